@@ -1,0 +1,161 @@
+// What a grpc-js client needs from ConnectionOptions: channel credentials, the metadata of every
+// call, channel options, and the client_type string every request carries.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { inspect } from "node:util";
+import { credentials, Metadata, type CallCredentials, type ChannelCredentials, type ChannelOptions } from "@grpc/grpc-js";
+import { isSecretHeaderName, type ConnectionOptions } from "./connectionString";
+
+/** How this client names itself in `client_type` and in the user-agent header. */
+export const CLIENT_NAME = "spark-ts-kernel";
+
+let version: string | undefined;
+
+/**
+ * This package's version, from its package.json (`"unknown"` if that cannot be read).
+ *
+ * @example
+ * ```ts
+ * clientVersion(); // "0.1.0"
+ * ```
+ */
+export function clientVersion(): string {
+  version ??= readVersion();
+  return version;
+}
+
+function readVersion(): string {
+  // package.json is two levels up both from src/connect (run from source) and dist/connect
+  // (built); reading it at run time keeps it out of the compiled tree.
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8"));
+    if (typeof manifest === "object" && manifest !== null) {
+      const { name, version: found } = manifest as { name?: unknown; version?: unknown };
+      if (name === CLIENT_NAME && typeof found === "string") return found;
+    }
+  } catch {
+    // Fall through: a missing version must not stop a connection.
+  }
+  return "unknown";
+}
+
+/**
+ * The `client_type` of every request: the connection's `user_agent` (if any), then this client,
+ * Node and the OS, the way Spark's own clients put it (`<user_agent> spark/<v> os/<os> python/<v>`).
+ * The server only logs it.
+ *
+ * @example
+ * ```ts
+ * clientTypeOf(parseConnectionString("sc://localhost/;user_agent=notebooks"));
+ * // "notebooks spark-ts-kernel/0.1.0 node/20.20.2 os/linux"
+ * ```
+ */
+export function clientTypeOf(options: ConnectionOptions): string {
+  const self = [`${CLIENT_NAME}/${clientVersion()}`, `node/${process.versions.node}`, `os/${process.platform}`];
+  return (options.userAgent === undefined ? self : [options.userAgent, ...self]).join(" ");
+}
+
+/** Certificates to trust for TLS instead of the system's roots. */
+export interface TlsTrust {
+  /** PEM root certificates, e.g. a private CA's. */
+  readonly rootCertificates?: Buffer;
+}
+
+/**
+ * The channel credentials: TLS with the system's root certificates when `options.useSsl`, plain
+ * text otherwise. Over TLS the token rides on call credentials, which grpc-js only ever applies to
+ * secure channels; without TLS (loopback only) {@link callMetadata} carries it instead.
+ *
+ * @example
+ * ```ts
+ * const options = parseConnectionString("sc://spark.example.com/;token=abc");
+ * new SparkConnectServiceClient(options.address, channelCredentials(options), channelOptions(options));
+ * ```
+ */
+export function channelCredentials(options: ConnectionOptions, trust: TlsTrust = {}): ChannelCredentials {
+  if (!options.useSsl) return credentials.createInsecure();
+  const tls = credentials.createSsl(trust.rootCertificates ?? null);
+  const token = options.token;
+  return token === undefined ? tls : tls.compose(bearerToken(token));
+}
+
+function bearerToken(token: string): CallCredentials {
+  return credentials.createFromMetadataGenerator((_call, callback) => {
+    const metadata = new Metadata();
+    metadata.set("authorization", `Bearer ${token}`);
+    callback(null, metadata);
+  });
+}
+
+/**
+ * The metadata to send with every call: the connection string's extra parameters as headers and,
+ * on a plain-text loopback connection, `authorization: Bearer <token>`. grpc-js refuses call
+ * credentials on an insecure channel, so there the token has to travel as ordinary metadata; Spark's
+ * local server reads it from there all the same. The returned object redacts secret values when
+ * inspected or turned into JSON. Make one per call: grpc-js metadata is mutable.
+ *
+ * @example
+ * ```ts
+ * const metadata = callMetadata(parseConnectionString("sc://localhost/;token=abc;x-team=data"));
+ * metadata.get("authorization"); // ["Bearer abc"]
+ * metadata.get("x-team");        // ["data"]
+ * ```
+ */
+export function callMetadata(options: ConnectionOptions): Metadata {
+  const metadata = new RedactedMetadata();
+  for (const [name, value] of Object.entries(options.headers)) metadata.set(name, value);
+  const token = options.token;
+  if (token !== undefined && !options.useSsl) metadata.set("authorization", `Bearer ${token}`);
+  return metadata;
+}
+
+/** Metadata whose secret values stay out of util.inspect and JSON.stringify (and so out of logs). */
+class RedactedMetadata extends Metadata {
+  override clone(): Metadata {
+    const copy = new RedactedMetadata(this.getOptions());
+    copy.merge(this);
+    return copy;
+  }
+
+  override toJSON(): { [key: string]: string[] } {
+    const shown: { [key: string]: string[] } = {};
+    for (const [name, values] of Object.entries(super.toJSON())) {
+      shown[name] = values.map((value) =>
+        isSecretHeaderName(name) ? "<redacted>" : Buffer.isBuffer(value) ? `<${value.length} bytes>` : value,
+      );
+    }
+    return shown;
+  }
+
+  [inspect.custom](): string {
+    return `Metadata ${JSON.stringify(this.toJSON())}`;
+  }
+}
+
+/**
+ * The channel options: a message size limit of `options.grpcMaxMessageSize` both ways (128 MiB
+ * unless set; grpc-js's own default of 4 MiB is too small for Arrow batches and large plans), the
+ * user agent, and keepalive PINGs that notice a silently dead connection.
+ *
+ * @example
+ * ```ts
+ * channelOptions(parseConnectionString("sc://localhost"))["grpc.max_receive_message_length"]; // 134217728
+ * ```
+ */
+export function channelOptions(options: ConnectionOptions): ChannelOptions {
+  const self = `${CLIENT_NAME}/${clientVersion()}`;
+  const keepalive = options.keepalive;
+  return {
+    "grpc.max_send_message_length": options.grpcMaxMessageSize,
+    "grpc.max_receive_message_length": options.grpcMaxMessageSize,
+    // grpc-js puts this in front of its own "grpc-node-js/<version>".
+    "grpc.primary_user_agent": options.userAgent === undefined ? self : `${options.userAgent} ${self}`,
+    ...(keepalive.enabled
+      ? {
+          "grpc.keepalive_time_ms": keepalive.timeMs,
+          "grpc.keepalive_timeout_ms": keepalive.timeoutMs,
+          "grpc.keepalive_permit_without_calls": keepalive.withoutCalls ? 1 : 0,
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,56 @@
+// The error model of the Spark Connect layer: one base class, a class per Spark exception a
+// client tells apart, the client's own errors, and the conversion from a failed gRPC call.
+export {
+  SparkConnectError,
+  type BreakingChangeInfo,
+  type QueryContext,
+  type SparkConnectErrorClass,
+  type SparkConnectErrorFields,
+} from "./sparkConnectError";
+export {
+  AnalysisException,
+  ArithmeticException,
+  ArrayIndexOutOfBoundsException,
+  DateTimeException,
+  IllegalArgumentException,
+  InvalidPlanInput,
+  NumberFormatException,
+  ParseException,
+  PythonException,
+  QueryExecutionException,
+  SparkException,
+  SparkNoSuchElementException,
+  SparkRuntimeException,
+  SparkUpgradeException,
+  StreamingQueryException,
+  TempTableAlreadyExistsException,
+  UnknownException,
+  UnsupportedOperationException,
+} from "./serverExceptions";
+export {
+  InvalidConnectionStringError,
+  SparkAuthenticationError,
+  SparkConnectionError,
+  type ConnectionErrorFields,
+} from "./connectionErrors";
+export {
+  OPERATION_CANCELED_ERROR_CLASS,
+  OperationCanceledError,
+  SESSION_CHANGED_ERROR_CLASS,
+  SessionChangedError,
+} from "./sessionErrors";
+export {
+  ERROR_INFO_KEYS,
+  STATUS_DETAILS_TRAILER,
+  errorIdOf,
+  isServiceError,
+  readErrorStatus,
+  type ErrorStatus,
+} from "./statusDetails";
+export {
+  errorFromErrorChain,
+  toSparkError,
+  toSparkErrorWithDetails,
+  type ErrorContext,
+  type ErrorDetailsFetcher,
+} from "./convert";
