@@ -77,7 +77,12 @@ function canConnect(port) {
 
 function serverEnv(loopback) {
   // The venv's pyspark is the Spark that runs; a SPARK_HOME from elsewhere must not shadow it.
-  return { ...process.env, SPARK_HOME: sparkHome(), SPARK_LOCAL_IP: loopback };
+  // SPARK_REMOTE in the environment makes Spark's launcher start in Connect *client* mode, whose
+  // class path lacks the server: the server must not inherit the address its clients use.
+  const env = { ...process.env, SPARK_HOME: sparkHome(), SPARK_LOCAL_IP: loopback };
+  delete env.SPARK_REMOTE;
+  delete env.SPARK_CONNECT_MODE;
+  return env;
 }
 
 function sparkHome() {

@@ -113,18 +113,30 @@ export class SparkConnectClient {
     const call = this.stub.executePlan(request, this.metadata());
     const abort = () => call.cancel();
     options.signal?.addEventListener("abort", abort, { once: true });
+    let finished = false;
     try {
       for await (const response of call as AsyncIterable<ExecutePlanResponse>) {
         this.observe(response.serverSideSessionId);
         yield response;
       }
+      finished = true;
     } catch (err) {
+      finished = true;
       throw await this.translate(err);
     } finally {
       options.signal?.removeEventListener("abort", abort);
-      // A consumer that stops early (break, return) must not leave the call streaming.
-      call.cancel();
+      if (!finished) this.abandon(call, request.operationId);
     }
+  }
+
+  /**
+   * A consumer that stops reading early (break, return, abort) leaves a query the server would
+   * otherwise run to its end: cancelling the stream only stops the sending, so the operation is
+   * interrupted too. Fire and forget: the consumer has moved on.
+   */
+  private abandon(call: { cancel(): void }, operationId: string): void {
+    call.cancel();
+    if (!this.closed) this.interrupt({ operationId }).catch(() => undefined);
   }
 
   /** Asks the server to analyze something (schema, explain, version, ...). */

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Runs every test suite against the real components and ends with one line that sums them all:
+// `N passed, N failed[, N skipped]`. Suites that need Spark get SPARK_REMOTE: the caller's, or a
+// local server started here (and stopped again) when the caller has none.
+//
+//   node scripts/test.mjs                 every suite
+//   node scripts/test.mjs unit typecheck  only the named ones
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as server from "./spark-server.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const mocha = path.join(root, "node_modules", "mocha", "bin", "mocha.js");
+const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
+
+/** Each suite: how to run it, and whether it talks to a Spark Connect server. */
+const SUITES = [
+  { name: "typecheck", needsServer: false, run: () => countedCommand([tsc, "-p", "tsconfig.json", "--noEmit"]) },
+  { name: "unit", needsServer: false, run: (env) => mochaSuite("test/unit/.mocharc.json", env) },
+  { name: "integration", needsServer: true, run: (env) => mochaSuite("test/integration/.mocharc.json", env) },
+];
+
+function run(argv, env) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, argv, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** A command that is one check: it passes when it exits 0. */
+async function countedCommand(argv) {
+  const code = await run(argv, process.env);
+  return { passes: code === 0 ? 1 : 0, failures: code === 0 ? 0 : 1, pending: 0 };
+}
+
+async function mochaSuite(config, env) {
+  const statsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-stats-")), "stats.json");
+  const code = await run([mocha, "--config", config], { ...env, SPARK_TS_STATS_FILE: statsFile });
+  try {
+    const stats = JSON.parse(fs.readFileSync(statsFile, "utf8"));
+    // A suite that exits non-zero with no failed test (a crash in a hook, zero tests) still fails.
+    if (code !== 0 && stats.failures === 0) stats.failures = 1;
+    return stats;
+  } catch {
+    console.error(`mocha (${config}) ended with code ${code} before reporting any result`);
+    return { passes: 0, failures: 1, pending: 0 };
+  }
+}
+
+function ensureGenerated() {
+  if (fs.existsSync(path.join(root, "src", "gen", "spark", "connect", "base.ts"))) return Promise.resolve(0);
+  console.log("test: src/gen is missing, generating the protocol stubs");
+  return new Promise((resolve) => {
+    spawn("bash", ["proto/generate.sh"], { cwd: root, stdio: "inherit" }).on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !SUITES.some((s) => s.name === name));
+  if (unknown.length) throw new Error(`unknown suite(s) ${unknown.join(", ")}; have ${SUITES.map((s) => s.name).join(", ")}`);
+  const suites = wanted.length ? SUITES.filter((s) => wanted.includes(s.name)) : SUITES;
+
+  if ((await ensureGenerated()) !== 0) throw new Error("could not generate the protocol stubs");
+
+  const env = { ...process.env };
+  let started;
+  if (suites.some((s) => s.needsServer) && !env.SPARK_REMOTE) {
+    const already = server.runningServer();
+    const state = already ?? (await server.start());
+    if (!already) started = state;
+    console.log(`test: Spark Connect server at ${state.url} (log: ${path.relative(root, state.log)})`);
+    Object.assign(env, { SPARK_REMOTE: state.url, SPARK_TS_SERVER_PID: String(state.pid), SPARK_TS_SERVER_LOG: state.log });
+  }
+
+  const totals = { passes: 0, failures: 0, pending: 0 };
+  const lines = [];
+  try {
+    for (const suite of suites) {
+      console.log(`\n=== ${suite.name} ===`);
+      const stats = await suite.run(env);
+      for (const key of Object.keys(totals)) totals[key] += stats[key];
+      lines.push(`${suite.name}: ${stats.passes} passed, ${stats.failures} failed, ${stats.pending} skipped`);
+    }
+  } finally {
+    if (started) await server.stop();
+  }
+  console.log(`\n${lines.join("\n")}`);
+  const summary = `${totals.passes} passed, ${totals.failures} failed${totals.pending ? `, ${totals.pending} skipped` : ""}`;
+  fs.mkdirSync(path.join(root, ".test-results"), { recursive: true });
+  fs.writeFileSync(path.join(root, ".test-results", "summary.txt"), summary + "\n");
+  console.log(summary);
+  process.exitCode = totals.failures ? 1 : 0;
+}
+
+main().catch((err) => {
+  console.error(`test: ${err.message}`);
+  console.log("0 passed, 1 failed");
+  process.exitCode = 1;
+});

@@ -1,0 +1,219 @@
+import type { Table } from "apache-arrow";
+import { AnalyzePlanRequest_Explain_ExplainMode as ExplainMode, type Plan } from "../gen/spark/connect/base";
+import { Aggregate_GroupType } from "../gen/spark/connect/relations";
+import type { Relation } from "../gen/spark/connect/relations";
+import { SparkConnectError } from "../connect/errors";
+import { decodeChunk, decodeTable, rowConverter, type Row } from "../arrow";
+import { arrowChunks, executeToChunks } from "./execution";
+import { relation } from "./plan/relation";
+import type { SparkSession } from "./session";
+import { dtypes, structTypeFromProto, type StructType } from "./types";
+
+/** How `explain` shows a plan; `true` is "extended", `false` "simple", as in PySpark. */
+export type ExplainModeName = "simple" | "extended" | "codegen" | "cost" | "formatted";
+
+const EXPLAIN_MODES: Readonly<Record<ExplainModeName, ExplainMode>> = {
+  simple: ExplainMode.EXPLAIN_MODE_SIMPLE,
+  extended: ExplainMode.EXPLAIN_MODE_EXTENDED,
+  codegen: ExplainMode.EXPLAIN_MODE_CODEGEN,
+  cost: ExplainMode.EXPLAIN_MODE_COST,
+  formatted: ExplainMode.EXPLAIN_MODE_FORMATTED,
+};
+
+/**
+ * A distributed collection of rows, as a logical plan that runs on the Spark Connect server.
+ * Transformations are synchronous and return new DataFrames (the plan is an immutable value);
+ * actions are async and run the plan.
+ *
+ * @example
+ * ```ts
+ * const df = spark.range(10).limit(3);
+ * await df.count();   // 3
+ * await df.collect(); // [{ id: 0n }, { id: 1n }, { id: 2n }]
+ * ```
+ */
+export class DataFrame {
+  #schema: Promise<StructType> | undefined;
+
+  /** @internal DataFrames come from a session or from another DataFrame. */
+  constructor(
+    /** The session this DataFrame runs in. */
+    readonly sparkSession: SparkSession,
+    /** @internal The logical plan (frozen). */
+    readonly plan: Relation,
+  ) {}
+
+  private derive(relType: Parameters<typeof relation>[0]): DataFrame {
+    return new DataFrame(this.sparkSession, relation(relType));
+  }
+
+  private get root(): Plan {
+    return { opType: { $case: "root", root: this.plan } };
+  }
+
+  private get client() {
+    return this.sparkSession.client;
+  }
+
+  // ---- transformations ----
+
+  /** The first `n` rows. */
+  limit(n: number): DataFrame {
+    return this.derive({ $case: "limit", limit: { input: this.plan, limit: checkedCount(n, "limit") } });
+  }
+
+  // ---- actions ----
+
+  /** All rows, keyed by column name (a repeated name stays reachable by position: {@link Row}). */
+  async collect(): Promise<Row[]> {
+    const table = await this.toArrow();
+    const convert = rowConverter(table.schema);
+    return table.batches.flatMap((batch) => convert(batch));
+  }
+
+  /** The result as an Apache Arrow `Table`, exactly as the server encoded it. */
+  async toArrow(): Promise<Table> {
+    const { chunks } = await executeToChunks(this.client, this.root);
+    return decodeTable(chunks.map((chunk) => chunk.data), chunks.map((chunk) => chunk.rowCount));
+  }
+
+  /** The number of rows. */
+  async count(): Promise<number> {
+    const counted = this.derive({
+      $case: "aggregate",
+      aggregate: {
+        input: this.plan,
+        groupType: Aggregate_GroupType.GROUP_TYPE_GROUPBY,
+        groupingExpressions: [],
+        aggregateExpressions: [
+          {
+            exprType: {
+              $case: "unresolvedFunction",
+              unresolvedFunction: {
+                functionName: "count",
+                arguments: [{ exprType: { $case: "literal", literal: { literalType: { $case: "integer", integer: 1 } } } }],
+                isDistinct: false,
+                isUserDefinedFunction: false,
+              },
+            },
+          },
+        ],
+        groupingSets: [],
+      },
+    });
+    const [row] = await counted.collect();
+    return Number(row ? Object.values(row)[0] : 0);
+  }
+
+  /** The first `n` rows (PySpark's `head(n)`); see {@link DataFrame.first} for one row. */
+  async head(n: number): Promise<Row[]> {
+    return this.limit(n).collect();
+  }
+
+  /** The first `n` rows. */
+  async take(n: number): Promise<Row[]> {
+    return this.limit(n).collect();
+  }
+
+  /** The first row, or `undefined` when there is none. */
+  async first(): Promise<Row | undefined> {
+    const [row] = await this.limit(1).collect();
+    return row;
+  }
+
+  /** Whether the DataFrame has no rows (computes at most one). */
+  async isEmpty(): Promise<boolean> {
+    return (await this.limit(1).count()) === 0;
+  }
+
+  /**
+   * Prints the first `n` rows as Spark's own `showString` formats them.
+   *
+   * @param truncate `true` cuts strings to 20 characters, a number to that many, `false` not at all.
+   * @param vertical one block per row instead of a grid.
+   */
+  async show(n = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
+    console.log(await this.showString(n, truncate, vertical));
+  }
+
+  /** The text {@link DataFrame.show} prints, without its final newline. */
+  async showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
+    const width = truncate === true ? 20 : truncate === false ? 0 : checkedCount(truncate, "truncate");
+    const shown = this.derive({
+      $case: "showString",
+      showString: { input: this.plan, numRows: checkedCount(n, "n"), truncate: width, vertical },
+    });
+    const [row] = await shown.collect();
+    const text = row ? Object.values(row)[0] : undefined;
+    if (typeof text !== "string") throw new SparkConnectError("The server sent no text for show().");
+    return text.replace(/\n$/, "");
+  }
+
+  /** The schema (resolved by the server once, then kept: the plan cannot change). */
+  get schema(): Promise<StructType> {
+    this.#schema ??= this.client.analyze({ $case: "schema", schema: { plan: this.root } }).then((response) => {
+      const proto = response.result?.$case === "schema" ? response.result.schema.schema : undefined;
+      if (!proto) throw new SparkConnectError("The server sent no schema for the DataFrame.");
+      return structTypeFromProto(proto);
+    });
+    // A failed analysis is not kept, so a later call asks again (the table may exist by then).
+    this.#schema.catch(() => (this.#schema = undefined));
+    return this.#schema;
+  }
+
+  /** The column names, in order. */
+  get columns(): Promise<string[]> {
+    return this.schema.then((schema) => schema.fields.map((field) => field.name));
+  }
+
+  /** `[name, type]` pairs, the type as Spark's simple string (`"int"`, `"array<string>"`). */
+  get dtypes(): Promise<[string, string][]> {
+    return this.schema.then(dtypes);
+  }
+
+  /** Prints the schema as a tree, as Spark prints it. */
+  async printSchema(level?: number): Promise<void> {
+    const response = await this.client.analyze({ $case: "treeString", treeString: { plan: this.root, level } });
+    console.log(response.result?.$case === "treeString" ? response.result.treeString.treeString.replace(/\n$/, "") : "");
+  }
+
+  /** Prints the plans Spark made for this DataFrame (`true`: extended; default: the physical plan). */
+  async explain(mode: boolean | ExplainModeName = false): Promise<void> {
+    console.log(await this.explainString(mode));
+  }
+
+  /** The text {@link DataFrame.explain} prints. */
+  async explainString(mode: boolean | ExplainModeName = false): Promise<string> {
+    const name: ExplainModeName = mode === true ? "extended" : mode === false ? "simple" : mode;
+    const explainMode = EXPLAIN_MODES[name];
+    if (explainMode === undefined) throw new RangeError(`unknown explain mode "${String(mode)}"`);
+    const response = await this.client.analyze({ $case: "explain", explain: { plan: this.root, explainMode } });
+    return response.result?.$case === "explain" ? response.result.explain.explainString.replace(/\n$/, "") : "";
+  }
+
+  /**
+   * The rows one at a time, as they arrive: at most one Arrow batch is decoded and held at a time,
+   * whatever the size of the result. Leaving the loop early cancels the rest of the stream.
+   *
+   * @example
+   * ```ts
+   * for await (const row of spark.range(1e9).toLocalIterator()) if (row.id > 5n) break;
+   * ```
+   */
+  async *toLocalIterator(): AsyncGenerator<Row, void, undefined> {
+    let convert: ((batch: Parameters<ReturnType<typeof rowConverter>>[0]) => Row[]) | undefined;
+    for await (const chunk of arrowChunks(this.client, this.root)) {
+      for (const batch of decodeChunk(chunk.data, chunk.rowCount)) {
+        convert ??= rowConverter(batch.schema);
+        yield* convert(batch);
+      }
+    }
+  }
+}
+
+function checkedCount(n: number, what: string): number {
+  if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) {
+    throw new RangeError(`${what} must be a whole number from 0 to 2147483647, got ${n}`);
+  }
+  return n;
+}

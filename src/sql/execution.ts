@@ -1,0 +1,64 @@
+import type { ExecutePlanResponse, Plan } from "../gen/spark/connect/base";
+import type { Relation } from "../gen/spark/connect/relations";
+import type { DataType } from "../gen/spark/connect/types";
+import type { ExecuteOptions, SparkConnectClient } from "../connect/client";
+import { SparkConnectError } from "../connect/errors";
+
+/** One Arrow IPC stream as the server sent it, with the row count it declared. */
+export interface ArrowChunk {
+  readonly data: Uint8Array;
+  readonly rowCount: bigint;
+}
+
+/** What one executed plan produced, other than its Arrow data. */
+export interface ExecutionSummary {
+  /** The result's Spark schema, when the server sent one. */
+  schema?: DataType;
+  /** For a SQL command: the relation that stands for its result. */
+  sqlCommandResult?: Relation;
+}
+
+/**
+ * Runs a plan and yields its Arrow batches in order, checking that none went missing: each batch
+ * must start where the previous one ended. Everything else the stream carries goes into `summary`.
+ */
+export async function* arrowChunks(
+  client: SparkConnectClient,
+  plan: Plan,
+  summary: ExecutionSummary = {},
+  options?: ExecuteOptions,
+): AsyncGenerator<ArrowChunk, void, undefined> {
+  let rowsSoFar = 0n;
+  for await (const response of client.execute(plan, options)) {
+    absorb(response, summary);
+    const result = response.responseType;
+    if (result?.$case !== "arrowBatch") continue;
+    const batch = result.arrowBatch;
+    if (batch.startOffset !== undefined && batch.startOffset !== rowsSoFar) {
+      throw new SparkConnectError(
+        `Result batch starts at row ${batch.startOffset}, but ${rowsSoFar} rows came before it: rows were lost or repeated.`,
+      );
+    }
+    rowsSoFar += batch.rowCount;
+    yield { data: batch.data, rowCount: batch.rowCount };
+  }
+}
+
+/** Runs a plan to its end and keeps every Arrow batch. */
+export async function executeToChunks(
+  client: SparkConnectClient,
+  plan: Plan,
+  options?: ExecuteOptions,
+): Promise<{ chunks: ArrowChunk[]; summary: ExecutionSummary }> {
+  const summary: ExecutionSummary = {};
+  const chunks: ArrowChunk[] = [];
+  for await (const chunk of arrowChunks(client, plan, summary, options)) chunks.push(chunk);
+  return { chunks, summary };
+}
+
+function absorb(response: ExecutePlanResponse, summary: ExecutionSummary): void {
+  if (response.schema) summary.schema = response.schema;
+  if (response.responseType?.$case === "sqlCommandResult") {
+    summary.sqlCommandResult = response.responseType.sqlCommandResult.relation;
+  }
+}

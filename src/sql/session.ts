@@ -1,0 +1,203 @@
+import { SparkConnectClient } from "../connect/client";
+import { parseConnectionString } from "../connect/connectionString";
+import { RuntimeConfig, type ConfValue } from "./conf";
+import { DataFrame } from "./dataframe";
+import { executeToChunks } from "./execution";
+import { literalExpression, type LiteralValue } from "./plan/literal";
+import { adoptRelation, relation } from "./plan/relation";
+import { SparkConnectError } from "../connect/errors";
+
+/** Where a session connects when neither the builder nor `SPARK_REMOTE` says. */
+export const DEFAULT_REMOTE = "sc://localhost:15002";
+
+/** Parameters of `spark.sql`: named (`:name` in the query) or positional (`?`). */
+export type SqlArgs = Readonly<Record<string, LiteralValue>> | readonly LiteralValue[];
+
+/**
+ * The entry point: a session on a Spark Connect server. Create one with {@link SparkSession.builder}.
+ *
+ * @example
+ * ```ts
+ * const spark = await SparkSession.builder.remote("sc://localhost:15002").getOrCreate();
+ * const df = await spark.sql("SELECT id, id * 2 AS twice FROM range(3)");
+ * await df.show();
+ * await spark.stop();
+ * ```
+ */
+export class SparkSession {
+  /** The session's runtime configuration (`spark.conf`). */
+  readonly conf: RuntimeConfig;
+  /** @internal The protocol client under this session. */
+  readonly client: SparkConnectClient;
+
+  /** @internal Use {@link SparkSession.builder}. */
+  constructor(client: SparkConnectClient) {
+    this.client = client;
+    this.conf = new RuntimeConfig(client);
+  }
+
+  /** A new builder: `SparkSession.builder.remote(url).config(k, v).getOrCreate()`. */
+  static get builder(): SparkSessionBuilder {
+    return new SparkSessionBuilder(undefined, []);
+  }
+
+  /** The session id the client sent to the server (a UUID). */
+  get sessionId(): string {
+    return this.client.sessionId;
+  }
+
+  /** The Spark version of the server, e.g. "4.3.0". */
+  get version(): Promise<string> {
+    return this.client
+      .analyze({ $case: "sparkVersion", sparkVersion: {} })
+      .then((response) => (response.result?.$case === "sparkVersion" ? response.result.sparkVersion.version : ""));
+  }
+
+  /**
+   * Runs a SQL statement at once, as PySpark does: DDL and DML take effect before this resolves,
+   * and errors surface here. A query's rows are computed when an action runs on the DataFrame.
+   *
+   * @param args values for `:name` markers (an object) or `?` markers (an array), sent as typed
+   *   literals, never spliced into the text.
+   *
+   * @example
+   * ```ts
+   * await spark.sql("CREATE TEMP VIEW v AS SELECT 1 AS x");
+   * const df = await spark.sql("SELECT * FROM v WHERE x > :min", { min: 0 });
+   * ```
+   */
+  async sql(query: string, args?: SqlArgs): Promise<DataFrame> {
+    const positional = Array.isArray(args);
+    const input = relation({
+      $case: "sql",
+      sql: {
+        query,
+        args: {},
+        posArgs: [],
+        namedArguments: positional || !args ? {} : mapValues(args as Record<string, LiteralValue>, literalExpression),
+        posArguments: positional ? (args as readonly LiteralValue[]).map(literalExpression) : [],
+      },
+    });
+    const plan = {
+      opType: {
+        $case: "command" as const,
+        command: {
+          commandType: {
+            $case: "sqlCommand" as const,
+            sqlCommand: { sql: "", args: {}, posArgs: [], namedArguments: {}, posArguments: [], input },
+          },
+        },
+      },
+    };
+    const { summary } = await executeToChunks(this.client, plan);
+    if (!summary.sqlCommandResult) {
+      throw new SparkConnectError("The server ran the SQL command but sent no result relation for it.");
+    }
+    return new DataFrame(this, adoptRelation(summary.sqlCommandResult));
+  }
+
+  /**
+   * A DataFrame with one `bigint` column `id`: `start` until `end` (exclusive) by `step`. With one
+   * argument, the range is `0` until it.
+   *
+   * @example
+   * ```ts
+   * await spark.range(3).collect(); // [{ id: 0n }, { id: 1n }, { id: 2n }]
+   * ```
+   */
+  range(start: number | bigint, end?: number | bigint, step: number | bigint = 1, numPartitions?: number): DataFrame {
+    const [from, to] = end === undefined ? [0n, BigInt(start)] : [BigInt(start), BigInt(end)];
+    if (BigInt(step) === 0n) throw new RangeError("range() needs a non-zero step");
+    return new DataFrame(this, relation({ $case: "range", range: { start: from, end: to, step: BigInt(step), numPartitions } }));
+  }
+
+  /**
+   * The table or view `name` (`db.table`, `catalog.db.table`, or a temp view), read lazily: a
+   * missing table is reported when an action runs.
+   */
+  table(name: string): DataFrame {
+    return new DataFrame(
+      this,
+      relation({
+        $case: "read",
+        read: { isStreaming: false, readType: { $case: "namedTable", namedTable: { unparsedIdentifier: name, options: {} } } },
+      }),
+    );
+  }
+
+  /** Releases the session on the server (temp views and cached data go with it) and closes the channel. */
+  async stop(): Promise<void> {
+    await this.client.close();
+    if (activeSession === this) activeSession = undefined;
+  }
+}
+
+let activeSession: SparkSession | undefined;
+
+/**
+ * Builds a {@link SparkSession}. Immutable: each method returns a new builder.
+ */
+export class SparkSessionBuilder {
+  /** @internal */
+  constructor(
+    private readonly url: string | undefined,
+    private readonly settings: readonly (readonly [string, string])[],
+  ) {}
+
+  /** The `sc://` connection string of the server; defaults to `SPARK_REMOTE`, then `sc://localhost:15002`. */
+  remote(url: string): SparkSessionBuilder {
+    return new SparkSessionBuilder(url, this.settings);
+  }
+
+  /** A configuration to set on the session when it is created (or one key-value object of them). */
+  config(key: string, value: ConfValue): SparkSessionBuilder;
+  config(settings: Readonly<Record<string, ConfValue>>): SparkSessionBuilder;
+  config(keyOrSettings: string | Readonly<Record<string, ConfValue>>, value?: ConfValue): SparkSessionBuilder {
+    const added =
+      typeof keyOrSettings === "string"
+        ? [[keyOrSettings, String(value)] as const]
+        : Object.entries(keyOrSettings).map(([k, v]) => [k, String(v)] as const);
+    return new SparkSessionBuilder(this.url, [...this.settings, ...added]);
+  }
+
+  /** The connection string this builder would use. */
+  get connectionString(): string {
+    return this.url ?? process.env.SPARK_REMOTE ?? DEFAULT_REMOTE;
+  }
+
+  /**
+   * The active session when there is one for the same server (this builder's configurations are
+   * applied to it), else a new session that becomes the active one.
+   */
+  async getOrCreate(): Promise<SparkSession> {
+    const options = parseConnectionString(this.connectionString);
+    const active = activeSession;
+    if (active && sameServer(active, options)) {
+      await this.apply(active);
+      return active;
+    }
+    const session = await this.create();
+    activeSession = session;
+    return session;
+  }
+
+  /** Always a new session, with its own server-side state. */
+  async create(): Promise<SparkSession> {
+    const session = new SparkSession(new SparkConnectClient(parseConnectionString(this.connectionString)));
+    await this.apply(session);
+    return session;
+  }
+
+  private async apply(session: SparkSession): Promise<void> {
+    for (const [key, value] of this.settings) await session.conf.set(key, value);
+  }
+}
+
+function sameServer(session: SparkSession, options: ReturnType<typeof parseConnectionString>): boolean {
+  const current = session.client.options;
+  return current.host === options.host && current.port === options.port && current.userId === options.userId;
+}
+
+function mapValues<V, R>(record: Readonly<Record<string, V>>, f: (value: V) => R): Record<string, R> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
+}

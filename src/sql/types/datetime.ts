@@ -1,0 +1,214 @@
+import { AtomicType, checkedInteger, singleton } from "./dataType";
+
+/** The date, time and timestamp types. */
+export abstract class DatetimeType extends AtomicType {}
+
+/**
+ * A calendar date, without a time of day or zone.
+ *
+ * @example
+ * ```ts
+ * new DateType().simpleString(); // "date"
+ * ```
+ */
+export class DateType extends DatetimeType {
+  constructor() {
+    super();
+    return singleton(this);
+  }
+  get kind(): "date" {
+    return "date";
+  }
+  typeName(): string {
+    return "date";
+  }
+  toString(): string {
+    return "DateType()";
+  }
+}
+
+/**
+ * An instant, in microseconds, shown in the session time zone (Spark's `timestamp`, also called
+ * `timestamp_ltz`).
+ *
+ * @example
+ * ```ts
+ * new TimestampType().simpleString(); // "timestamp"
+ * ```
+ */
+export class TimestampType extends DatetimeType {
+  constructor() {
+    super();
+    return singleton(this);
+  }
+  get kind(): "timestamp" {
+    return "timestamp";
+  }
+  typeName(): string {
+    return "timestamp";
+  }
+  toString(): string {
+    return "TimestampType()";
+  }
+}
+
+/**
+ * A local date and time, in microseconds, without a time zone.
+ *
+ * @example
+ * ```ts
+ * new TimestampNTZType().simpleString(); // "timestamp_ntz"
+ * ```
+ */
+export class TimestampNTZType extends DatetimeType {
+  constructor() {
+    super();
+    return singleton(this);
+  }
+  get kind(): "timestampNtz" {
+    return "timestampNtz";
+  }
+  typeName(): string {
+    return "timestamp_ntz";
+  }
+  toString(): string {
+    return "TimestampNTZType()";
+  }
+}
+
+/**
+ * A time of day with `precision` digits of fractional seconds (0 to 6; 6 by default, as in
+ * PySpark). The server accepts it when `spark.sql.timeType.enabled` is set.
+ *
+ * @example
+ * ```ts
+ * new TimeType().simpleString();  // "time(6)"
+ * new TimeType(3).simpleString(); // "time(3)"
+ * ```
+ */
+export class TimeType extends DatetimeType {
+  static readonly MIN_PRECISION = 0;
+  static readonly MAX_PRECISION = 6;
+  static readonly DEFAULT_PRECISION = 6;
+
+  /** Digits of fractional seconds. */
+  readonly precision: number;
+
+  constructor(precision: number = TimeType.DEFAULT_PRECISION) {
+    super();
+    this.precision = checkedInteger(precision, TimeType.MIN_PRECISION, TimeType.MAX_PRECISION, "TimeType precision");
+    Object.freeze(this);
+  }
+  get kind(): "time" {
+    return "time";
+  }
+  typeName(): string {
+    return "time";
+  }
+  override simpleString(): string {
+    return `time(${this.precision})`;
+  }
+  override jsonValue(): string {
+    return this.simpleString();
+  }
+  protected override sameParameters(other: this): boolean {
+    return this.precision === other.precision;
+  }
+  toString(): string {
+    return `TimeType(${this.precision})`;
+  }
+}
+
+const NANOS_MIN_PRECISION = 7;
+const NANOS_MAX_PRECISION = 9;
+
+/**
+ * A local date and time without a time zone, with 7 to 9 digits of fractional seconds (9, i.e.
+ * nanoseconds, by default): Spark's `timestamp_ntz(p)`. PySpark 4.3 has no class for it; the names
+ * follow Spark's Scala `TimestampNTZNanosType`. The server accepts it when
+ * `spark.sql.timestampNanosTypes.enabled` is set.
+ *
+ * @example
+ * ```ts
+ * new TimestampNTZNanosType().simpleString();  // "timestamp_ntz(9)"
+ * new TimestampNTZNanosType(7).simpleString(); // "timestamp_ntz(7)"
+ * ```
+ */
+export class TimestampNTZNanosType extends DatetimeType {
+  static readonly MIN_PRECISION = NANOS_MIN_PRECISION;
+  static readonly MAX_PRECISION = NANOS_MAX_PRECISION;
+  static readonly DEFAULT_PRECISION = NANOS_MAX_PRECISION;
+
+  /** Digits of fractional seconds. */
+  readonly precision: number;
+
+  constructor(precision: number = NANOS_MAX_PRECISION) {
+    super();
+    this.precision = checkedInteger(precision, NANOS_MIN_PRECISION, NANOS_MAX_PRECISION, "TimestampNTZNanosType precision");
+    Object.freeze(this);
+  }
+  get kind(): "timestampNtzNanos" {
+    return "timestampNtzNanos";
+  }
+  /** `"timestamp_ntz"`: like {@link TimeType}'s, the family name leaves the precision out. */
+  typeName(): string {
+    return "timestamp_ntz";
+  }
+  override simpleString(): string {
+    return `timestamp_ntz(${this.precision})`;
+  }
+  override jsonValue(): string {
+    return this.simpleString();
+  }
+  protected override sameParameters(other: this): boolean {
+    return this.precision === other.precision;
+  }
+  toString(): string {
+    return `TimestampNTZNanosType(${this.precision})`;
+  }
+}
+
+/**
+ * An instant with 7 to 9 digits of fractional seconds (9, i.e. nanoseconds, by default), shown in
+ * the session time zone: Spark's `timestamp_ltz(p)`. PySpark 4.3 has no class for it; the names
+ * follow Spark's Scala `TimestampLTZNanosType`. The server accepts it when
+ * `spark.sql.timestampNanosTypes.enabled` is set.
+ *
+ * @example
+ * ```ts
+ * new TimestampLTZNanosType().simpleString(); // "timestamp_ltz(9)"
+ * ```
+ */
+export class TimestampLTZNanosType extends DatetimeType {
+  static readonly MIN_PRECISION = NANOS_MIN_PRECISION;
+  static readonly MAX_PRECISION = NANOS_MAX_PRECISION;
+  static readonly DEFAULT_PRECISION = NANOS_MAX_PRECISION;
+
+  /** Digits of fractional seconds. */
+  readonly precision: number;
+
+  constructor(precision: number = NANOS_MAX_PRECISION) {
+    super();
+    this.precision = checkedInteger(precision, NANOS_MIN_PRECISION, NANOS_MAX_PRECISION, "TimestampLTZNanosType precision");
+    Object.freeze(this);
+  }
+  get kind(): "timestampLtzNanos" {
+    return "timestampLtzNanos";
+  }
+  /** `"timestamp_ltz"`: like {@link TimeType}'s, the family name leaves the precision out. */
+  typeName(): string {
+    return "timestamp_ltz";
+  }
+  override simpleString(): string {
+    return `timestamp_ltz(${this.precision})`;
+  }
+  override jsonValue(): string {
+    return this.simpleString();
+  }
+  protected override sameParameters(other: this): boolean {
+    return this.precision === other.precision;
+  }
+  toString(): string {
+    return `TimestampLTZNanosType(${this.precision})`;
+  }
+}
