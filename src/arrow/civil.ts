@@ -17,7 +17,7 @@ export function floorMod(a: bigint, b: bigint): bigint {
   return a - floorDiv(a, b) * b;
 }
 
-export interface CivilDate {
+interface CivilDate {
   readonly year: number;
   readonly month: number;
   readonly day: number;
@@ -53,13 +53,13 @@ export function epochDayFromCivil(year: number, month: number, day: number): num
   return era * DAYS_PER_ERA + dayOfEra - MARCH_EPOCH_SHIFT;
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
@@ -81,7 +81,7 @@ export function pad(n: number, width: number): string {
  * A year as java.time prints it in Spark: four digits at least, a minus sign before zero-padded
  * negative years ("-0044") and a plus sign once it takes more than four digits ("+10000").
  */
-export function formatYear(year: number): string {
+function formatYear(year: number): string {
   if (year < 0) return "-" + pad(-year, 4);
   return year > 9999 ? "+" + String(year) : pad(year, 4);
 }

@@ -205,7 +205,7 @@ function mapRead(entryFields: Field[]): Read {
  * Makes a function that builds plain objects keyed by the given names, the first of a repeated name
  * winning. "__proto__" gets a real property instead of replacing the prototype.
  */
-export function objectBuilder(names: readonly string[]): (values: readonly SparkValue[]) => SparkStruct {
+function objectBuilder(names: readonly string[]): (values: readonly SparkValue[]) => SparkStruct {
   const seen = new Set<string>();
   const kept: number[] = [];
   names.forEach((name, i) => {

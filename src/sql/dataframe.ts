@@ -3,7 +3,7 @@ import { AnalyzePlanRequest_Explain_ExplainMode as ExplainMode, type Plan } from
 import { Aggregate_GroupType } from "../gen/spark/connect/relations";
 import type { Relation } from "../gen/spark/connect/relations";
 import { SparkConnectError } from "../connect/errors";
-import { decodeChunk, decodeTable, rowConverter, type Row } from "../arrow";
+import { decodeChunks, decodeTable, rowConverter, rowsFromBatches, type Row } from "../arrow";
 import { arrowChunks, executeToChunks } from "./execution";
 import { relation } from "./plan/relation";
 import type { SparkSession } from "./session";
@@ -201,14 +201,9 @@ export class DataFrame {
    * ```
    */
   async *toLocalIterator(): AsyncGenerator<Row, void, undefined> {
-    let convert: ((batch: Parameters<ReturnType<typeof rowConverter>>[0]) => Row[]) | undefined;
-    for await (const chunk of arrowChunks(this.client, this.root)) {
-      for (const batch of decodeChunk(chunk.data, chunk.rowCount)) {
-        convert ??= rowConverter(batch.schema);
-        yield* convert(batch);
-      }
-    }
+    yield* rowsFromBatches(decodeChunks(arrowChunks(this.client, this.root)));
   }
+
 }
 
 function checkedCount(n: number, what: string): number {

@@ -48,8 +48,8 @@ export function rowsOf(...columns: Column[]): Row[] {
 }
 
 /** The values of one column after a trip through IPC bytes and back. */
-export function valuesOf(data: Data, metadata?: Map<string, string>): unknown[] {
-  return rowsOf(column("c", data, metadata)).map((row) => row.c);
+export function valuesOf(data: Data): unknown[] {
+  return rowsOf(column("c", data)).map((row) => row.c);
 }
 
 /** Arrow data of `type` from JS values, through Arrow JS's builders (null for a null slot). */
@@ -140,7 +140,7 @@ export function decimals(precision: number, scale: number, unscaled: readonly (b
 }
 
 /** The four little-endian 32-bit words of a 128-bit two's complement integer, per value. */
-export function decimalWords(values: readonly (bigint | null)[]): Uint32Array {
+function decimalWords(values: readonly (bigint | null)[]): Uint32Array {
   const words = new Uint32Array(values.length * 4);
   values.forEach((value, i) => {
     let bits = BigInt.asUintN(128, value ?? 0n);
