@@ -19,6 +19,7 @@ const stateDir = path.resolve(process.env.SPARK_TS_STATE_DIR ?? path.join(root, 
 const stateFile = path.join(stateDir, "server.json");
 export const logFile = path.join(stateDir, "server.log");
 const venv = path.resolve(process.env.SPARK_TS_VENV ?? path.join(root, ".venv"));
+const LOOPBACK = "127.0.0.1";
 const STARTED = /Spark Connect server started at: \S+:(\d+)/;
 const PORT_TAKEN = /Address already in use|Failed to bind|BindException/;
 
@@ -55,7 +56,7 @@ function freePort() {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
+    probe.listen(0, LOOPBACK, () => {
       const { port } = probe.address();
       probe.close(() => resolve(port));
     });
@@ -66,7 +67,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function canConnect(port) {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
+    const socket = net.connect({ host: LOOPBACK, port });
     socket.once("connect", () => {
       socket.destroy();
       resolve(true);
@@ -75,11 +76,11 @@ function canConnect(port) {
   });
 }
 
-function serverEnv(loopback) {
+function serverEnv() {
   // The venv's pyspark is the Spark that runs; a SPARK_HOME from elsewhere must not shadow it.
   // SPARK_REMOTE in the environment makes Spark's launcher start in Connect *client* mode, whose
   // class path lacks the server: the server must not inherit the address its clients use.
-  const env = { ...process.env, SPARK_HOME: sparkHome(), SPARK_LOCAL_IP: loopback };
+  const env = { ...process.env, SPARK_HOME: sparkHome(), SPARK_LOCAL_IP: LOOPBACK };
   delete env.SPARK_REMOTE;
   delete env.SPARK_CONNECT_MODE;
   return env;
@@ -93,21 +94,20 @@ function sparkHome() {
 }
 
 function launch(port) {
-  const env = serverEnv("127.0.0.1");
+  const env = serverEnv();
   const submit = path.join(env.SPARK_HOME, "bin", "spark-submit");
   fs.mkdirSync(stateDir, { recursive: true });
   const out = fs.openSync(logFile, "w");
-  const loopback = "127.0.0.1";
   const child = spawn(
     submit,
     [
       "--class", "org.apache.spark.sql.connect.service.SparkConnectServer",
       "--name", "spark-ts-kernel",
       "--driver-memory", process.env.SPARK_TS_DRIVER_MEMORY ?? "2g",
-      "--conf", `spark.connect.grpc.binding.address=${loopback}`,
+      "--conf", `spark.connect.grpc.binding.address=${LOOPBACK}`,
       "--conf", `spark.connect.grpc.binding.port=${port}`,
-      "--conf", `spark.driver.host=${loopback}`,
-      "--conf", `spark.driver.bindAddress=${loopback}`,
+      "--conf", `spark.driver.host=${LOOPBACK}`,
+      "--conf", `spark.driver.bindAddress=${LOOPBACK}`,
       "--conf", "spark.ui.enabled=false",
       "--conf", "spark.sql.shuffle.partitions=4",
       "--conf", `spark.sql.warehouse.dir=${path.join(stateDir, "warehouse")}`,
@@ -148,7 +148,7 @@ export async function start({ port, timeoutMs = 180_000 } = {}) {
     const pid = launch(chosen);
     const outcome = await waitUntilReady(pid, chosen, timeoutMs);
     if (outcome === "ready") {
-      const state = { pid, port: chosen, url: `sc://127.0.0.1:${chosen}`, log: logFile };
+      const state = { pid, port: chosen, url: `sc://${LOOPBACK}:${chosen}`, log: logFile };
       fs.writeFileSync(stateFile, JSON.stringify(state, null, 2) + "\n");
       return state;
     }

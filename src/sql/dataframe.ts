@@ -3,7 +3,7 @@ import { AnalyzePlanRequest_Explain_ExplainMode as ExplainMode, type Plan } from
 import { Aggregate_GroupType } from "../gen/spark/connect/relations";
 import type { Relation } from "../gen/spark/connect/relations";
 import { SparkConnectError } from "../connect/errors";
-import { decodeChunks, decodeTable, rowConverter, rowsFromBatches, type Row } from "../arrow";
+import { decodeChunks, decodeTable, Row, rowConverter, rowsFromBatches } from "../arrow";
 import { arrowChunks, executeToChunks } from "./execution";
 import { relation } from "./plan/relation";
 import type { SparkSession } from "./session";
@@ -102,7 +102,7 @@ export class DataFrame {
       },
     });
     const [row] = await counted.collect();
-    return Number(row ? Object.values(row)[0] : 0);
+    return Number(row ? Row.at(row, 0) : 0);
   }
 
   /** The first `n` rows (PySpark's `head(n)`); see {@link DataFrame.first} for one row. */
@@ -144,7 +144,7 @@ export class DataFrame {
       showString: { input: this.plan, numRows: checkedCount(n, "n"), truncate: width, vertical },
     });
     const [row] = await shown.collect();
-    const text = row ? Object.values(row)[0] : undefined;
+    const text = row ? Row.at(row, 0) : undefined;
     if (typeof text !== "string") throw new SparkConnectError("The server sent no text for show().");
     return text.replace(/\n$/, "");
   }
