@@ -119,8 +119,34 @@ export class TimeType extends DatetimeType {
   }
 }
 
-const NANOS_MIN_PRECISION = 7;
-const NANOS_MAX_PRECISION = 9;
+/** What Spark's two nanosecond timestamp types share: a precision of 7 to 9 fractional digits. */
+export abstract class NanosTimestampType extends DatetimeType {
+  static readonly MIN_PRECISION = 7;
+  static readonly MAX_PRECISION = 9;
+  static readonly DEFAULT_PRECISION = 9;
+
+  /** Digits of fractional seconds. */
+  readonly precision: number;
+
+  protected constructor(precision: number) {
+    super();
+    const bounds = NanosTimestampType;
+    this.precision = checkedInteger(precision, bounds.MIN_PRECISION, bounds.MAX_PRECISION, `${this.constructor.name} precision`);
+    Object.freeze(this);
+  }
+  override simpleString(): string {
+    return `${this.typeName()}(${this.precision})`;
+  }
+  override jsonValue(): string {
+    return this.simpleString();
+  }
+  protected override sameParameters(other: this): boolean {
+    return this.precision === other.precision;
+  }
+  toString(): string {
+    return `${this.constructor.name}(${this.precision})`;
+  }
+}
 
 /**
  * A local date and time without a time zone, with 7 to 9 digits of fractional seconds (9, i.e.
@@ -134,18 +160,9 @@ const NANOS_MAX_PRECISION = 9;
  * new TimestampNTZNanosType(7).simpleString(); // "timestamp_ntz(7)"
  * ```
  */
-export class TimestampNTZNanosType extends DatetimeType {
-  static readonly MIN_PRECISION = NANOS_MIN_PRECISION;
-  static readonly MAX_PRECISION = NANOS_MAX_PRECISION;
-  static readonly DEFAULT_PRECISION = NANOS_MAX_PRECISION;
-
-  /** Digits of fractional seconds. */
-  readonly precision: number;
-
-  constructor(precision: number = NANOS_MAX_PRECISION) {
-    super();
-    this.precision = checkedInteger(precision, NANOS_MIN_PRECISION, NANOS_MAX_PRECISION, "TimestampNTZNanosType precision");
-    Object.freeze(this);
+export class TimestampNTZNanosType extends NanosTimestampType {
+  constructor(precision: number = NanosTimestampType.DEFAULT_PRECISION) {
+    super(precision);
   }
   get kind(): "timestampNtzNanos" {
     return "timestampNtzNanos";
@@ -153,18 +170,6 @@ export class TimestampNTZNanosType extends DatetimeType {
   /** `"timestamp_ntz"`: like {@link TimeType}'s, the family name leaves the precision out. */
   typeName(): string {
     return "timestamp_ntz";
-  }
-  override simpleString(): string {
-    return `timestamp_ntz(${this.precision})`;
-  }
-  override jsonValue(): string {
-    return this.simpleString();
-  }
-  protected override sameParameters(other: this): boolean {
-    return this.precision === other.precision;
-  }
-  toString(): string {
-    return `TimestampNTZNanosType(${this.precision})`;
   }
 }
 
@@ -179,18 +184,9 @@ export class TimestampNTZNanosType extends DatetimeType {
  * new TimestampLTZNanosType().simpleString(); // "timestamp_ltz(9)"
  * ```
  */
-export class TimestampLTZNanosType extends DatetimeType {
-  static readonly MIN_PRECISION = NANOS_MIN_PRECISION;
-  static readonly MAX_PRECISION = NANOS_MAX_PRECISION;
-  static readonly DEFAULT_PRECISION = NANOS_MAX_PRECISION;
-
-  /** Digits of fractional seconds. */
-  readonly precision: number;
-
-  constructor(precision: number = NANOS_MAX_PRECISION) {
-    super();
-    this.precision = checkedInteger(precision, NANOS_MIN_PRECISION, NANOS_MAX_PRECISION, "TimestampLTZNanosType precision");
-    Object.freeze(this);
+export class TimestampLTZNanosType extends NanosTimestampType {
+  constructor(precision: number = NanosTimestampType.DEFAULT_PRECISION) {
+    super(precision);
   }
   get kind(): "timestampLtzNanos" {
     return "timestampLtzNanos";
@@ -198,17 +194,5 @@ export class TimestampLTZNanosType extends DatetimeType {
   /** `"timestamp_ltz"`: like {@link TimeType}'s, the family name leaves the precision out. */
   typeName(): string {
     return "timestamp_ltz";
-  }
-  override simpleString(): string {
-    return `timestamp_ltz(${this.precision})`;
-  }
-  override jsonValue(): string {
-    return this.simpleString();
-  }
-  protected override sameParameters(other: this): boolean {
-    return this.precision === other.precision;
-  }
-  toString(): string {
-    return `TimestampLTZNanosType(${this.precision})`;
   }
 }
