@@ -1,16 +1,34 @@
 import type { SparkValue } from "./values";
 
-// Which positions own a name (the first of each), worked out once per (frozen) column list.
-const firstOccurrences = new WeakMap<readonly string[], readonly number[]>();
+/** How a column list becomes properties, worked out once per (frozen) column list. */
+interface Layout {
+  /** The positions that own a name (the first of each). */
+  readonly owners: readonly number[];
+  /** The names of those positions, in the same order. */
+  readonly names: readonly string[];
+  /** Whether a column is called "__proto__" (it needs defineProperty). */
+  readonly hasProto: boolean;
+}
 
-function ownersOf(columns: readonly string[]): readonly number[] {
-  let owners = firstOccurrences.get(columns);
-  if (!owners) {
+const layouts = new WeakMap<readonly string[], Layout>();
+// The last list asked about: a converter makes all its rows with one list, so a million rows
+// cost one WeakMap lookup, not a million.
+let lastColumns: readonly string[] | undefined;
+let lastLayout: Layout | undefined;
+
+function layoutOf(columns: readonly string[]): Layout {
+  if (columns === lastColumns) return lastLayout!;
+  let layout = layouts.get(columns);
+  if (!layout) {
     const seen = new Set<string>();
-    owners = columns.flatMap((name, i) => (seen.has(name) ? [] : (seen.add(name), [i])));
-    firstOccurrences.set(columns, owners);
+    const owners = columns.flatMap((name, i) => (seen.has(name) ? [] : (seen.add(name), [i])));
+    const names = owners.map((i) => columns[i]!);
+    layout = { owners, names, hasProto: names.includes("__proto__") };
+    layouts.set(columns, layout);
   }
-  return owners;
+  lastColumns = columns;
+  lastLayout = layout;
+  return layout;
 }
 
 /**
@@ -36,26 +54,29 @@ function ownersOf(columns: readonly string[]): readonly number[] {
 export class Row implements Iterable<SparkValue> {
   readonly [column: string]: SparkValue;
   readonly #columns: readonly string[];
-  readonly #values: readonly SparkValue[];
+  // Only when a name repeats: otherwise the properties hold every value, and a second copy of
+  // them per row would be a million more arrays for the garbage collector in a large collect().
+  readonly #values: readonly SparkValue[] | undefined;
 
   /**
-   * A row with these column names and values (same length). The row keeps `values` as is: do not
-   * change the array afterwards.
+   * A row with these column names and values (same length). The row may keep `values` as is: do
+   * not change the array afterwards.
    */
   constructor(columns: readonly string[], values: readonly SparkValue[]) {
     if (columns.length !== values.length) {
       throw new RangeError(`A row needs one value per column: ${columns.length} columns, ${values.length} values`);
     }
     this.#columns = Object.isFrozen(columns) ? columns : Object.freeze([...columns]);
-    this.#values = values;
+    const { owners, names, hasProto } = layoutOf(this.#columns);
+    this.#values = owners.length === values.length ? undefined : values;
     const self = this as unknown as Record<string, SparkValue>;
-    for (const i of ownersOf(this.#columns)) {
-      const name = this.#columns[i]!;
+    for (let k = 0; k < owners.length; k++) {
+      const name = names[k]!;
       // Assigning "__proto__" would replace the prototype instead of adding a column.
-      if (name === "__proto__") {
-        Object.defineProperty(self, name, { value: values[i], enumerable: true, writable: true, configurable: true });
+      if (hasProto && name === "__proto__") {
+        Object.defineProperty(self, name, { value: values[owners[k]!], enumerable: true, writable: true, configurable: true });
       } else {
-        self[name] = values[i]!;
+        self[name] = values[owners[k]!]!;
       }
     }
     Object.freeze(this);
@@ -63,7 +84,9 @@ export class Row implements Iterable<SparkValue> {
 
   /** Every value of the row, in column order (a new array). */
   static values(row: Row): SparkValue[] {
-    return [...row.#values];
+    if (row.#values) return [...row.#values];
+    const self = row as unknown as Record<string, SparkValue>;
+    return row.#columns.map((name) => self[name]!);
   }
 
   /** The column names of the row, in order, repeats included. */
@@ -76,16 +99,16 @@ export class Row implements Iterable<SparkValue> {
    * @throws RangeError when there is no such column.
    */
   static at(row: Row, index: number): SparkValue {
-    const values = row.#values;
-    const at = index < 0 ? values.length + index : index;
-    if (!Number.isInteger(at) || at < 0 || at >= values.length) {
-      throw new RangeError(`No column at position ${index}: the row has ${values.length}`);
+    const width = row.#columns.length;
+    const at = index < 0 ? width + index : index;
+    if (!Number.isInteger(at) || at < 0 || at >= width) {
+      throw new RangeError(`No column at position ${index}: the row has ${width}`);
     }
-    return values[at]!;
+    return row.#values ? row.#values[at]! : (row as unknown as Record<string, SparkValue>)[row.#columns[at]!]!;
   }
 
   /** The values in column order. */
   [Symbol.iterator](): Iterator<SparkValue> {
-    return this.#values[Symbol.iterator]();
+    return Row.values(this)[Symbol.iterator]();
   }
 }

@@ -1,6 +1,6 @@
 import { type Data, type RecordBatch, type Schema, type Table, util } from "apache-arrow";
 import { Row } from "./row";
-import { valueReader } from "./valueReaders";
+import { chunkReader, type ChunkReader } from "./valueReaders";
 import type { SparkValue } from "./values";
 
 /**
@@ -17,20 +17,39 @@ import type { SparkValue } from "./values";
  * ```
  */
 export function rowConverter(schema: Schema): (batch: RecordBatch) => Row[] {
-  const columns = Object.freeze(schema.fields.map((field) => field.name));
-  const readers = schema.fields.map((field) => valueReader(field));
+  const convertInto = rowWriter(schema);
   return (batch) => {
-    const children: readonly Data[] = batch.data.children;
-    if (children.length !== readers.length) {
-      throw new RangeError(`The batch has ${children.length} columns; the schema has ${readers.length}`);
-    }
     const rows: Row[] = new Array(batch.numRows);
-    for (let r = 0; r < batch.numRows; r++) {
-      const values: SparkValue[] = new Array(readers.length);
-      for (let c = 0; c < readers.length; c++) values[c] = readers[c]!(children[c]!, r);
-      rows[r] = new Row(columns, values);
-    }
+    convertInto(batch, rows, 0);
     return rows;
+  };
+}
+
+/**
+ * The work of {@link rowConverter}, writing each batch's rows into `out` from `at` on: a whole
+ * table then fills one array, with no array per batch to concatenate afterwards.
+ */
+function rowWriter(schema: Schema): (batch: RecordBatch, out: Row[], at: number) => void {
+  const columns = Object.freeze(schema.fields.map((field) => field.name));
+  const readerMakers = schema.fields.map((field) => chunkReader(field));
+  const width = readerMakers.length;
+  // A row with distinct column names keeps its values only as properties (see Row), so one
+  // scratch array can carry every row's values into its constructor.
+  const distinct = new Set(columns).size === width;
+  return (batch, out, at) => {
+    const children: readonly Data[] = batch.data.children;
+    if (children.length !== width) {
+      throw new RangeError(`The batch has ${children.length} columns; the schema has ${width}`);
+    }
+    // Readers bound to this batch's columns: per value, only the read itself is left.
+    const readers: ChunkReader[] = readerMakers.map((make, c) => make(children[c]!));
+    const numRows = batch.numRows;
+    const scratch: SparkValue[] = new Array(width);
+    for (let r = 0; r < numRows; r++) {
+      const values: SparkValue[] = distinct ? scratch : new Array(width);
+      for (let c = 0; c < width; c++) values[c] = readers[c]!(r);
+      out[at + r] = new Row(columns, values);
+    }
   };
 }
 
@@ -43,8 +62,14 @@ export function rowConverter(schema: Schema): (batch: RecordBatch) => Row[] {
  * ```
  */
 export function tableToRows(table: Table): Row[] {
-  const convert = rowConverter(table.schema);
-  return table.batches.flatMap((batch) => convert(batch));
+  const convertInto = rowWriter(table.schema);
+  const rows: Row[] = new Array(table.numRows);
+  let at = 0;
+  for (const batch of table.batches) {
+    convertInto(batch, rows, at);
+    at += batch.numRows;
+  }
+  return rows;
 }
 
 /**

@@ -48,7 +48,7 @@ export class Timestamp extends Date {
 
   /** A `Date` that cannot hold the instant (beyond ±275,760 years) is an invalid `Date`. */
   constructor(epochMicros: bigint, timeZone?: string) {
-    super(Number(floorDiv(epochMicros, 1000n)));
+    super(epochMillis(epochMicros));
     this.epochMicros = epochMicros;
     this.timeZone = timeZone;
     Object.freeze(this);
@@ -95,6 +95,19 @@ export class Timestamp extends Date {
   [inspect.custom](): string {
     return `Timestamp(${this.toJSON()})`;
   }
+}
+
+/**
+ * The whole milliseconds of `epochMicros`, rounded down. In number arithmetic when that is exact
+ * (|micros| < 2^53, all of a Date's range but its far ends): a bigint division per value would
+ * allocate, and timestamps are read by the million.
+ */
+function epochMillis(epochMicros: bigint): number {
+  const micros = Number(epochMicros);
+  if (Math.abs(micros) > Number.MAX_SAFE_INTEGER) return Number(floorDiv(epochMicros, 1000n));
+  const millis = Math.floor(micros / 1000);
+  // The quotient is rounded to a double before the floor; one step back fixes a rounding up.
+  return millis * 1000 > micros ? millis - 1 : millis;
 }
 
 // A Date's time can be changed in place; a Timestamp's must not, or `epochMicros` would lie.

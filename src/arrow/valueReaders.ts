@@ -13,7 +13,7 @@ import {
   type Vector,
 } from "apache-arrow";
 import { floorDiv } from "./civil";
-import { formatDecimal, wordsToBigInt } from "./decimal";
+import { formatDecimal, formatDecimalSafe, wordsToBigInt, wordsToSafeInteger } from "./decimal";
 import { CalendarInterval, DayTimeInterval, YearMonthInterval } from "./intervals";
 import { LocalDate } from "./localDate";
 import { LocalDateTime } from "./localDateTime";
@@ -85,7 +85,12 @@ const readNumber: Read = (data, index) => (data.values as ArrayLike<number>)[ind
 const readBigInt: Read = (data, index) => (data.values as BigInt64Array | BigUint64Array)[index]!;
 
 function decimalRead(scale: number): Read {
-  return (data, index) => formatDecimal(wordsToBigInt(data.values as Uint32Array, index * data.stride, data.stride), scale);
+  return (data, index) => readDecimal(data.values as Uint32Array, index * data.stride, data.stride, scale);
+}
+
+function readDecimal(words: Uint32Array, offset: number, count: number, scale: number): string {
+  const safe = wordsToSafeInteger(words, offset, count);
+  return safe === undefined ? formatDecimal(wordsToBigInt(words, offset, count), scale) : formatDecimalSafe(safe, scale);
 }
 
 function offsetsOf(data: Data): Int32Array | BigInt64Array {
@@ -99,6 +104,15 @@ const readUtf8: Read = (data, index) => {
   const offsets = offsetsOf(data);
   return utf8.decode((data.values as Uint8Array).subarray(Number(offsets[index]), Number(offsets[index + 1])));
 };
+
+/**
+ * The bytes of a string column as a Buffer (a view, not a copy): Buffer's `toString` decodes a
+ * range without the view per value that `TextDecoder` needs, and replaces bad UTF-8 with U+FFFD
+ * as it does.
+ */
+function bufferOf(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 // A copy: a view would keep the whole Arrow batch (all of its columns) alive as long as the value.
 const readBinary: Read = (data, index) => {
@@ -287,4 +301,75 @@ function plain(value: unknown): SparkValue {
   }
   if (isArrowVector(value)) return Array.from(value as Iterable<unknown>, plain);
   return String(value);
+}
+
+/**
+ * A reader of one column chunk, made for that chunk: {@link ValueReader}'s work with what is the
+ * same for every value of the chunk (its buffers, whether it has nulls) looked up once. For the
+ * row converter, which reads every value of every chunk; the types it does not know here go
+ * through {@link valueReader}.
+ */
+export type ChunkReader = (index: number) => SparkValue;
+
+/** Makes, once per field, the function that makes a {@link ChunkReader} for each chunk. */
+export function chunkReader(field: Field): (data: Data) => ChunkReader {
+  const valid = validChunkRead(field);
+  if (!valid) {
+    const read = valueReader(field);
+    return (data) => (index) => read(data, index);
+  }
+  return (data) => {
+    const read = valid(data);
+    const bitmap = data.nullBitmap;
+    if (data.nullCount <= 0 || !bitmap || bitmap.length === 0) return read;
+    const offset = data.offset;
+    return (index) => {
+      const bit = offset + index;
+      return (bitmap[bit >> 3]! & (1 << (bit & 7))) === 0 ? null : read(index);
+    };
+  };
+}
+
+/** Chunk readers of valid slots for the types results are mostly made of; `undefined` for the rest. */
+function validChunkRead(field: Field): ((data: Data) => ChunkReader) | undefined {
+  const type: DataType = field.type;
+  if (DataType.isInt(type) || (DataType.isFloat(type) && type.precision !== Precision.HALF)) {
+    // A 64-bit int is a BigInt64Array: its values are already bigints.
+    return (data) => {
+      const values = data.values as ArrayLike<number | bigint>;
+      return (index) => values[index]!;
+    };
+  }
+  if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) {
+    return (data) => {
+      const offsets = offsetsOf(data);
+      const bytes = bufferOf(data.values as Uint8Array);
+      if (offsets instanceof Int32Array) return (index) => bytes.toString("utf8", offsets[index]!, offsets[index + 1]!);
+      return (index) => bytes.toString("utf8", Number(offsets[index]), Number(offsets[index + 1]));
+    };
+  }
+  if (DataType.isDecimal(type)) {
+    const scale = type.scale;
+    return (data) => {
+      const words = data.values as Uint32Array;
+      const stride = data.stride;
+      return (index) => readDecimal(words, index * stride, stride, scale);
+    };
+  }
+  if (DataType.isTimestamp(type)) {
+    const micros = toMicros(type.unit);
+    const timeZone = type.timezone;
+    return (data) => {
+      const values = data.values as BigInt64Array;
+      if (timeZone) return (index) => new Timestamp(micros(values[index]!), timeZone);
+      return (index) => LocalDateTime.fromEpochMicros(micros(values[index]!));
+    };
+  }
+  if (DataType.isDate(type) && type.unit === DateUnit.DAY) {
+    return (data) => {
+      const values = data.values as Int32Array;
+      return (index) => LocalDate.fromEpochDay(values[index]!);
+    };
+  }
+  return undefined;
 }

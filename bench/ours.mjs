@@ -1,0 +1,86 @@
+// This client's side of the benchmark: one scenario per process, so its peak RSS is its own.
+//
+//   SPARK_TS_BENCH_CLIENT=<compiled index.js> node bench/ours.mjs <scenario> <runs>
+//
+// run.mjs compiles src/ with tsc first and passes the result here: that is the code users run,
+// and neither the timings nor the RSS then include tsx's on-the-fly compiling (about 80 MiB).
+// Without SPARK_TS_BENCH_CLIENT, dist/index.js (npm run build) is used. SPARK_REMOTE names the server.
+//
+// Scenarios: collect, arrow, select1 (as in scenarios.json); collect:raw and arrow:raw read the
+// same ExecutePlan stream through our gRPC client and touch only the Arrow bytes (no Arrow
+// decoding, no rows): the wire's limit for this client; collect:rows is collect() done as
+// tableToRows(toArrow()). Prints one JSON line like pyspark_bench.py; the first run is a warm-up
+// and is not in "times".
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const { SparkSession, tableToRows } = require(process.env.SPARK_TS_BENCH_CLIENT ?? path.join(here, "..", "dist", "index.js"));
+
+async function main() {
+  const [spec = "", runsText = "5"] = process.argv.slice(2);
+  const [name = "", mode] = spec.split(":");
+  const scenario = JSON.parse(fs.readFileSync(path.join(here, "scenarios.json"), "utf8"))[name];
+  if (!scenario) throw new Error(`unknown scenario ${spec}`);
+  const runs = Number(runsText);
+  const spark = await SparkSession.builder.getOrCreate();
+  // Analysed once, as PySpark's side does; each run executes the same plan.
+  const df = await spark.sql(scenario.sql);
+  const times = [];
+  const latencies = [];
+  let rows = 0;
+  for (let run = 0; run <= runs; run++) {
+    let elapsed;
+    if (name === "select1") {
+      const trips = [];
+      for (let i = 0; i < (scenario.trips ?? 1); i++) {
+        const t0 = performance.now();
+        rows = (await (await spark.sql(scenario.sql)).collect()).length;
+        trips.push((performance.now() - t0) / 1000);
+      }
+      elapsed = trips.reduce((a, b) => a + b, 0);
+      if (run > 0) latencies.push(...trips);
+    } else {
+      const t0 = performance.now();
+      if (mode === "raw") {
+        rows = await readRaw(spark, df.plan);
+      } else if (name === "collect" && mode === "rows") {
+        rows = tableToRows(await df.toArrow()).length;
+      } else if (name === "collect") {
+        rows = (await df.collect()).length;
+      } else {
+        rows = (await df.toArrow()).numRows;
+      }
+      elapsed = (performance.now() - t0) / 1000;
+    }
+    if (run > 0) times.push(elapsed);
+  }
+  const sparkVersion = await spark.version;
+  await spark.stop();
+  // maxRSS is in KiB.
+  const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+  console.log(JSON.stringify({ times, latencies, maxRssBytes, rows, sparkVersion }));
+}
+
+/** The ExecutePlan stream read to its end, keeping nothing: the bytes' arrival, nothing more. */
+async function readRaw(spark, relation) {
+  let rows = 0;
+  let bytes = 0;
+  for await (const response of spark.client.execute({ opType: { $case: "root", root: relation } })) {
+    if (response.responseType?.$case === "arrowBatch") {
+      rows += Number(response.responseType.arrowBatch.rowCount);
+      bytes += response.responseType.arrowBatch.data.byteLength;
+    }
+  }
+  if (bytes === 0 && rows > 0) throw new Error("no Arrow bytes");
+  return rows;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// The benchmark of issue 8: this client against PySpark's Connect client, on the same Spark Connect
+// server in the same run. Each (client, scenario) runs in a process of its own (its peak RSS is
+// then its own), one warm-up run and then RUNS timed runs; the table shows medians.
+//
+//   node bench/run.mjs [--runs N] [--only collect,arrow,select1] [--out bench/RESULTS.md]
+//
+// Uses SPARK_REMOTE, else the project's local server (started if none runs, and stopped again).
+// Benchmarks, not tests: nothing here asserts a timing.
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { runningServer, start, stop } from "../scripts/spark-server.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const python = path.join(process.env.SPARK_TS_VENV ?? path.join(root, ".venv"), "bin", "python");
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: process.env.RUNS ?? "5" },
+    only: { type: "string", default: "collect,arrow,select1" },
+    out: { type: "string", default: path.join(root, "bench", "RESULTS.md") },
+  },
+});
+const runs = Number(values.runs);
+// This client compiled as a user gets it (tsc, CommonJS), here and not in /tmp: the client finds
+// its version in the package.json two levels above its modules.
+const built = path.join(root, ".bench-dist");
+const only = new Set(values.only.split(","));
+
+/** Runs one side of one scenario in its own process and returns its JSON line. */
+function measure(client, scenario) {
+  const [command, args] =
+    client === "ours"
+      ? [process.execPath, [path.join(root, "bench", "ours.mjs"), scenario, String(runs)]]
+      : [python, [path.join(root, "bench", "pyspark_bench.py"), scenario, String(runs)]];
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, SPARK_TS_BENCH_CLIENT: path.join(built, "index.js") };
+    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("exit", (code) => {
+      const line = out.trim().split("\n").at(-1);
+      if (code !== 0 || !line) return reject(new Error(`${client} ${scenario} failed (${code}):\n${err.slice(-4000)}`));
+      process.stderr.write(`  ${client} ${scenario}: ${JSON.parse(line).times.map((t) => t.toFixed(3)).join(" ")}\n`);
+      resolve(JSON.parse(line));
+    });
+  });
+}
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (s.length - 1) * q;
+  const lo = Math.floor(at);
+  return s[lo] + (s[Math.ceil(at)] - s[lo]) * (at - lo);
+}
+const secs = (x) => `${x.toFixed(3)} s`;
+const ms = (x) => `${(x * 1000).toFixed(1)} ms`;
+const mib = (x) => `${(x / 2 ** 20).toFixed(0)} MiB`;
+const ratio = (a, b) => (a / b).toFixed(2);
+
+function machine(sparkVersion) {
+  const pythonVersion = execFileSync(python, ["--version"], { encoding: "utf8" }).trim().replace(/^Python /, "");
+  let pysparkVersion = "?";
+  try {
+    pysparkVersion = execFileSync(python, ["-c", "import pyspark; print(pyspark.__version__)"], { encoding: "utf8" }).trim();
+  } catch {
+    /* shown as "?" */
+  }
+  const cpus = os.cpus();
+  return [
+    `CPU: ${cpus[0]?.model ?? "?"}, ${cpus.length} cores; memory ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; ${os.type()} ${os.release()}`,
+    `Node ${process.versions.node}; Python ${pythonVersion} with pyspark ${pysparkVersion}; Spark server ${sparkVersion}`,
+  ];
+}
+
+async function main() {
+  process.stderr.write("bench: compiling src/ with tsc\n");
+  fs.rmSync(built, { recursive: true, force: true });
+  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json", "--outDir", built, "--sourceMap", "false", "--declaration", "false", "--declarationMap", "false"], { cwd: root, stdio: "inherit" });
+  let startedHere = false;
+  if (!process.env.SPARK_REMOTE) {
+    startedHere = runningServer() === undefined;
+    process.env.SPARK_REMOTE = (await start()).url;
+  }
+  try {
+    process.stderr.write(`bench: ${runs} runs after a warm-up, against ${process.env.SPARK_REMOTE}\n`);
+    const rows = [];
+    const notes = [];
+    let sparkVersion = "?";
+    const row = (scenario, ours, theirs, r = ratio(ours.value, theirs.value)) =>
+      rows.push([scenario, ours.text, theirs.text, r]);
+    for (const [name, label, rawLabel] of [
+      ["collect", "(a) collect 1M rows x 6 cols into rows", "(a) raw ExecutePlan stream, same plan"],
+      ["arrow", "(b) 10M rows x 3 numeric cols into an Arrow Table", "(b) raw ExecutePlan stream, same plan"],
+    ]) {
+      if (!only.has(name)) continue;
+      // Ours, raw, theirs back to back: the server's state (caches, JIT) drifts least in between.
+      const ours = await measure("ours", name);
+      const raw = await measure("ours", `${name}:raw`);
+      // collect() concatenates per-batch row arrays; the arrow layer's tableToRows fills one.
+      const viaRows = name === "collect" ? await measure("ours", "collect:rows") : undefined;
+      const theirs = await measure("pyspark", name);
+      sparkVersion = ours.sparkVersion;
+      const [o, r, t] = [median(ours.times), median(raw.times), median(theirs.times)];
+      row(label, { value: o, text: secs(o) }, { value: t, text: secs(t) });
+      if (viaRows) {
+        const v = median(viaRows.times);
+        row("(a) the same as tableToRows(df.toArrow())", { value: v, text: secs(v) }, { value: t, text: secs(t) });
+      }
+      rows.push([rawLabel, secs(r), "", `decode overhead ${(((o - r) / r) * 100).toFixed(0)}%`]);
+      row(
+        `(f) peak client RSS in ${label.slice(0, 3)}`,
+        { value: ours.maxRssBytes, text: mib(ours.maxRssBytes) },
+        { value: theirs.maxRssBytes, text: mib(theirs.maxRssBytes) },
+      );
+      const spread = (xs) => `${secs(Math.min(...xs))} to ${secs(Math.max(...xs))}`;
+      notes.push(`${label.slice(0, 3)} spread of the runs: ours ${spread(ours.times)}, raw ${spread(raw.times)}, PySpark ${spread(theirs.times)}.`);
+    }
+    if (only.has("select1")) {
+      const ours = await measure("ours", "select1");
+      const theirs = await measure("pyspark", "select1");
+      sparkVersion = ours.sparkVersion;
+      for (const [q, label] of [[0.5, "p50"], [0.95, "p95"]]) {
+        const [o, t] = [quantile(ours.latencies, q), quantile(theirs.latencies, q)];
+        row(`(c) 200 sequential SELECT 1, ${label}`, { value: o, text: ms(o) }, { value: t, text: ms(t) });
+      }
+    }
+    const table = [
+      "| scenario | this client | PySpark Connect | ours / theirs |",
+      "|---|---:|---:|---:|",
+      ...rows.map((cells) => `| ${cells.join(" | ")} |`),
+    ].join("\n");
+    const header = [`Run ${new Date().toISOString()}: medians of ${runs} runs after one warm-up, each client and scenario in its own process.`, "", ...machine(sparkVersion).map((l) => `- ${l}`)];
+    console.log([...header, "", table, "", ...notes].join("\n"));
+    fs.writeFileSync(
+      values.out,
+      [
+        "# Benchmark: this client vs PySpark's Connect client",
+        "",
+        "Written by `node bench/run.mjs` (see the comment at its top). Both clients talk to the same",
+        "Spark Connect server in the same run; the server runs on the same machine, so it competes with",
+        "the client for the CPU and every time includes its work. Timings on a shared machine are noisy:",
+        "compare the ratios of one run, not the times of different runs.",
+        "",
+        "This client runs compiled by tsc (as users get it), PySpark from the project venv.",
+        "The raw rows read the same ExecutePlan stream with this client's gRPC client and decode no",
+        "Arrow; the decode overhead is (decoded - raw) / raw. (c) counts `spark.sql(q)` and `collect()`,",
+        "two ExecutePlan calls, in both clients.",
+        "",
+        ...header,
+        "",
+        table,
+        "",
+        ...notes.map((n) => `- ${n}`),
+        "",
+      ].join("\n"),
+    );
+    process.stderr.write(`bench: wrote ${path.relative(root, values.out)}\n`);
+  } finally {
+    fs.rmSync(built, { recursive: true, force: true });
+    if (startedHere) await stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
