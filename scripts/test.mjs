@@ -50,12 +50,16 @@ async function mochaSuite(config, env) {
   }
 }
 
-function ensureGenerated() {
-  if (fs.existsSync(path.join(root, "src", "gen", "spark", "connect", "base.ts"))) return Promise.resolve(0);
-  console.log("test: src/gen is missing, generating the protocol stubs");
-  return new Promise((resolve) => {
-    spawn("bash", ["proto/generate.sh"], { cwd: root, stdio: "inherit" }).on("exit", (code) => resolve(code ?? 1));
-  });
+/** The protocol stubs (if missing) and dist/, which the suites that run the command use. */
+async function build() {
+  if (!fs.existsSync(path.join(root, "src", "gen", "spark", "connect", "base.ts"))) {
+    console.log("test: src/gen is missing, generating the protocol stubs");
+    const code = await new Promise((resolve) => {
+      spawn("bash", ["proto/generate.sh"], { cwd: root, stdio: "inherit" }).on("exit", (c) => resolve(c ?? 1));
+    });
+    if (code !== 0) return code;
+  }
+  return run([tsc, "-p", "tsconfig.build.json"], process.env);
 }
 
 async function main() {
@@ -64,7 +68,7 @@ async function main() {
   if (unknown.length) throw new Error(`unknown suite(s) ${unknown.join(", ")}; have ${SUITES.map((s) => s.name).join(", ")}`);
   const suites = wanted.length ? SUITES.filter((s) => wanted.includes(s.name)) : SUITES;
 
-  if ((await ensureGenerated()) !== 0) throw new Error("could not generate the protocol stubs");
+  if ((await build()) !== 0) throw new Error("the build failed");
 
   const env = { ...process.env };
   let started;
