@@ -6,6 +6,8 @@ import { SparkConnectError } from "../connect/errors";
 import { decodeChunks, decodeTable, Row, rowConverter, rowsFromBatches } from "../arrow";
 import { arrowChunks, executeToChunks } from "./execution";
 import { relation } from "./plan/relation";
+import { attribute, sqlExpression } from "./plan/expression";
+import { Column, columnExpression, type ColumnOrName } from "./column";
 import type { SparkSession } from "./session";
 import { dtypes, structTypeFromProto, type StructType } from "./types";
 
@@ -56,6 +58,38 @@ export class DataFrame {
   }
 
   // ---- transformations ----
+
+  /**
+   * This DataFrame's column of that name (PySpark's `df["x"]`): bound to this DataFrame by its plan
+   * id, so it stays unambiguous in a join of the DataFrame with itself.
+   */
+  col(name: string): Column {
+    return new Column(attribute(name, this.plan.common?.planId));
+  }
+
+  /** The given columns (Columns, names, or `"*"`). */
+  select(...cols: ColumnOrName[]): DataFrame {
+    return this.derive({ $case: "project", project: { input: this.plan, expressions: cols.map(columnExpression) } });
+  }
+
+  /** The rows for which `condition` (a boolean Column or a SQL expression) is true. */
+  filter(condition: Column | string): DataFrame {
+    const expr = typeof condition === "string" ? sqlExpression(condition) : condition.expr;
+    return this.derive({ $case: "filter", filter: { input: this.plan, condition: expr } });
+  }
+
+  /** Alias of {@link DataFrame.filter}. */
+  where(condition: Column | string): DataFrame {
+    return this.filter(condition);
+  }
+
+  /** Adds a column, or replaces the one of that name. */
+  withColumn(name: string, column: Column): DataFrame {
+    return this.derive({
+      $case: "withColumns",
+      withColumns: { input: this.plan, aliases: [{ expr: column.expr, name: [name] }] },
+    });
+  }
 
   /** The first `n` rows. */
   limit(n: number): DataFrame {
