@@ -21,6 +21,7 @@ const SUITES = [
   { name: "typecheck", needsServer: false, run: () => countedCommand([tsc, "-p", "tsconfig.json", "--noEmit"]) },
   { name: "unit", needsServer: false, run: (env) => mochaSuite("test/unit/.mocharc.json", env) },
   { name: "integration", needsServer: true, run: (env) => mochaSuite("test/integration/.mocharc.json", env) },
+  { name: "kernel", needsServer: true, run: (env) => mochaSuite("test/kernel/.mocharc.json", env) },
 ];
 
 function run(argv, env) {

@@ -1,3 +1,6 @@
+// Notebook cells are type-checked against this package's declarations; the reference makes Node's
+// types (console, Buffer, ...) part of every cell's program, wherever the notebook lives.
+/// <reference types="node" preserve="true" />
 /**
  * spark-ts-kernel: a TypeScript client for Apache Spark Connect.
  *
@@ -10,6 +13,7 @@
  */
 export { SparkSession, SparkSessionBuilder, DEFAULT_REMOTE, type SqlArgs } from "./sql/session";
 export { DataFrame, type ExplainModeName } from "./sql/dataframe";
+export { Column, col, lit, expr, type ColumnOrName } from "./sql/column";
 export { RuntimeConfig, type ConfValue } from "./sql/conf";
 export type { LiteralValue } from "./sql/plan/literal";
 export * from "./sql/types";
@@ -17,3 +21,16 @@ export * from "./connect/errors";
 export { parseConnectionString, type ConnectionOptions } from "./connect/connectionString";
 export { SparkConnectClient, type ExecuteOptions } from "./connect/client";
 export * from "./arrow";
+export {
+  cellText,
+  DEFAULT_MAX_CELL_CHARS,
+  rowsBundle,
+  rowsToHtml,
+  rowsToText,
+  TABLE_CLASS,
+  tableBundle,
+  tableToHtml,
+  tableToText,
+  type TableMimeBundle,
+  type TableOptions,
+} from "./render";

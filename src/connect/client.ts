@@ -16,6 +16,7 @@ import {
 import type { ConnectionOptions } from "./connectionString";
 import { callMetadata, channelCredentials, channelOptions, clientTypeOf } from "./credentials";
 import { isServiceError, SessionChangedError, SparkConnectError, toSparkErrorWithDetails } from "./errors";
+import { OperationEvents, SessionTags } from "./operationEvents";
 
 /** What `analyze` may ask: one case of AnalyzePlanRequest's `analyze` oneof. */
 export type AnalyzeCase = NonNullable<AnalyzePlanRequest["analyze"]>;
@@ -51,6 +52,10 @@ export class SparkConnectClient {
   private readonly clientType: string;
   private serverSideSessionId: string | undefined;
   private closed = false;
+  /** Tags put on every operation this client starts (see `SparkSession.addTag`). */
+  readonly tags = new SessionTags();
+  /** Start, progress and end of this client's operations. */
+  readonly operations = new OperationEvents();
 
   constructor(options: ConnectionOptions) {
     this.options = options;
@@ -108,14 +113,15 @@ export class SparkConnectClient {
       operationId: options.operationId ?? randomUUID(),
       plan,
       requestOptions: [],
-      tags: [...(options.tags ?? [])],
+      tags: [...new Set([...this.tags.all, ...(options.tags ?? [])])],
     };
     const call = this.stub.executePlan(request, this.metadata());
     const abort = () => call.cancel();
     options.signal?.addEventListener("abort", abort, { once: true });
     let finished = false;
     try {
-      for await (const response of call as AsyncIterable<ExecutePlanResponse>) {
+      const operation = { operationId: request.operationId, tags: request.tags };
+      for await (const response of this.operations.track(operation, call as AsyncIterable<ExecutePlanResponse>)) {
         this.observe(response.serverSideSessionId);
         yield response;
       }

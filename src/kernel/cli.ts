@@ -1,19 +1,35 @@
-// The `spark-ts-kernel` command. Today it runs SQL against a Spark Connect server from a shell or a
-// CI job (no JVM, no Spark on the machine); the Jupyter kernel's commands join it as they land.
+// The `spark-ts-kernel` command: installs and runs the Jupyter kernel, and runs SQL against a Spark
+// Connect server from a shell or a CI job (no JVM, no Spark on the machine).
 import { parseArgs } from "node:util";
 import { clientVersion } from "../connect/credentials";
 import { SparkConnectError } from "../connect/errors";
 import { Row } from "../arrow";
 import { DEFAULT_REMOTE, SparkSession } from "../sql/session";
+import { parseConnectionString } from "../connect/connectionString";
+import { DEFAULT_DISPLAY_NAME, DEFAULT_KERNEL_NAME, install, list, uninstall, type InstallLocation } from "./install/commands";
+import { REMOTE_ENV } from "./install/kernelspec";
 
 const USAGE = `Usage: spark-ts-kernel <command> [options]
 
 Commands:
+  install                 register the Jupyter kernel (a notebook starts with a ready \`spark\`)
+  uninstall               remove a kernel this package installed
+  list                    list the kernels this package installed, wherever Jupyter looks
+  kernel                  run the kernel (what kernel.json starts; Jupyter passes the connection file)
   sql [options] <query>   run one SQL statement; print its result as Spark's show() does
   version                 print this client's version (and the server's, with --remote)
 
 Options:
-  --remote <sc://...>     the Spark Connect server (default: $SPARK_REMOTE, then ${DEFAULT_REMOTE})
+  --remote <sc://...>     the Spark Connect server (default: $SPARK_REMOTE, then ${DEFAULT_REMOTE});
+                          for install: the server the kernel's \`spark\` connects to
+  --user                  install/uninstall in the per-user Jupyter data dir (default)
+  --sys-prefix            ... in the active Python environment (VIRTUAL_ENV or CONDA_PREFIX)
+  --prefix <dir>          ... in <dir>/share/jupyter
+  --name <name>           the kernel's name (default ${DEFAULT_KERNEL_NAME}); install several with different remotes
+  --display-name <text>   the name Jupyter shows (default "${DEFAULT_DISPLAY_NAME}")
+  --interrupt-mode <m>    signal (default; also stops synchronous loops) or message
+  --copy                  install a copy of the package into the Jupyter data dir (automatic under npx)
+  --connection-file <f>   the kernel's Jupyter connection file (kernel)
   --max-rows <n>          rows to print (sql; default 20)
   --truncate <n|false>    cut cells to n characters, or not at all (sql; default 20)
   --vertical              one block per row (sql)
@@ -31,6 +47,25 @@ const processIo: CliIo = {
   err: (text) => process.stderr.write(text + "\n"),
 };
 
+const OPTIONS = {
+  remote: { type: "string" },
+  "max-rows": { type: "string", default: "20" },
+  truncate: { type: "string", default: "20" },
+  vertical: { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+  user: { type: "boolean", default: false },
+  "sys-prefix": { type: "boolean", default: false },
+  prefix: { type: "string" },
+  name: { type: "string" },
+  "display-name": { type: "string" },
+  "interrupt-mode": { type: "string" },
+  copy: { type: "boolean", default: false },
+  "connection-file": { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
+
 /**
  * Runs the command line `argv` (without node and the script) and resolves to the exit code.
  *
@@ -42,18 +77,7 @@ const processIo: CliIo = {
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        remote: { type: "string" },
-        "max-rows": { type: "string", default: "20" },
-        truncate: { type: "string", default: "20" },
-        vertical: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
   } catch (err) {
     io.err(`${(err as Error).message}\n\n${USAGE}`);
     return 2;
@@ -65,22 +89,91 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return values.help ? 0 : 2;
   }
   try {
-    if (command === "version") return await version(values.remote, io);
-    if (command === "sql") {
-      if (rest.length !== 1) throw new UsageError("sql takes one query (quote it)");
-      const truncate = values.truncate === "false" ? false : wholeNumber(values.truncate, "--truncate");
-      return await sql(rest[0]!, { remote: values.remote, maxRows: wholeNumber(values["max-rows"], "--max-rows"), truncate, vertical: values.vertical, json: values.json }, io);
+    switch (command) {
+      case "version":
+        return await version(values.remote, io);
+      case "sql": {
+        if (rest.length !== 1) throw new UsageError("sql takes one query (quote it)");
+        const truncate = values.truncate === "false" ? false : wholeNumber(values.truncate, "--truncate");
+        return await sql(rest[0]!, { remote: values.remote, maxRows: wholeNumber(values["max-rows"], "--max-rows"), truncate, vertical: values.vertical, json: values.json }, io);
+      }
+      case "install":
+        return installCommand(values, io);
+      case "uninstall":
+        return uninstallCommand(values, io);
+      case "list":
+        return listCommand(io);
+      case "kernel":
+        return await kernelCommand(values);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
     }
-    throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`${err.message}\n\n${USAGE}`);
       return 2;
     }
     // Spark's own words: the error class, message and SQLSTATE, never a token.
-    io.err(err instanceof SparkConnectError ? `${err.name}: ${err.message}` : String(err));
+    io.err(err instanceof SparkConnectError ? `${err.name}: ${err.message}` : String(err instanceof Error ? err.message : err));
     return 1;
   }
+}
+
+function location(values: Values, defaultToUser: boolean): InstallLocation | undefined {
+  const chosen = [values.user, values["sys-prefix"], values.prefix !== undefined].filter(Boolean).length;
+  if (chosen > 1) throw new UsageError("choose one of --user, --sys-prefix and --prefix");
+  if (values["sys-prefix"]) return { kind: "sys-prefix" };
+  if (values.prefix !== undefined) return { kind: "prefix", prefix: values.prefix };
+  return values.user || defaultToUser ? { kind: "user" } : undefined;
+}
+
+function installCommand(values: Values, io: CliIo): number {
+  const mode = values["interrupt-mode"];
+  if (mode !== undefined && mode !== "signal" && mode !== "message") {
+    throw new UsageError(`--interrupt-mode is signal or message, not "${mode}"`);
+  }
+  // A bad connection string fails here, not when a notebook starts.
+  if (values.remote !== undefined) parseConnectionString(values.remote);
+  const result = install({
+    location: location(values, true)!,
+    name: values.name,
+    displayName: values["display-name"],
+    remote: values.remote,
+    interruptMode: mode,
+    copy: values.copy,
+  });
+  io.out(`Installed the kernel "${values.name ?? DEFAULT_KERNEL_NAME}" in ${result.dir}`);
+  io.out(`It runs spark-ts-kernel from ${result.runtime}`);
+  return 0;
+}
+
+function uninstallCommand(values: Values, io: CliIo): number {
+  const name = values.name ?? DEFAULT_KERNEL_NAME;
+  const removed = uninstall(name, location(values, false));
+  if (removed.length === 0) {
+    io.err(`No spark-ts-kernel kernel named "${name}" is installed`);
+    return 1;
+  }
+  for (const dir of removed) io.out(`Removed ${dir}`);
+  return 0;
+}
+
+function listCommand(io: CliIo): number {
+  const kernels = list();
+  if (kernels.length === 0) io.out("No spark-ts-kernel kernels are installed (run: spark-ts-kernel install)");
+  for (const k of kernels) {
+    io.out(`${k.name}\t${k.displayName}\t${k.remote ?? "(SPARK_REMOTE or " + DEFAULT_REMOTE + ")"}\t${k.version}\t${k.dir}`);
+  }
+  return 0;
+}
+
+async function kernelCommand(values: Values): Promise<number> {
+  const connectionFile = values["connection-file"];
+  if (!connectionFile) throw new UsageError("kernel needs --connection-file (Jupyter passes it)");
+  // Loaded only here: the kernel brings tslab and its TypeScript compiler.
+  const { startKernel } = await import("./start");
+  await startKernel({ connectionFile, remote: values.remote ?? process.env[REMOTE_ENV] });
+  return new Promise<number>(() => undefined); // runs until Jupyter shuts it down
 }
 
 class UsageError extends Error {}

@@ -125,6 +125,51 @@ export class SparkSession {
     );
   }
 
+  /**
+   * Tags every operation this session starts from now on, so they can be interrupted together
+   * with {@link SparkSession.interruptTag}. A tag is non-empty and has no comma.
+   *
+   * @example
+   * ```ts
+   * spark.addTag("nightly-report");
+   * const pending = spark.table("sales").count();
+   * await spark.interruptTag("nightly-report"); // pending rejects with OperationCanceledError
+   * ```
+   */
+  addTag(tag: string): void {
+    this.client.tags.add(tag);
+  }
+
+  /** Stops tagging new operations with `tag`. */
+  removeTag(tag: string): void {
+    this.client.tags.remove(tag);
+  }
+
+  /** The tags new operations get. */
+  getTags(): string[] {
+    return [...this.client.tags.all];
+  }
+
+  /** Removes every tag. */
+  clearTags(): void {
+    this.client.tags.clear();
+  }
+
+  /** Interrupts this session's running operations that carry `tag`; resolves to their ids. */
+  async interruptTag(tag: string): Promise<string[]> {
+    return [...(await this.client.interrupt({ tag }))];
+  }
+
+  /** Interrupts every running operation of this session; resolves to their ids. */
+  async interruptAll(): Promise<string[]> {
+    return [...(await this.client.interrupt({ all: true }))];
+  }
+
+  /** Interrupts one running operation by id; resolves to the ids interrupted. */
+  async interruptOperation(operationId: string): Promise<string[]> {
+    return [...(await this.client.interrupt({ operationId }))];
+  }
+
   /** Releases the session on the server (temp views and cached data go with it) and closes the channel. */
   async stop(): Promise<void> {
     await this.client.close();

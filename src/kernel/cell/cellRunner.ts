@@ -1,0 +1,159 @@
+// Runs one cell: `%%sql` translation, tslab's type-check-and-run, the last value awaited and shown
+// as `execute_result`, displays and progress flushed before the cell reports back, and the cell's
+// Spark operations tagged so an interrupt can cancel them on the server.
+import { format } from "node:util";
+import type { Executor } from "tslab/dist/executor";
+import { bundleOf, type TableSettings } from "../notebook/bundles";
+import { enterCell, type MimeBundle } from "../notebook/cellContext";
+import { diagnosticsContent, errorContent, interruptContent, type ErrorContent } from "./errorContent";
+import type { StageProgress } from "../../render";
+import { ProgressDisplay } from "./progressDisplay";
+import { isSqlMagic, parseSqlMagic, sqlMagicToTypeScript } from "./sqlMagic";
+
+/** Where a cell's output goes (IOPub messages in answer to its request). */
+export interface CellOutput {
+  stream(name: "stdout" | "stderr", text: string): void;
+  display(bundle: MimeBundle, options?: { displayId?: string; update?: boolean }): void;
+  result(bundle: MimeBundle): void;
+  clear(wait: boolean): void;
+}
+
+/** The Spark session a cell's operations run on, as far as the runner needs it. */
+export interface CellSpark {
+  addTag(tag: string): void;
+  removeTag(tag: string): void;
+  interruptTag(tag: string): Promise<unknown>;
+  /** Reports operation events with the given tag; returns the unsubscribe function. */
+  observeTag(tag: string, observer: OperationObserver): () => void;
+}
+
+/** Events of the Spark operations of one cell. */
+export interface OperationObserver {
+  started(operationId: string): void;
+  progress(operationId: string, stages: readonly StageProgress[]): void;
+  ended(operationId: string): void;
+}
+
+/** How a cell ended. */
+export type CellOutcome = { readonly status: "ok"; readonly text?: string } | ({ readonly status: "error" } & ErrorContent);
+
+/** What the tslab executor reported through its console while a cell ran. */
+class ExecutorReport {
+  lastValue: unknown = undefined;
+  hasValue = false;
+  thrown: unknown[] = [];
+  diagnostics: string[] = [];
+
+  /** The console tslab's executor writes to. */
+  readonly console = {
+    log: (value: unknown) => {
+      this.lastValue = value;
+      this.hasValue = true;
+    },
+    error: (message?: unknown, ...rest: unknown[]) => {
+      if (typeof message === "string" && message.startsWith("%s%d:%d")) this.diagnostics.push(format(message, ...rest));
+      else this.thrown.push(message);
+    },
+  };
+
+  reset(): void {
+    this.lastValue = undefined;
+    this.hasValue = false;
+    this.thrown = [];
+    this.diagnostics = [];
+  }
+}
+
+/** Runs cells one at a time in one tslab executor. */
+export class CellRunner {
+  readonly #report: ExecutorReport;
+  #interrupt: ((reason: Error) => void) | undefined;
+  #tag: string | undefined;
+
+  private constructor(
+    private readonly executor: Executor,
+    report: ExecutorReport,
+    private readonly spark: CellSpark | undefined,
+    private readonly settings: TableSettings,
+  ) {
+    this.#report = report;
+  }
+
+  /** A runner over an executor made by `makeExecutor` with the console the runner reads. */
+  static create(
+    makeExecutor: (console: ExecutorReport["console"]) => Executor,
+    spark: CellSpark | undefined,
+    settings: TableSettings,
+  ): CellRunner {
+    const report = new ExecutorReport();
+    return new CellRunner(makeExecutor(report.console), report, spark, settings);
+  }
+
+  /** The executor, for completion and inspection. */
+  get tslab(): Executor {
+    return this.executor;
+  }
+
+  /** Runs `code` as cell number `count`. Never throws: failures are the outcome. */
+  async run(code: string, count: number, output: CellOutput): Promise<CellOutcome> {
+    const report = this.#report;
+    report.reset();
+    const tag = `spark-ts-kernel-cell-${count}-${Date.now().toString(36)}`;
+    const tracked: Promise<unknown>[] = [];
+    const interrupted = new Promise<never>((_, reject) => (this.#interrupt = reject));
+    interrupted.catch(() => undefined);
+    const progress = new ProgressDisplay((bundle, displayId, update) => output.display(bundle, { displayId, update }), `progress-${tag}`);
+    const leaveCell = enterCell({
+      display: (bundle, options) => output.display(bundle, options),
+      clear: (wait) => output.clear(wait),
+      track: (work) => tracked.push(work),
+    });
+    this.spark?.addTag(tag);
+    const unobserve = this.spark?.observeTag(tag, progress);
+    this.#tag = tag;
+    try {
+      const source = isSqlMagic(code) ? sqlMagicToTypeScript(parseSqlMagic(code)) : code;
+      const ok = await this.executor.execute(source);
+      if (!ok) return this.failure();
+      let text: string | undefined;
+      if (report.hasValue) {
+        const value = await Promise.race([report.lastValue, interrupted]);
+        if (value !== undefined && value !== null) {
+          const bundle = await Promise.race([bundleOf(value, this.settings), interrupted]);
+          output.result(bundle);
+          text = bundle["text/plain"];
+        }
+      }
+      // Displays the code started without awaiting them still belong to this cell.
+      for (let i = 0; i < tracked.length; i++) await Promise.race([tracked[i], interrupted]);
+      return { status: "ok", text };
+    } catch (thrown) {
+      return { status: "error", ...errorContent(thrown) };
+    } finally {
+      this.#tag = undefined;
+      this.#interrupt = undefined;
+      progress.close();
+      unobserve?.();
+      this.spark?.removeTag(tag);
+      leaveCell();
+    }
+  }
+
+  /**
+   * Interrupts the running cell: tslab abandons its awaits, and the cell's Spark operations are
+   * cancelled on the server, so the cluster stops working for a cell nobody waits for.
+   */
+  interrupt(): void {
+    const tag = this.#tag;
+    this.executor.interrupt();
+    this.#interrupt?.(new Error("Interrupted asynchronously"));
+    if (tag && this.spark) this.spark.interruptTag(tag).catch(() => undefined);
+  }
+
+  private failure(): CellOutcome {
+    const report = this.#report;
+    if (report.thrown.length) return { status: "error", ...errorContent(report.thrown[0]) };
+    if (report.diagnostics.length) return { status: "error", ...diagnosticsContent(report.diagnostics) };
+    return { status: "error", ...interruptContent() };
+  }
+}

@@ -1,0 +1,152 @@
+// The kernel's answers to Jupyter requests, on top of tslab's handler: kernel info with a status
+// and the real TypeScript version, cells run by the CellRunner with execution counts, history and
+// `stop_on_error`, and an interrupt that reaches the Spark server.
+import { JupyterHandlerImpl } from "tslab/dist/jupyter";
+import { version as typescriptVersion } from "@tslab/typescript-for-tslab";
+import { clientVersion } from "../connect/credentials";
+import type { CellOutput, CellRunner } from "./cell/cellRunner";
+import { isSqlMagic } from "./cell/sqlMagic";
+import { CellHistory, type HistoryEntry, type HistoryRequest } from "./protocol/history";
+import { PROTOCOL_VERSION } from "./protocol/wire";
+
+/** An `execute_request`'s content. */
+export interface ExecuteRequest {
+  readonly code: string;
+  readonly silent?: boolean;
+  readonly store_history?: boolean;
+  readonly stop_on_error?: boolean;
+  readonly user_expressions?: Record<string, string>;
+}
+
+/** An `execute_reply`'s content. */
+export type ExecuteReply =
+  | { status: "ok"; execution_count: number; user_expressions: Record<string, never>; payload: [] }
+  | { status: "error"; execution_count: number; ename: string; evalue: string; traceback: string[] }
+  | { status: "aborted"; execution_count: number };
+
+/** The IOPub side of one execution, beyond the cell's own output. */
+export interface ExecuteIo extends CellOutput {
+  executeInput(code: string, count: number): void;
+  executeResult(count: number, bundle: Record<string, string>): void;
+  error(content: { ename: string; evalue: string; traceback: readonly string[] }): void;
+}
+
+/** Handles what Jupyter asks of the kernel, one cell at a time. */
+export class SparkKernelHandler extends JupyterHandlerImpl {
+  #count = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  /** Requests waiting in the queue; aborted together when a cell fails with `stop_on_error`. */
+  readonly #waiting = new Set<{ aborted: boolean }>();
+  readonly #history = new CellHistory();
+  /** Called as each cell starts, with where its output goes. */
+  onCellStart: ((io: ExecuteIo) => void) | undefined;
+
+  constructor(private readonly runner: CellRunner) {
+    super(runner.tslab, false);
+  }
+
+  /** The `kernel_info_reply`. */
+  override handleKernel(): ReturnType<JupyterHandlerImpl["handleKernel"]> & { status: "ok" } {
+    return {
+      status: "ok",
+      protocol_version: PROTOCOL_VERSION,
+      implementation: "spark-ts-kernel",
+      implementation_version: clientVersion(),
+      language_info: {
+        name: "typescript",
+        version: typescriptVersion,
+        mimetype: "text/typescript",
+        file_extension: ".ts",
+        codemirror_mode: { name: "javascript", typescript: true },
+      },
+      banner: `spark-ts-kernel ${clientVersion()}: TypeScript ${typescriptVersion} with a ready \`spark\` session (Spark Connect)`,
+      help_links: [{ text: "spark-ts-kernel", url: "https://www.npmjs.com/package/spark-ts-kernel" }],
+    };
+  }
+
+  /** Runs an `execute_request` after the ones before it, and answers it. */
+  async execute(request: ExecuteRequest, io: ExecuteIo): Promise<ExecuteReply> {
+    const ticket = { aborted: false };
+    this.#waiting.add(ticket);
+    const turn = this.#queue.then(async () => {
+      this.#waiting.delete(ticket);
+      if (ticket.aborted) return { status: "aborted", execution_count: this.#count } as const;
+      return this.executeNow(request, io);
+    });
+    this.#queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async executeNow(request: ExecuteRequest, io: ExecuteIo): Promise<ExecuteReply> {
+    const silent = request.silent === true;
+    const store = request.store_history !== false && !silent;
+    if (store) this.#count++;
+    const count = this.#count;
+    if (!silent) io.executeInput(request.code, count);
+    if (store) this.#history.add(count, request.code);
+    // As tslab does: what the cell prints goes to the cell (and later prints to the last cell).
+    process.stdout.write = writeTo("stdout", io);
+    process.stderr.write = writeTo("stderr", io);
+    this.onCellStart?.(io);
+    const outcome = await this.runner.run(request.code, count, {
+      stream: (name, text) => io.stream(name, text),
+      display: (bundle, options) => {
+        if (!silent) io.display(bundle, options);
+      },
+      result: (bundle) => {
+        if (!silent) io.executeResult(count, bundle);
+      },
+      clear: (wait) => {
+        if (!silent) io.clear(wait);
+      },
+    });
+    if (outcome.status === "ok") {
+      if (store && outcome.text !== undefined) this.#history.setOutput(count, outcome.text);
+      return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
+    }
+    const { ename, evalue, traceback } = outcome;
+    if (!silent) io.error({ ename, evalue, traceback });
+    if (request.stop_on_error !== false) {
+      // What was queued behind a failed cell assumed it would succeed: abort it, as ipykernel does.
+      for (const waiting of this.#waiting) waiting.aborted = true;
+    }
+    return { status: "error", execution_count: count, ename, evalue, traceback: [...traceback] };
+  }
+
+  /** Interrupts the running cell, and its Spark work on the server. */
+  interrupt(): void {
+    this.runner.interrupt();
+  }
+
+  /** The entries of a `history_request`. */
+  history(request: HistoryRequest): HistoryEntry[] {
+    return this.#history.query(request);
+  }
+
+  override handleIsComplete(req: Parameters<JupyterHandlerImpl["handleIsComplete"]>[0]): ReturnType<JupyterHandlerImpl["handleIsComplete"]> {
+    return isSqlMagic(req.code) ? { status: "complete" } : super.handleIsComplete(req);
+  }
+
+  override handleComplete(req: Parameters<JupyterHandlerImpl["handleComplete"]>[0]): ReturnType<JupyterHandlerImpl["handleComplete"]> {
+    if (isSqlMagic(req.code)) {
+      return { cursor_start: req.cursor_pos, cursor_end: req.cursor_pos, matches: [], metadata: {}, status: "ok" };
+    }
+    return super.handleComplete(req);
+  }
+
+  override handleInspect(req: Parameters<JupyterHandlerImpl["handleInspect"]>[0]): ReturnType<JupyterHandlerImpl["handleInspect"]> {
+    if (isSqlMagic(req.code)) return { status: "ok", found: false, data: {}, metadata: {} };
+    return super.handleInspect(req);
+  }
+}
+
+const utf8 = new TextDecoder();
+
+function writeTo(name: "stdout" | "stderr", io: ExecuteIo): typeof process.stdout.write {
+  return ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    io.stream(name, typeof chunk === "string" ? chunk : utf8.decode(chunk));
+    const callback = rest.find((arg): arg is () => void => typeof arg === "function");
+    callback?.();
+    return true;
+  }) as typeof process.stdout.write;
+}

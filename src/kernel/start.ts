@@ -1,0 +1,95 @@
+// Starts the kernel process: the tslab executor with the notebook globals preloaded and typed, the
+// server on the connection file, interrupts by signal or by message, and a clean shutdown that
+// releases the Spark session on the server.
+import path from "node:path";
+import { createConverter, type Converter } from "tslab/dist/converter";
+import { createExecutor, type ConverterSet } from "tslab/dist/executor";
+import * as tslabJupyter from "tslab/dist/jupyter";
+import { DEFAULT_REMOTE, SparkSession } from "../sql/session";
+import { CellRunner } from "./cell/cellRunner";
+import { withTopLevelAwaitFix } from "./cell/topLevelAwait";
+import { SparkKernelHandler } from "./handler";
+import { createDisplay, DEFAULT_TABLE_SETTINGS } from "./notebook/display";
+import { notebookGlobals, sessionForCells } from "./notebook/globals";
+import { SparkKernelServer } from "./server";
+
+/** How a kernel process is started (from kernel.json's argv and env). */
+export interface KernelOptions {
+  /** Jupyter's connection file (ports, key, transport, address). */
+  readonly connectionFile: string;
+  /** The Spark Connect server of the preloaded `spark`; else SPARK_REMOTE, else the default. */
+  readonly remote?: string;
+}
+
+/** The converters tslab's executor uses, made when first needed (each takes a while). */
+function converters(): ConverterSet {
+  let node: Converter | undefined;
+  let browser: Converter | undefined;
+  return {
+    get node() {
+      return (node ??= withTopLevelAwaitFix(createConverter({ isJS: false, isBrowser: false })));
+    },
+    get browser() {
+      return (browser ??= createConverter({ isJS: false, isBrowser: true }));
+    },
+    close() {
+      node?.close();
+      browser?.close();
+    },
+  };
+}
+
+/**
+ * Runs a kernel until Jupyter shuts it down.
+ *
+ * @example
+ * ```ts
+ * await startKernel({ connectionFile: "/run/user/1000/jupyter/kernel-1.json" });
+ * ```
+ */
+export async function startKernel(options: KernelOptions): Promise<void> {
+  const stderr = process.stderr.write.bind(process.stderr);
+  const log = (line: string) => void stderr(line + "\n");
+  const remote = options.remote || process.env.SPARK_REMOTE || DEFAULT_REMOTE;
+
+  // The session object is made at once, but nothing connects until the first use, so the kernel
+  // starts even when the server is down, and the first cell that uses Spark says so.
+  const spark = await SparkSession.builder.remote(remote).getOrCreate();
+  const settings = { ...DEFAULT_TABLE_SETTINGS };
+  const display = createDisplay(settings);
+  const convs = converters();
+  const runner = CellRunner.create(
+    (console) => createExecutor(process.cwd(), convs, console),
+    sessionForCells(spark),
+    settings,
+  );
+  const globals = notebookGlobals(spark, display);
+  // Declarations first: tslab runs a `declare const x` cell as `exports.x = void 0`.
+  if (!(await runner.tslab.execute(globals.declarations))) {
+    log("spark-ts-kernel: the notebook globals could not be declared; cells will not see their types");
+  }
+  Object.assign(runner.tslab.locals, globals.values);
+
+  const handler = new SparkKernelHandler(runner);
+  const server = new SparkKernelServer(handler, options.connectionFile, log, async () => {
+    // A restart is a new process too: release the server-side session either way (bounded wait).
+    await Promise.race([spark.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    // The server closes its sockets next; anything a cell left running must not keep us alive.
+    setTimeout(() => process.exit(0), 200).unref();
+  });
+  // tslab.display() writes through tslab's last display writer: keep it pointed at the running cell.
+  handler.onCellStart = (io) => {
+    (tslabJupyter as { lastWriteDisplayData: unknown }).lastWriteDisplayData = (
+      data: { data: Record<string, string>; transient?: { display_id?: string } },
+      update: boolean,
+    ) => io.display(data.data, { displayId: data.transient?.display_id, update });
+  };
+  process.on("SIGINT", () => handler.interrupt());
+  process.on("uncaughtException", (err) => log(`spark-ts-kernel: uncaught exception: ${err.stack ?? String(err)}`));
+  process.on("unhandledRejection", (reason) => {
+    // Most often a promise a cell started and did not await: show it where the user looks.
+    process.stderr.write(`Unhandled promise rejection: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+  });
+  await server.init();
+  log(`spark-ts-kernel: kernel started (cwd ${path.basename(process.cwd())}), Spark Connect at ${spark.client.options.toString()}`);
+}

@@ -1,0 +1,49 @@
+/**
+ * How a table is rendered. Every field is optional; the caller bounds what it fetched, and says
+ * what it knows about the rows it did not fetch.
+ *
+ * @example
+ * ```ts
+ * const options: TableOptions = { maxRows: 100, moreRows: true, maxCellChars: 200, columnTypes: ["int", "string"] };
+ * ```
+ */
+export interface TableOptions {
+  /** Rows shown at most (default: every row given). Rows beyond it count as "more rows exist". */
+  readonly maxRows?: number;
+  /** Whether the data has rows beyond those given (for instance a preview fetched with a limit). */
+  readonly moreRows?: boolean;
+  /** The number of rows the whole data has, when known: the note then says "first 100 of 12,345 rows". */
+  readonly totalRows?: number | bigint;
+  /**
+   * Characters of a cell shown before it is cut with an ellipsis (default 200); the HTML keeps the
+   * full text (up to 10,000 characters) in the cell's `title`, shown on hover.
+   */
+  readonly maxCellChars?: number;
+  /** A caption above the table. */
+  readonly caption?: string;
+  /**
+   * Each column's Spark type as Spark writes it (`"int"`, `"array<string>"`, `"decimal(10,2)"`),
+   * shown under the column's name. A missing entry falls back to a name read from the Arrow type.
+   */
+  readonly columnTypes?: readonly string[];
+}
+
+/** The default of {@link TableOptions.maxCellChars}. */
+export const DEFAULT_MAX_CELL_CHARS = 200;
+
+/** The most characters of a cell's full text kept in its tooltip. */
+export const MAX_TITLE_CHARS = 10_000;
+
+/** {@link TableOptions.maxCellChars}, checked: a whole number of at least 4 (room for text and an ellipsis). */
+export function maxCellCharsOf(options: TableOptions): number {
+  const max = options.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
+  if (!(max >= 4)) throw new RangeError(`maxCellChars must be at least 4, got ${String(options.maxCellChars)}`);
+  return Math.floor(max);
+}
+
+/** {@link TableOptions.maxRows}, checked: a whole number of at least 0, or Infinity. */
+export function maxRowsOf(options: TableOptions): number {
+  const max = options.maxRows ?? Infinity;
+  if (!(max >= 0)) throw new RangeError(`maxRows must be at least 0, got ${String(options.maxRows)}`);
+  return Math.floor(max);
+}

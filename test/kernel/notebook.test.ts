@@ -1,0 +1,128 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect } from "chai";
+import { after, before, describe, it } from "mocha";
+import type { Kernel, KernelMessage } from "@jupyterlab/services";
+import { installTestKernel, type InstalledTestKernel } from "../support/kernelInstall";
+import { runCell, startJupyterServer, type JupyterServer } from "../support/jupyterServer";
+
+/** A query that keeps Spark busy for about `seconds` on a two-core server, in `tasks` tasks. */
+function sleepyQuery(seconds: number, tasks = 4): string {
+  const rows = seconds * 2; // two cores run two 1-second rows at a time
+  return `SELECT id, reflect('java.lang.Thread', 'sleep', 1000L) AS slept FROM range(0, ${rows}, 1, ${tasks})`;
+}
+
+function html(msg: KernelMessage.IIOPubMessage | undefined): string {
+  return String((msg?.content as { data?: Record<string, unknown> }).data?.["text/html"] ?? "");
+}
+
+for (const interruptMode of ["signal", "message"] as const) {
+  describe(`the kernel in a Jupyter server (interrupt by ${interruptMode})`, function () {
+    this.timeout(180_000);
+    let installed: InstalledTestKernel;
+    let server: JupyterServer;
+    let kernel: Kernel.IKernelConnection;
+
+    before(async () => {
+      installed = installTestKernel({ name: `spark-ts-${interruptMode}-${process.pid}`, extraArgs: ["--interrupt-mode", interruptMode] });
+      // Notebooks in a folder with no node_modules anywhere above it.
+      const notebooks = fs.mkdtempSync(path.join(os.tmpdir(), "stk-notebooks-"));
+      server = await startJupyterServer(installed.env, notebooks);
+      kernel = await server.kernels.startNew({ name: installed.name });
+    });
+
+    after(async () => {
+      await kernel?.shutdown().catch(() => undefined);
+      await server?.stop();
+      installed?.remove();
+    });
+
+    if (interruptMode === "signal") {
+      it("starts with spark, col, lit, expr and display, typed for the checker", async () => {
+        const ok = await runCell(kernel, "[typeof spark.sql, typeof col, typeof lit, typeof expr, typeof display].join(' ')");
+        expect(ok.reply.content.status).to.equal("ok");
+        expect((ok.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal(
+          "'function function function function function'",
+        );
+        const typeError = await runCell(kernel, "const n: number = spark;");
+        expect(typeError.reply.content).to.include({ status: "error", ename: "TypeScriptError" });
+      });
+
+      it("runs console.log in a notebook folder with no node_modules above it", async () => {
+        const run = await runCell(kernel, 'console.log("from a cell")');
+        expect(run.reply.content.status).to.equal("ok");
+        expect(run.ofType("stream").map((m) => (m.content as { text: string }).text).join("")).to.equal("from a cell\n");
+      });
+
+      it("shows a DataFrame as an escaped HTML table with typed headers and a note when rows were cut", async () => {
+        const run = await runCell(
+          kernel,
+          "spark.sql(\"SELECT id, concat('<script>alert(', id, ')</script>') AS `<b>html</b>` FROM range(150)\")",
+        );
+        expect(run.reply.content.status).to.equal("ok");
+        const table = html(run.ofType("execute_result")[0]);
+        expect(table).to.include("<table");
+        expect(table).to.include("bigint").and.to.include("string");
+        expect(table).not.to.include("<script>");
+        expect(table).not.to.include("<b>html");
+        expect(table).to.include("&lt;script&gt;alert(99)").and.not.to.include("alert(100)");
+        expect(table).to.match(/100/);
+      });
+
+      it("turns a Spark error into a Jupyter error with Spark's exception type, error class and SQLSTATE", async () => {
+        const run = await runCell(kernel, 'await spark.sql("SELECT * FROM no_such_table_anywhere")');
+        expect(run.reply.content).to.include({ status: "error", ename: "AnalysisException" });
+        const error = run.ofType("error")[0]!.content as KernelMessage.IErrorMsg["content"];
+        expect(error.evalue).to.include("TABLE_OR_VIEW_NOT_FOUND").and.to.include("42P01");
+        expect(error.traceback.join("\n")).not.to.match(/node_modules|dist\/|src\//);
+      });
+
+      it("runs %%sql cells with :parameters from variables and binds the result by name", async () => {
+        expect((await runCell(kernel, "const minId = 7;")).reply.content.status).to.equal("ok");
+        const run = await runCell(kernel, "%%sql big :minId\nSELECT id FROM range(10) WHERE id >= :minId");
+        expect(run.reply.content.status).to.equal("ok");
+        expect(html(run.ofType("execute_result")[0])).to.include(">9<");
+        const next = await runCell(kernel, "await big.count()");
+        expect((next.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("3");
+      });
+
+      it("shows live progress of a long query, updated in place, and closes it at the end", async () => {
+        const run = await runCell(kernel, `await (await spark.sql(${JSON.stringify(sleepyQuery(12))})).collect()`);
+        expect(run.reply.content.status).to.equal("ok");
+        const shown = run.ofType("display_data").filter((m) => (m.content as { transient?: { display_id?: string } }).transient?.display_id);
+        const updates = run.ofType("update_display_data");
+        expect(shown).to.have.length(1);
+        expect(updates.length).to.be.greaterThan(2);
+        const texts = updates.map((m) => (m.content as { data: Record<string, string> }).data["text/plain"]);
+        expect(texts.some((t) => /tasks \d+\/\d+/.test(t ?? ""))).to.equal(true);
+        expect(texts.at(-1)).to.equal("");
+      });
+    }
+
+    it("interrupts a query that would run for minutes within 2 s, cancels it on the server, and stays usable", async () => {
+      const started = new Promise<void>((resolve) => setTimeout(resolve, 4000));
+      const cell = runCell(kernel, `await (await spark.sql(${JSON.stringify(sleepyQuery(300))})).collect()`);
+      await started;
+      const asked = Date.now();
+      await kernel.interrupt();
+      const run = await cell;
+      expect(Date.now() - asked).to.be.lessThan(2000);
+      expect(run.reply.content).to.include({ status: "error", ename: "KeyboardInterrupt" });
+      // The cluster's two cores are free again: a new job finishes at once.
+      const t0 = Date.now();
+      const next = await runCell(kernel, 'await (await spark.sql("SELECT count(*) AS n FROM range(0, 100, 1, 2)")).collect()');
+      expect(next.reply.content.status).to.equal("ok");
+      expect(Date.now() - t0).to.be.lessThan(20_000);
+    });
+
+    if (interruptMode === "signal") {
+      it("restarts into a fresh kernel with a ready spark", async () => {
+        await kernel.restart();
+        const run = await runCell(kernel, 'await (await spark.sql("SELECT 41 + 1 AS answer")).first()');
+        expect(run.reply.content.status).to.equal("ok");
+        expect((run.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.include("42");
+      });
+    }
+  });
+}
