@@ -87,6 +87,30 @@ for (const interruptMode of ["signal", "message"] as const) {
         expect((next.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("3");
       });
 
+      it("displays Arrow tables, arrays of objects and objects offering Jupyter's display symbol", async () => {
+        const arrow = await runCell(kernel, "await spark.range(3).toArrow()");
+        expect(html(arrow.ofType("execute_result")[0])).to.include("<table").and.to.include("bigint");
+        const records = await runCell(kernel, "[{ city: 'Oslo', n: 1 }, { city: 'Rome', n: 2 }]");
+        expect(html(records.ofType("execute_result")[0])).to.include("Rome");
+        const own = await runCell(kernel, "({ [Symbol.for('Jupyter.display')]: () => ({ 'text/markdown': '**own**' }) })");
+        expect((own.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data).to.deep.equal({ "text/markdown": "**own**" });
+      });
+
+      it("keeps tslab.display working", async () => {
+        const run = await runCell(kernel, 'import * as tslab from "tslab";\ntslab.display.html("<b>from tslab</b>")');
+        expect(run.reply.content.status).to.equal("ok");
+        expect(html(run.ofType("display_data")[0])).to.equal("<b>from tslab</b>");
+      });
+
+      it("aborts the cells queued behind a failed one, as stop_on_error asks", async () => {
+        const failing = kernel.requestExecute({ code: 'throw new Error("first cell fails")', stop_on_error: true });
+        const queued = kernel.requestExecute({ code: "console.log('must not run')" });
+        const [first, second] = await Promise.all([failing.done, queued.done]);
+        expect(first.content.status).to.equal("error");
+        expect(second.content.status).to.equal("aborted");
+        expect((await runCell(kernel, "1 + 1")).reply.content.status).to.equal("ok");
+      });
+
       it("shows live progress of a long query, updated in place, and closes it at the end", async () => {
         const run = await runCell(kernel, `await (await spark.sql(${JSON.stringify(sleepyQuery(12))})).collect()`);
         expect(run.reply.content.status).to.equal("ok");
@@ -126,3 +150,29 @@ for (const interruptMode of ["signal", "message"] as const) {
     }
   });
 }
+
+describe("the kernel with its Spark Connect server down", function () {
+  this.timeout(120_000);
+  let installed: InstalledTestKernel;
+  let server: JupyterServer;
+  let kernel: Kernel.IKernelConnection;
+
+  before(async () => {
+    installed = installTestKernel({ name: `spark-ts-down-${process.pid}`, remote: "sc://127.0.0.1:9" });
+    server = await startJupyterServer(installed.env, fs.mkdtempSync(path.join(os.tmpdir(), "stk-notebooks-")));
+    kernel = await server.kernels.startNew({ name: installed.name });
+  });
+
+  after(async () => {
+    await kernel?.shutdown().catch(() => undefined);
+    await server?.stop();
+    installed?.remove();
+  });
+
+  it("starts at once, and the first use of spark says which address is unreachable", async () => {
+    expect((await runCell(kernel, "1 + 1")).reply.content.status).to.equal("ok");
+    const run = await runCell(kernel, 'await spark.sql("SELECT 1")');
+    expect(run.reply.content).to.include({ status: "error", ename: "SparkConnectionError" });
+    expect((run.reply.content as { evalue: string }).evalue).to.include("127.0.0.1:9");
+  });
+});
