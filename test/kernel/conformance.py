@@ -1,14 +1,15 @@
 """Jupyter's kernel conformance tests (jupyter_kernel_test) for the installed spark-ts-kernel.
 
-Run by test/kernel/conformance.test.ts with JUPYTER_PATH pointing at a temporary kernelspec;
-writes one JSON result per test to the file named by SPARK_TS_CONFORMANCE_RESULTS.
+Run by test/kernel/python.test.ts with JUPYTER_PATH pointing at a temporary kernelspec;
+writes one JSON result per test to the file named by SPARK_TS_PY_RESULTS.
 """
-import json
 import os
 import sys
-import unittest
 
 import jupyter_kernel_test as jkt
+
+sys.path.insert(0, os.path.dirname(__file__))
+from pyresults import run_and_record  # noqa: E402
 
 
 class SparkTsKernelConformance(jkt.KernelTests):
@@ -37,40 +38,5 @@ class SparkTsKernelConformance(jkt.KernelTests):
     incomplete_code_samples = ["function f() {", "const xs = [1,"]
 
 
-class Recorder(unittest.TextTestResult):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.records = []
-
-    def _record(self, test, status, detail=""):
-        self.records.append({"name": test._testMethodName, "status": status, "detail": detail})
-
-    def addSuccess(self, test):
-        super().addSuccess(test)
-        self._record(test, "passed")
-
-    def addFailure(self, test, err):
-        super().addFailure(test, err)
-        self._record(test, "failed", self._exc_info_to_string(err, test))
-
-    def addError(self, test, err):
-        super().addError(test, err)
-        self._record(test, "failed", self._exc_info_to_string(err, test))
-
-    def addSkip(self, test, reason):
-        super().addSkip(test, reason)
-        self._record(test, "skipped", reason)
-
-    def addSubTest(self, test, subtest, outcome):
-        super().addSubTest(test, subtest, outcome)
-        if outcome is not None:
-            self.records.append({"name": test._testMethodName, "status": "failed",
-                                 "detail": f"{subtest}: {self._exc_info_to_string(outcome, test)}"})
-
-
 if __name__ == "__main__":
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(SparkTsKernelConformance)
-    runner = unittest.TextTestRunner(resultclass=Recorder, verbosity=2, stream=sys.stderr)
-    result = runner.run(suite)
-    with open(os.environ["SPARK_TS_CONFORMANCE_RESULTS"], "w") as out:
-        json.dump(result.records, out)
+    run_and_record(SparkTsKernelConformance)

@@ -1,0 +1,84 @@
+"""Messages the kernel must not act on: wrong signature, altered content, replays.
+
+Each test sends a message over the kernel's shell socket that, if executed, would create a marker
+file, then checks that no marker appeared and that the kernel still answers a real client.
+Run by test/kernel/python.test.ts; results go to SPARK_TS_PY_RESULTS.
+"""
+import os
+import sys
+import tempfile
+import time
+import unittest
+
+from jupyter_client.manager import start_new_kernel
+from jupyter_client.session import Session
+
+sys.path.insert(0, os.path.dirname(__file__))
+from pyresults import run_and_record  # noqa: E402
+
+
+def marker_code(path):
+    return f'require("fs").writeFileSync({path!r}, "ran")'
+
+
+class ForgedMessages(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=os.environ["SPARK_TS_KERNEL_NAME"])
+        cls.tmp = tempfile.mkdtemp()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel()
+
+    def marker(self, name):
+        return os.path.join(self.tmp, name)
+
+    def send_raw(self, session, content):
+        msg = session.msg("execute_request", content)
+        session.send(self.kc.shell_channel.socket, msg)
+        return msg
+
+    def assert_not_run(self, path):
+        time.sleep(3)
+        self.assertFalse(os.path.exists(path), "the forged message was executed")
+        reply = self.kc.execute_interactive("1 + 1", timeout=30)
+        self.assertEqual(reply["content"]["status"], "ok")
+
+    def test_a_message_signed_with_another_key_is_not_executed(self):
+        path = self.marker("wrong-key")
+        forger = Session(key=b"not-the-connection-key", username="mallory")
+        self.send_raw(forger, {"code": marker_code(path), "silent": False, "store_history": True,
+                               "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        self.assert_not_run(path)
+
+    def test_a_signed_message_with_altered_content_is_not_executed(self):
+        path = self.marker("altered")
+        session = self.kc.session
+        msg = session.msg("execute_request", {"code": "1 + 1", "silent": False, "store_history": True,
+                                              "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        frames = session.serialize(msg)
+        # frames: [DELIM, signature, header, parent, metadata, content]; swap the content only.
+        frames[5] = session.pack({"code": marker_code(path), "silent": False, "store_history": True,
+                                  "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        self.kc.shell_channel.socket.send_multipart(frames)
+        self.assert_not_run(path)
+
+    def test_a_replayed_message_is_executed_once(self):
+        path = self.marker("replayed")
+        session = self.kc.session
+        msg = session.msg("execute_request", {
+            "code": f'require("fs").appendFileSync({path!r}, "x")', "silent": False, "store_history": True,
+            "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        frames = session.serialize(msg)
+        self.kc.shell_channel.socket.send_multipart(frames)
+        time.sleep(3)
+        self.kc.shell_channel.socket.send_multipart(frames)
+        time.sleep(3)
+        with open(path) as f:
+            self.assertEqual(f.read(), "x")
+
+
+if __name__ == "__main__":
+    run_and_record(ForgedMessages)
