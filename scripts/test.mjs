@@ -22,6 +22,7 @@ const SUITES = [
   { name: "unit", needsServer: false, run: (env) => mochaSuite("test/unit/.mocharc.json", env) },
   { name: "integration", needsServer: true, run: (env) => mochaSuite("test/integration/.mocharc.json", env) },
   { name: "kernel", needsServer: true, run: (env) => mochaSuite("test/kernel/.mocharc.json", env) },
+  { name: "notebooks", needsServer: true, run: (env) => mochaSuite("test/notebooks/.mocharc.json", env) },
 ];
 
 function run(argv, env) {
