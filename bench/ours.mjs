@@ -6,7 +6,7 @@
 // and neither the timings nor the RSS then include tsx's on-the-fly compiling (about 80 MiB).
 // Without SPARK_TS_BENCH_CLIENT, dist/index.js (npm run build) is used. SPARK_REMOTE names the server.
 //
-// Scenarios: collect, arrow, select1 (as in scenarios.json); collect:raw and arrow:raw read the
+// Scenarios: collect, arrow, select1, render (as in scenarios.json); collect:raw and arrow:raw read the
 // same ExecutePlan stream through our gRPC client and touch only the Arrow bytes (no Arrow
 // decoding, no rows): the wire's limit for this client; collect:rows is collect() done as
 // tableToRows(toArrow()). Prints one JSON line like pyspark_bench.py; the first run is a warm-up
@@ -19,7 +19,10 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const { SparkSession, tableToRows } = require(process.env.SPARK_TS_BENCH_CLIENT ?? path.join(here, "..", "dist", "index.js"));
+const clientEntry = process.env.SPARK_TS_BENCH_CLIENT ?? path.join(here, "..", "dist", "index.js");
+const { SparkSession, tableToRows, tableBundle } = require(clientEntry);
+// What the kernel does to show a DataFrame: fetch a bounded preview with its Spark types.
+const { preview } = require(path.join(path.dirname(clientEntry), "sql", "display", "preview.js"));
 
 async function main() {
   const [spec = "", runsText = "5"] = process.argv.slice(2);
@@ -32,6 +35,7 @@ async function main() {
   const df = await spark.sql(scenario.sql);
   const times = [];
   const latencies = [];
+  const renderTimes = [];
   let rows = 0;
   for (let run = 0; run <= runs; run++) {
     let elapsed;
@@ -50,6 +54,13 @@ async function main() {
         rows = await readRaw(spark, df.plan);
       } else if (name === "collect" && mode === "rows") {
         rows = tableToRows(await df.toArrow()).length;
+      } else if (name === "render") {
+        const shown = await preview(df, scenario.rows);
+        const r0 = performance.now();
+        const bundle = tableBundle(shown.table, { columnTypes: shown.columnTypes, moreRows: shown.more });
+        if (run > 0) renderTimes.push((performance.now() - r0) / 1000);
+        rows = shown.table.numRows;
+        if (!bundle["text/html"].startsWith("<div")) throw new Error("no HTML table");
       } else if (name === "collect") {
         rows = (await df.collect()).length;
       } else {
@@ -63,7 +74,7 @@ async function main() {
   await spark.stop();
   // maxRSS is in KiB.
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
-  console.log(JSON.stringify({ times, latencies, maxRssBytes, rows, sparkVersion }));
+  console.log(JSON.stringify({ times, latencies, renderTimes, maxRssBytes, rows, sparkVersion }));
 }
 
 /** The ExecutePlan stream read to its end, keeping nothing: the bytes' arrival, nothing more. */

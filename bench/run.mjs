@@ -3,7 +3,7 @@
 // server in the same run. Each (client, scenario) runs in a process of its own (its peak RSS is
 // then its own), one warm-up run and then RUNS timed runs; the table shows medians.
 //
-//   node bench/run.mjs [--runs N] [--only collect,arrow,select1] [--out bench/RESULTS.md]
+//   node bench/run.mjs [--runs N] [--only collect,arrow,select1,kernel,render] [--out bench/RESULTS.md]
 //
 // Uses SPARK_REMOTE, else the project's local server (started if none runs, and stopped again).
 // Benchmarks, not tests: nothing here asserts a timing.
@@ -21,7 +21,7 @@ const python = path.join(process.env.SPARK_TS_VENV ?? path.join(root, ".venv"), 
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: process.env.RUNS ?? "5" },
-    only: { type: "string", default: "collect,arrow,select1" },
+    only: { type: "string", default: "collect,arrow,select1,kernel,render" },
     out: { type: "string", default: path.join(root, "bench", "RESULTS.md") },
   },
 });
@@ -51,6 +51,15 @@ function measure(client, scenario) {
       resolve(JSON.parse(line));
     });
   });
+}
+
+/** (d): both kernels started through one Jupyter server, by bench/kernel_start.ts. */
+function kernelStarts() {
+  const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  const out = execFileSync(process.execPath, [tsx, path.join(root, "bench", "kernel_start.ts"), String(runs)], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const result = JSON.parse(out.trim().split("\n").at(-1));
+  process.stderr.write(`  kernels: ours ${result.ours.map((t) => t.toFixed(2)).join(" ")}; ipykernel ${result.theirs.map((t) => t.toFixed(2)).join(" ")}\n`);
+  return result;
 }
 
 const median = (xs) => quantile(xs, 0.5);
@@ -131,6 +140,18 @@ async function main() {
         const [o, t] = [quantile(ours.latencies, q), quantile(theirs.latencies, q)];
         row(`(c) 200 sequential SELECT 1, ${label}`, { value: o, text: ms(o) }, { value: t, text: ms(t) });
       }
+    }
+    if (only.has("kernel")) {
+      const { ours, theirs } = await kernelStarts();
+      const [o, t] = [median(ours), median(theirs)];
+      row("(d) kernel cold start to the first SELECT 1 through Jupyter (vs ipykernel)", { value: o, text: secs(o) }, { value: t, text: secs(t) });
+    }
+    if (only.has("render")) {
+      const ours = await measure("ours", "render");
+      const theirs = await measure("pyspark", "render");
+      const [o, t] = [median(ours.times), median(theirs.times)];
+      row("(e) 10k rows x 20 cols to a notebook HTML table, fetch + render (vs _repr_html_)", { value: o, text: secs(o) }, { value: t, text: secs(t) });
+      rows.push(["(e) of which rendering the HTML and text table", secs(median(ours.renderTimes)), "", ""]);
     }
     const table = [
       "| scenario | this client | PySpark Connect | ours / theirs |",

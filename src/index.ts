@@ -1,6 +1,6 @@
+/// <reference types="node" preserve="true" />
 // Notebook cells are type-checked against this package's declarations; the reference makes Node's
 // types (console, Buffer, ...) part of every cell's program, wherever the notebook lives.
-/// <reference types="node" preserve="true" />
 /**
  * spark-ts-kernel: a TypeScript client for Apache Spark Connect.
  *

@@ -42,7 +42,7 @@ describe("installing from the published package with npx", function () {
     expect(spec.argv[1]).not.to.include("_npx");
   });
 
-  it("starts through Jupyter and runs a Spark cell after the npx cache is gone", async () => {
+  it("starts through Jupyter and runs Spark and Node cells after the npx cache is gone", async () => {
     fs.rmSync(path.join(env.npm_config_cache!, "_npx"), { recursive: true, force: true });
     const notebooks = path.join(tmp, "notebooks");
     fs.mkdirSync(notebooks);
@@ -52,6 +52,9 @@ describe("installing from the published package with npx", function () {
       const run = await runCell(kernel, 'await (await spark.sql("SELECT 6 * 7 AS answer")).collect()');
       expect(run.reply.content.status, JSON.stringify(run.ofType("error").map((m) => m.content))).to.equal("ok");
       expect(JSON.stringify(run.ofType("execute_result")[0]!.content)).to.include("42");
+      // Node's types come with the package: cells using console type-check in any folder.
+      const log = await runCell(kernel, 'console.log(Buffer.from("ok").toString())');
+      expect(log.ofType("stream").map((m) => (m.content as { text: string }).text).join("")).to.equal("ok\n");
     } finally {
       await kernel.shutdown();
     }

@@ -1,3 +1,6 @@
+/// <reference types="node" preserve="true" />
+// Every notebook's program includes this module's declarations; the reference makes Node's types
+// (console, Buffer, ...) part of it, wherever the notebook lives.
 import { bundleOf, type TableSettings } from "./bundles";
 import { currentCell } from "./cellContext";
 

@@ -13,8 +13,12 @@ export interface NotebookGlobals {
   readonly declarations: string;
 }
 
-/** The module (without extension) whose declarations type the globals: this package's entry. */
-const PACKAGE_ENTRY = path.resolve(__dirname, "..", "..", "index");
+/**
+ * The modules (without extension) whose declarations type the globals. Not the package entry:
+ * it would make every kernel start type-check the whole protocol too, which cells rarely need.
+ */
+const SESSION_MODULE = path.resolve(__dirname, "..", "..", "sql", "session");
+const COLUMN_MODULE = path.resolve(__dirname, "..", "..", "sql", "column");
 const DISPLAY_MODULE = path.resolve(__dirname, "display");
 
 /**
@@ -26,13 +30,13 @@ const DISPLAY_MODULE = path.resolve(__dirname, "display");
  * ```
  */
 export function notebookGlobals(spark: SparkSession, display: Display): NotebookGlobals {
-  const api = JSON.stringify(PACKAGE_ENTRY);
+  const [session, column] = [JSON.stringify(SESSION_MODULE), JSON.stringify(COLUMN_MODULE)];
   const values = { spark, col, lit, expr, display };
   const declarations = [
-    `declare const spark: import(${api}).SparkSession;`,
-    `declare const col: typeof import(${api}).col;`,
-    `declare const lit: typeof import(${api}).lit;`,
-    `declare const expr: typeof import(${api}).expr;`,
+    `declare const spark: import(${session}).SparkSession;`,
+    `declare const col: typeof import(${column}).col;`,
+    `declare const lit: typeof import(${column}).lit;`,
+    `declare const expr: typeof import(${column}).expr;`,
     `declare const display: import(${JSON.stringify(DISPLAY_MODULE)}).Display;`,
   ].join("\n");
   return { values, declarations };
