@@ -34,3 +34,15 @@ export {
   type TableMimeBundle,
   type TableOptions,
 } from "./render";
+export { Chart } from "./sql/plot/chart";
+export {
+  DataFramePlot,
+  type DistributionOptions,
+  type HistOptions,
+  type KdeOptions,
+  type PiePlotOptions,
+  type PlotLayout,
+  type XYPlotOptions,
+} from "./sql/plot/dataFramePlot";
+export type { Aggregation } from "./sql/plot/plotComputations";
+export { chartBundle, chartSvg, VEGA_LITE_MIME, type ChartBundle, type ChartData } from "./render";

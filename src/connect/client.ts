@@ -120,7 +120,7 @@ export class SparkConnectClient {
     options.signal?.addEventListener("abort", abort, { once: true });
     let finished = false;
     try {
-      const operation = { operationId: request.operationId, tags: request.tags };
+      const operation = { operationId: request.operationId, tags: request.tags, plan };
       for await (const response of this.operations.track(operation, call as AsyncIterable<ExecutePlanResponse>)) {
         this.observe(response.serverSideSessionId);
         yield response;

@@ -1,13 +1,15 @@
 // What a session's running operations are doing, for whoever watches (a notebook's progress bar):
 // start, the server's progress reports, end. Observers cannot break an operation: their errors
 // are swallowed.
-import type { ExecutePlanResponse, ExecutePlanResponse_ExecutionProgress } from "../gen/spark/connect/base";
+import type { ExecutePlanResponse, ExecutePlanResponse_ExecutionProgress, Plan } from "../gen/spark/connect/base";
 
 /** An operation, as observers see it. */
 export interface OperationInfo {
   readonly operationId: string;
   /** The operation's tags: the session's tags when it started, and the call's own. */
   readonly tags: readonly string[];
+  /** The plan it runs. */
+  readonly plan: Plan;
 }
 
 /** Receives operation events; every method is optional. */

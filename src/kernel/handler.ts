@@ -5,6 +5,7 @@ import { JupyterHandlerImpl } from "tslab/dist/jupyter";
 import { version as typescriptVersion } from "@tslab/typescript-for-tslab";
 import { clientVersion } from "../connect/credentials";
 import type { CellOutput, CellRunner } from "./cell/cellRunner";
+import type { MimeBundle } from "./notebook/cellContext";
 import { isSqlMagic } from "./cell/sqlMagic";
 import { CellHistory, type HistoryEntry, type HistoryRequest } from "./protocol/history";
 import { PROTOCOL_VERSION } from "./protocol/wire";
@@ -27,7 +28,7 @@ export type ExecuteReply =
 /** The IOPub side of one execution, beyond the cell's own output. */
 export interface ExecuteIo extends CellOutput {
   executeInput(code: string, count: number): void;
-  executeResult(count: number, bundle: Record<string, string>): void;
+  executeResult(count: number, bundle: MimeBundle): void;
   error(content: { ename: string; evalue: string; traceback: readonly string[] }): void;
 }
 

@@ -8,3 +8,7 @@ export { cellText } from "./table/cells";
 export { DEFAULT_MAX_CELL_CHARS, type TableOptions } from "./table/options";
 export { TABLE_CLASS } from "./table/html";
 export { formatBytes, progressBundle, type StageProgress } from "./progress";
+export { fieldRef, fieldType, type ChartColumn, type ChartData, type ChartValue } from "./chart/chartData";
+export { ChartValueConverter } from "./chart/chartValues";
+export { chartSpec, withData, type ChartLook, type PlotKind } from "./chart/specs";
+export { chartBundle, chartSvg, compileWarnings, VEGA_LITE_MIME, type ChartBundle } from "./chart/chartBundle";

@@ -8,6 +8,7 @@ import { arrowChunks, executeToChunks } from "./execution";
 import { relation } from "./plan/relation";
 import { attribute, sqlExpression } from "./plan/expression";
 import { Column, columnExpression, type ColumnOrName } from "./column";
+import { DataFramePlot } from "./plot/dataFramePlot";
 import type { SparkSession } from "./session";
 import { dtypes, structTypeFromProto, type StructType } from "./types";
 
@@ -94,6 +95,18 @@ export class DataFrame {
   /** The first `n` rows. */
   limit(n: number): DataFrame {
     return this.derive({ $case: "limit", limit: { input: this.plan, limit: checkedCount(n, "limit") } });
+  }
+
+  /**
+   * Charts of this DataFrame, computed by Spark (PySpark's `df.plot`).
+   *
+   * @example
+   * ```ts
+   * df.plot.bar({ x: "region", y: "amount", agg: "sum" });
+   * ```
+   */
+  get plot(): DataFramePlot {
+    return new DataFramePlot(this);
   }
 
   // ---- actions ----

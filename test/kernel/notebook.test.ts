@@ -96,6 +96,14 @@ for (const interruptMode of ["signal", "message"] as const) {
         expect((own.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data).to.deep.equal({ "text/markdown": "**own**" });
       });
 
+      it("shows df.plot charts as Vega-Lite 5 with an SVG and a text summary, and no HTML", async () => {
+        const run = await runCell(kernel, 'spark.range(100).withColumn("y", col("id").plus(1)).plot.bar({ x: "id", y: "y", maxRows: 10 })');
+        expect(run.reply.content.status).to.equal("ok");
+        const data = (run.ofType("execute_result")[0]!.content as { data: Record<string, unknown> }).data;
+        expect(Object.keys(data).sort()).to.deep.equal(["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
+        expect((data["application/vnd.vegalite.v5+json"] as { $schema: string }).$schema).to.match(/vega-lite\/v5/);
+      });
+
       it("keeps tslab.display working", async () => {
         const run = await runCell(kernel, 'import * as tslab from "tslab";\ntslab.display.html("<b>from tslab</b>")');
         expect(run.reply.content.status).to.equal("ok");

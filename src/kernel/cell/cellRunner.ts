@@ -121,7 +121,8 @@ export class CellRunner {
         if (value !== undefined && value !== null) {
           const bundle = await Promise.race([bundleOf(value, this.settings), interrupted]);
           output.result(bundle);
-          text = bundle["text/plain"];
+          const plain = bundle["text/plain"];
+          text = typeof plain === "string" ? plain : undefined;
         }
       }
       // Displays the code started without awaiting them still belong to this cell.

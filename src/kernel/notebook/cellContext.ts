@@ -1,8 +1,8 @@
 // What code running in a cell can reach of the cell: where its displays go and what the cell must
 // wait for before it reports itself done (output sent after the reply is lost by nbclient).
 
-/** A Jupyter mime bundle: mime type → data. */
-export type MimeBundle = Record<string, string>;
+/** A Jupyter mime bundle: mime type → data (text, or JSON for `+json` types such as Vega-Lite). */
+export type MimeBundle = Readonly<Record<string, unknown>>;
 
 /** The running cell's output channel and its unfinished work. */
 export interface CellContext {

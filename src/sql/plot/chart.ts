@@ -1,0 +1,58 @@
+import type { TopLevelSpec } from "vega-lite";
+import { chartBundle, chartSvg, type ChartBundle, type ChartData } from "../../render";
+
+/**
+ * A chart of a DataFrame: computed by Spark when first shown or asked for, then kept. Left as a
+ * notebook cell's last expression (or passed to `display`), it shows as Vega-Lite with a static
+ * SVG beside it.
+ *
+ * @example
+ * ```ts
+ * const chart = df.plot.bar({ x: "region", y: "amount", agg: "sum" });
+ * const spec = await chart.spec();   // Vega-Lite 5, data inline
+ * const svg = await chart.toSVG();   // rendered without a browser
+ * ```
+ */
+export class Chart {
+  #built: Promise<{ data: ChartData; spec: TopLevelSpec }> | undefined;
+
+  /** @internal Charts come from `df.plot`. */
+  constructor(
+    /** What the chart shows, e.g. "bar chart of amount by region". */
+    readonly description: string,
+    private readonly build: () => Promise<{ data: ChartData; spec: TopLevelSpec }>,
+  ) {}
+
+  private built(): Promise<{ data: ChartData; spec: TopLevelSpec }> {
+    this.#built ??= this.build();
+    this.#built.catch(() => (this.#built = undefined));
+    return this.#built;
+  }
+
+  /** The data Spark computed for the chart (bounded; its notes say what was sampled or cut). */
+  async data(): Promise<ChartData> {
+    return (await this.built()).data;
+  }
+
+  /** The Vega-Lite 5 spec, with the data inline. */
+  async spec(): Promise<TopLevelSpec> {
+    return (await this.built()).spec;
+  }
+
+  /** The chart as SVG. */
+  async toSVG(): Promise<string> {
+    return chartSvg(await this.spec());
+  }
+
+  /** The display bundle: Vega-Lite, SVG and a text summary (no HTML, which would hide the chart). */
+  async bundle(): Promise<ChartBundle> {
+    const { data, spec } = await this.built();
+    const notes = data.notes.length ? ` (${data.notes.join("; ")})` : "";
+    return chartBundle(spec, `${this.description}: ${data.rows.length} data points${notes}`);
+  }
+
+  /** Jupyter's display protocol (as Deno's kernel and this package's kernel read it). */
+  [Symbol.for("Jupyter.display")](): Promise<ChartBundle> {
+    return this.bundle();
+  }
+}
