@@ -28,6 +28,16 @@ if [ "${major:-0}" -lt 17 ]; then
   fi
 fi
 
+# The browser tests drive Debian's Chromium (never a downloaded one).
+if ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Chromium for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    say "Chromium is not installed: the browser suite will fail (apt-get install chromium)"
+  fi
+fi
+
 if [ ! -x "$venv/bin/python" ]; then
   say "creating the project venv"
   python3 -m venv "$venv"

@@ -23,6 +23,7 @@ const SUITES = [
   { name: "integration", needsServer: true, run: (env) => mochaSuite("test/integration/.mocharc.json", env) },
   { name: "kernel", needsServer: true, run: (env) => mochaSuite("test/kernel/.mocharc.json", env) },
   { name: "notebooks", needsServer: true, run: (env) => mochaSuite("test/notebooks/.mocharc.json", env) },
+  { name: "browser", needsServer: true, run: (env) => mochaSuite("test/browser/.mocharc.json", env) },
 ];
 
 function run(argv, env) {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { KernelManager, ServerConnection, type Kernel, type KernelMessage } from "@jupyterlab/services";
 import WebSocket from "ws";
@@ -27,17 +28,25 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `jupyter server` with `env` (JUPYTER_PATH etc.) serving `rootDir`, and waits until it answers. */
-export async function startJupyterServer(env: NodeJS.ProcessEnv, rootDir: string): Promise<JupyterServer> {
+/**
+ * Starts `jupyter server` (or JupyterLab, with `app: "jupyterlab"`) with `env` (JUPYTER_PATH etc.)
+ * serving `rootDir`, and waits until it answers.
+ */
+export async function startJupyterServer(
+  env: NodeJS.ProcessEnv,
+  rootDir: string,
+  app: "jupyter_server" | "jupyterlab" = "jupyter_server",
+): Promise<JupyterServer & { token: string }> {
   const token = randomBytes(16).toString("hex");
   const port = await freePort();
-  const logFile = path.join(rootDir, "jupyter-server.log");
+  // Beside, not inside, the served folder: JupyterLab would list it among the notebooks.
+  const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "stk-jupyter-log-")), "jupyter-server.log");
   const out = fs.openSync(logFile, "a");
   const child: ChildProcess = spawn(
     venvBin("python"),
     [
       "-m",
-      "jupyter_server",
+      app,
       // CI machines run tests as root; the server still listens on loopback only, with a token.
       "--allow-root",
       `--ServerApp.ip=127.0.0.1`,
@@ -73,6 +82,7 @@ export async function startJupyterServer(env: NodeJS.ProcessEnv, rootDir: string
   const kernels = new KernelManager({ serverSettings: settings });
   return {
     url,
+    token,
     settings,
     kernels,
     log,

@@ -1,0 +1,84 @@
+// JupyterLab in a real browser (Debian's Chromium, headless, driven by playwright-core): the
+// gallery's getting-started and charts notebooks run top to bottom with this kernel, and the
+// HTML table and the Vega-Lite chart are drawn on the page. Screenshots go to
+// .test-results/browser/.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect } from "chai";
+import { after, before, describe, it } from "mocha";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { installTestKernel, type InstalledTestKernel } from "../support/kernelInstall";
+import { startJupyterServer, type JupyterServer } from "../support/jupyterServer";
+
+const root = path.resolve(__dirname, "..", "..");
+const shots = path.join(root, ".test-results", "browser");
+const CHROMIUM = process.env.SPARK_TS_CHROMIUM ?? "/usr/bin/chromium";
+
+describe("JupyterLab in headless Chromium", function () {
+  this.timeout(300_000);
+  let kernel: InstalledTestKernel;
+  let server: JupyterServer & { token: string };
+  let browser: Browser;
+
+  before(async () => {
+    // The notebooks name the kernel "spark-ts": JupyterLab starts it by that name.
+    kernel = installTestKernel({ name: "spark-ts" });
+    const notebooks = fs.mkdtempSync(path.join(os.tmpdir(), "stk-lab-"));
+    for (const name of ["01-getting-started.ipynb", "04-aggregations-and-charts.ipynb"]) {
+      fs.copyFileSync(path.join(root, "examples", name), path.join(notebooks, name));
+    }
+    server = await startJupyterServer(kernel.env, notebooks, "jupyterlab");
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+    fs.mkdirSync(shots, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    kernel?.remove();
+  });
+
+  /** Opens a notebook, clears its saved outputs, runs every cell, and waits for the kernel to be idle. */
+  async function runNotebook(name: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${server.url}/lab/tree/${name}?token=${server.token}&reset`);
+    await page.locator(".jp-Notebook").first().waitFor({ timeout: 120_000 });
+    // Wait for the kernel to be connected and idle before running.
+    await page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first().waitFor({ timeout: 120_000 });
+    await page.getByRole("menuitem", { name: "Edit" }).click();
+    await page.getByRole("menuitem", { name: "Clear Outputs of All Cells" }).click();
+    await page.getByRole("menuitem", { name: "Run", exact: true }).click();
+    await page.getByRole("menuitem", { name: "Run All Cells", exact: true }).click();
+    // Every cell has run when no prompt shows [*] and the last cell has an execution count.
+    await page.waitForFunction(
+      () => {
+        const prompts = [...document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")].map((p) => p.textContent ?? "");
+        return prompts.length > 0 && prompts.every((p) => /\[\d+\]/.test(p));
+      },
+      undefined,
+      { timeout: 240_000 },
+    );
+    return page;
+  }
+
+  it("runs the getting-started notebook and draws its HTML tables", async () => {
+    const page = await runNotebook("01-getting-started.ipynb");
+    const tables = page.locator(".jp-OutputArea-output table");
+    expect(await tables.count()).to.be.greaterThan(3);
+    expect(await page.locator(".jp-OutputArea-output th", { hasText: "name" }).first().textContent()).to.include("string");
+    expect(await page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']").count()).to.equal(0);
+    await page.screenshot({ path: path.join(shots, "01-getting-started.png"), fullPage: true });
+  });
+
+  it("runs the charts notebook and draws its Vega-Lite charts", async () => {
+    const page = await runNotebook("04-aggregations-and-charts.ipynb");
+    const charts = page.locator(".jp-OutputArea-output .vega-embed svg, .jp-OutputArea-output .vega-embed canvas");
+    await charts.first().waitFor({ timeout: 60_000 });
+    expect(await charts.count()).to.be.greaterThan(5);
+    await page.screenshot({ path: path.join(shots, "04-aggregations-and-charts.png"), fullPage: true });
+  });
+});
