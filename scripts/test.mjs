@@ -24,6 +24,7 @@ const SUITES = [
   { name: "kernel", needsServer: true, run: (env) => mochaSuite("test/kernel/.mocharc.json", env) },
   { name: "notebooks", needsServer: true, run: (env) => mochaSuite("test/notebooks/.mocharc.json", env) },
   { name: "browser", needsServer: true, run: (env) => mochaSuite("test/browser/.mocharc.json", env) },
+  { name: "newcomer", needsServer: false, run: (env) => mochaSuite("test/newcomer/.mocharc.json", env) },
 ];
 
 function run(argv, env) {
