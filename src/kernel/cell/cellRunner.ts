@@ -120,9 +120,11 @@ export class CellRunner {
         const value = await Promise.race([report.lastValue, interrupted]);
         if (value !== undefined && value !== null) {
           const bundle = await Promise.race([bundleOf(value, this.settings), interrupted]);
-          output.result(bundle);
-          const plain = bundle["text/plain"];
-          text = typeof plain === "string" ? plain : undefined;
+          if (bundle) {
+            output.result(bundle);
+            const plain = bundle["text/plain"];
+            text = typeof plain === "string" ? plain : undefined;
+          }
         }
       }
       // Displays the code started without awaiting them still belong to this cell.

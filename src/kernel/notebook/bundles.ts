@@ -36,16 +36,18 @@ function isRecordArray(value: unknown): value is readonly Record<string, unknown
 }
 
 /**
- * The bundle for `value`.
+ * The bundle for `value`, or nothing for a DataFrame without columns (the result of DDL).
  *
  * @example
  * ```ts
  * await bundleOf(spark.range(3), { maxRows: 100, maxCellChars: 200 }); // { "text/html": "<table…", "text/plain": "+---+…" }
  * ```
  */
-export async function bundleOf(value: unknown, settings: TableSettings): Promise<MimeBundle> {
+export async function bundleOf(value: unknown, settings: TableSettings): Promise<MimeBundle | undefined> {
   if (value instanceof DataFrame) {
     const { table, columnTypes, more } = await preview(value, settings.maxRows);
+    // DDL and other commands give a DataFrame of no columns: nothing to show, as in a SQL shell.
+    if (table.numCols === 0) return undefined;
     return tableBundle(table, { columnTypes, moreRows: more, maxCellChars: settings.maxCellChars });
   }
   if (value instanceof Table) {

@@ -33,7 +33,9 @@ export function createDisplay(settings: TableSettings = { ...DEFAULT_TABLE_SETTI
   const show = (value: unknown, options: DisplayOptions = {}): Promise<void> => {
     const cell = currentCell();
     if (!cell) return Promise.reject(new Error("display() works only while a notebook cell runs"));
-    const work = bundleOf(value, { ...settings, ...options }).then((bundle) => cell.display(bundle));
+    const work = bundleOf(value, { ...settings, ...options }).then((bundle) => {
+      if (bundle) cell.display(bundle);
+    });
     cell.track(work);
     return work;
   };
