@@ -12,6 +12,8 @@ import { SparkKernelHandler } from "./handler";
 import { createDisplay, DEFAULT_TABLE_SETTINGS } from "./notebook/display";
 import { notebookGlobals, sessionForCells } from "./notebook/globals";
 import { SparkKernelServer } from "./server";
+import { makePackageImportable } from "./notebook/packageImport";
+import { packageRoot } from "./install/runtimeCopy";
 
 /** How a kernel process is started (from kernel.json's argv and env). */
 export interface KernelOptions {
@@ -55,6 +57,7 @@ export async function startKernel(options: KernelOptions): Promise<void> {
   // The session object is made at once, but nothing connects until the first use, so the kernel
   // starts even when the server is down, and the first cell that uses Spark says so.
   const spark = await SparkSession.builder.remote(remote).getOrCreate();
+  makePackageImportable(packageRoot(), process.cwd());
   const settings = { ...DEFAULT_TABLE_SETTINGS };
   const display = createDisplay(settings);
   const convs = converters();

@@ -55,6 +55,15 @@ for (const interruptMode of ["signal", "message"] as const) {
         expect(run.ofType("stream").map((m) => (m.content as { text: string }).text).join("")).to.equal("from a cell\n");
       });
 
+      it("lets cells import this package by name, as the same module the preloaded spark uses", async () => {
+        const run = await runCell(
+          kernel,
+          'import { AnalysisException } from "spark-ts-kernel";\nlet caught: unknown;\ntry { await spark.sql("SELECT nope FROM range(1)"); } catch (e) { caught = e; }\ncaught instanceof AnalysisException',
+        );
+        expect(run.reply.content.status).to.equal("ok");
+        expect((run.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("true");
+      });
+
       it("shows a DataFrame as an escaped HTML table with typed headers and a note when rows were cut", async () => {
         const run = await runCell(
           kernel,
