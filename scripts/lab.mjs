@@ -37,9 +37,11 @@ execFileSync(process.execPath, [path.join(root, "bin", "spark-ts-kernel.js"), "i
 
 const token = process.env.JUPYTER_TOKEN ?? randomBytes(24).toString("hex");
 const port = process.env.LAB_PORT ?? "8888";
+// Containers and CI machines often run as root; JupyterLab refuses that unless told.
+const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];
 const lab = spawn(
   python,
-  ["-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1", `--ServerApp.port=${port}`, `--ServerApp.root_dir=${path.join(root, "examples")}`, `--IdentityProvider.token=${token}`],
+  ["-m", "jupyterlab", ...asRoot, "--no-browser", "--ServerApp.ip=127.0.0.1", `--ServerApp.port=${port}`, `--ServerApp.root_dir=${path.join(root, "examples")}`, `--IdentityProvider.token=${token}`],
   { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, VIRTUAL_ENV: venv } },
 );
 

@@ -79,6 +79,10 @@ describe("the newcomer path", function () {
       };
       lab!.stdout!.on("data", read);
       lab!.stderr!.on("data", read);
+      lab!.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`npm run lab exited with ${code}:\n${labOutput.slice(-3000)}`));
+      });
     });
     const token = new URL(url).searchParams.get("token")!;
     const specs = (await (await fetch(`http://127.0.0.1:${port}/api/kernelspecs`, { headers: { Authorization: `token ${token}` } })).json()) as {
