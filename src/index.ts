@@ -13,7 +13,9 @@
  */
 export { SparkSession, SparkSessionBuilder, DEFAULT_REMOTE, type SqlArgs } from "./sql/session";
 export { DataFrame, type ExplainModeName } from "./sql/dataframe";
-export { Column, col, lit, expr, type ColumnOrName } from "./sql/column";
+export { Column, col, lit, expr, type AliasOptions, type ColumnOrLiteral, type ColumnOrName } from "./sql/column";
+export { Window, WindowSpec, type FrameBound } from "./sql/window";
+export * as functions from "./sql/functions";
 export { RuntimeConfig, type ConfValue } from "./sql/conf";
 export type { LiteralValue } from "./sql/plan/literal";
 export * from "./sql/types";

@@ -54,11 +54,12 @@ describe("JupyterLab in headless Chromium", function () {
     await page.getByRole("menuitem", { name: "Run", exact: true }).click();
     await page.getByRole("menuitem", { name: "Run All Cells", exact: true }).click();
     // Every cell has run when no prompt shows [*] and the last cell has an execution count.
+    // Evaluated in the page (as a string: the tests are compiled without the DOM's types).
     await page.waitForFunction(
-      () => {
+      `(() => {
         const prompts = [...document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")].map((p) => p.textContent ?? "");
-        return prompts.length > 0 && prompts.every((p) => /\[\d+\]/.test(p));
-      },
+        return prompts.length > 0 && prompts.every((p) => /\\[\\d+\\]/.test(p));
+      })()`,
       undefined,
       { timeout: 240_000 },
     );

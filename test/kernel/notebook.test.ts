@@ -39,11 +39,11 @@ for (const interruptMode of ["signal", "message"] as const) {
     });
 
     if (interruptMode === "signal") {
-      it("starts with spark, col, lit, expr and display, typed for the checker", async () => {
-        const ok = await runCell(kernel, "[typeof spark.sql, typeof col, typeof lit, typeof expr, typeof display].join(' ')");
+      it("starts with spark, F, col, lit, expr, Window and display, typed for the checker", async () => {
+        const ok = await runCell(kernel, "[typeof spark.sql, typeof F.sum, typeof col, typeof lit, typeof expr, typeof Window.partitionBy, typeof display].join(' ')");
         expect(ok.reply.content.status).to.equal("ok");
         expect((ok.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal(
-          "'function function function function function'",
+          "'function function function function function function function'",
         );
         const typeError = await runCell(kernel, "const n: number = spark;");
         expect(typeError.reply.content).to.include({ status: "error", ename: "TypeScriptError" });

@@ -3,6 +3,8 @@
 // typed (so completion and type errors work on `spark.` and `F.`).
 import path from "node:path";
 import { col, expr, lit } from "../../sql/column";
+import * as functions from "../../sql/functions";
+import { Window } from "../../sql/window";
 import type { SparkSession } from "../../sql/session";
 import type { CellSpark } from "../cell/cellRunner";
 import type { Display } from "./display";
@@ -19,10 +21,12 @@ export interface NotebookGlobals {
  */
 const SESSION_MODULE = path.resolve(__dirname, "..", "..", "sql", "session");
 const COLUMN_MODULE = path.resolve(__dirname, "..", "..", "sql", "column");
+const FUNCTIONS_MODULE = path.resolve(__dirname, "..", "..", "sql", "functions");
+const WINDOW_MODULE = path.resolve(__dirname, "..", "..", "sql", "window");
 const DISPLAY_MODULE = path.resolve(__dirname, "display");
 
 /**
- * `spark`, `col`, `lit`, `expr` and `display`, with their declarations.
+ * `spark`, `F` (the functions), `col`, `lit`, `expr`, `Window` and `display`, with their declarations.
  *
  * @example
  * ```ts
@@ -31,12 +35,14 @@ const DISPLAY_MODULE = path.resolve(__dirname, "display");
  */
 export function notebookGlobals(spark: SparkSession, display: Display): NotebookGlobals {
   const [session, column] = [JSON.stringify(SESSION_MODULE), JSON.stringify(COLUMN_MODULE)];
-  const values = { spark, col, lit, expr, display };
+  const values = { spark, F: functions, col, lit, expr, Window, display };
   const declarations = [
     `declare const spark: import(${session}).SparkSession;`,
     `declare const col: typeof import(${column}).col;`,
     `declare const lit: typeof import(${column}).lit;`,
     `declare const expr: typeof import(${column}).expr;`,
+    `declare const F: typeof import(${JSON.stringify(FUNCTIONS_MODULE)});`,
+    `declare const Window: typeof import(${JSON.stringify(WINDOW_MODULE)}).Window;`,
     `declare const display: import(${JSON.stringify(DISPLAY_MODULE)}).Display;`,
   ].join("\n");
   return { values, declarations };

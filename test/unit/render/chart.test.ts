@@ -81,7 +81,7 @@ describe("chart specs", () => {
       rows: [{ day: "2024-01-01", n: 1, who: "a" }],
       notes: [],
     };
-    const spec = chartSpec("line", data, { x: "day", y: ["n"], color: "who" }) as { encoding: Record<string, { type: string }> };
+    const spec = chartSpec("line", data, { x: "day", y: ["n"], color: "who" }) as unknown as { encoding: Record<string, { type: string }> };
     expect([spec.encoding.x!.type, spec.encoding.y!.type, spec.encoding.color!.type]).to.deep.equal(["temporal", "quantitative", "nominal"]);
   });
 
@@ -94,7 +94,7 @@ describe("chart specs", () => {
   });
 
   it("says in the title when data was sampled or cut", () => {
-    const spec = chartSpec("bar", { ...sales, notes: ["the first 1,000 rows; more exist"] }, { x: "region", y: ["amount"] }) as { title: { subtitle: string[] } };
+    const spec = chartSpec("bar", { ...sales, notes: ["the first 1,000 rows; more exist"] }, { x: "region", y: ["amount"] }) as unknown as { title: { subtitle: string[] } };
     expect(spec.title.subtitle).to.deep.equal(["the first 1,000 rows; more exist"]);
   });
 
