@@ -3,7 +3,7 @@
 // unless SPARK_REMOTE names one), this kernel installed into the project venv pointing at it,
 // and JupyterLab on 127.0.0.1 serving examples/. Run `npm run setup` once before.
 //
-//   npm run lab            (LAB_PORT=8888 by default; the next free port if it is taken)
+//   npm run lab            (LAB_PORT=8888 by default, JUPYTER_TOKEN to choose the token)
 //
 // Ctrl-C stops JupyterLab, and the Spark server too when this command started it.
 import { execFileSync, spawn } from "node:child_process";
@@ -41,9 +41,25 @@ const port = process.env.LAB_PORT ?? "8888";
 const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];
 const lab = spawn(
   python,
-  ["-m", "jupyterlab", ...asRoot, "--no-browser", "--ServerApp.ip=127.0.0.1", `--ServerApp.port=${port}`, `--ServerApp.root_dir=${path.join(root, "examples")}`, `--IdentityProvider.token=${token}`],
+  ["-m", "jupyterlab", ...asRoot, "--no-browser", "--ServerApp.ip=127.0.0.1", `--ServerApp.port=${port}`, "--ServerApp.port_retries=0", `--ServerApp.root_dir=${path.join(root, "examples")}`, `--IdentityProvider.token=${token}`],
   { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, VIRTUAL_ENV: venv } },
 );
+
+// JupyterLab prints its address with the token hidden; print the one to open, once it answers.
+const url = `http://127.0.0.1:${port}/lab?token=${token}`;
+(async () => {
+  for (let tries = 0; tries < 240 && lab.exitCode === null; tries++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/status`, { headers: { Authorization: `token ${token}` } })).ok) {
+        console.log(`\nlab: JupyterLab is ready at ${url}\n`);
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+})();
 
 let stopping = false;
 async function shutdown(code) {
