@@ -72,7 +72,8 @@ export function install(options: InstallOptions, ctx: PathContext = processConte
   }
   const spec = kernelJson({
     name,
-    displayName: options.displayName ?? (options.remote === undefined ? DEFAULT_DISPLAY_NAME : `${DEFAULT_DISPLAY_NAME}: ${name}`),
+    // Side-by-side kernels are told apart by their names.
+    displayName: options.displayName ?? (name === DEFAULT_KERNEL_NAME ? DEFAULT_DISPLAY_NAME : `${DEFAULT_DISPLAY_NAME}: ${name}`),
     remote: options.remote,
     interruptMode: options.interruptMode ?? "signal",
     node: process.execPath,
