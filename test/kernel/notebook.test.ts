@@ -64,6 +64,16 @@ for (const interruptMode of ["signal", "message"] as const) {
         expect((run.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("true");
       });
 
+      it("keeps values for later cells with their types, whatever package declares them", async () => {
+        const kept = await runCell(
+          kernel,
+          'const rows = await (await spark.sql("SELECT 7 AS n")).collect();\nconst table = await spark.range(2).toArrow();\nconst chart = spark.range(3).plot.bar({ x: "id", y: "id" });',
+        );
+        expect(kept.reply.content.status, JSON.stringify(kept.ofType("error").map((m) => m.content))).to.equal("ok");
+        const used = await runCell(kernel, "[rows[0]!.n, table.numRows, typeof chart.spec].join(' ')");
+        expect((used.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("'7 2 function'");
+      });
+
       it("shows a DataFrame as an escaped HTML table with typed headers and a note when rows were cut", async () => {
         const run = await runCell(
           kernel,

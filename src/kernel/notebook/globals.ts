@@ -8,6 +8,8 @@ import { Window } from "../../sql/window";
 import type { SparkSession } from "../../sql/session";
 import type { CellSpark } from "../cell/cellRunner";
 import type { Display } from "./display";
+import { packageRoot } from "../install/runtimeCopy";
+import { PACKAGE_NAME } from "./packageImport";
 
 /** Preloaded values, and the TypeScript that declares them. */
 export interface NotebookGlobals {
@@ -15,15 +17,8 @@ export interface NotebookGlobals {
   readonly declarations: string;
 }
 
-/**
- * The modules (without extension) whose declarations type the globals. Not the package entry:
- * it would make every kernel start type-check the whole protocol too, which cells rarely need.
- */
-const SESSION_MODULE = path.resolve(__dirname, "..", "..", "sql", "session");
-const COLUMN_MODULE = path.resolve(__dirname, "..", "..", "sql", "column");
-const FUNCTIONS_MODULE = path.resolve(__dirname, "..", "..", "sql", "functions");
-const WINDOW_MODULE = path.resolve(__dirname, "..", "..", "sql", "window");
-const DISPLAY_MODULE = path.resolve(__dirname, "display");
+/** The notebook `display`'s module, by its path inside the package. */
+const DISPLAY_MODULE = `${PACKAGE_NAME}/${path.relative(packageRoot(), path.join(__dirname, "display")).split(path.sep).join("/")}`;
 
 /**
  * `spark`, `F` (the functions), `col`, `lit`, `expr`, `Window` and `display`, with their declarations.
@@ -34,15 +29,17 @@ const DISPLAY_MODULE = path.resolve(__dirname, "display");
  * ```
  */
 export function notebookGlobals(spark: SparkSession, display: Display): NotebookGlobals {
-  const [session, column] = [JSON.stringify(SESSION_MODULE), JSON.stringify(COLUMN_MODULE)];
+  // By package name, resolved through the kernel's virtual node_modules (see packageImport.ts), so
+  // the types of values cells keep can be named in tslab's declarations of them.
+  const api = JSON.stringify(PACKAGE_NAME);
   const values = { spark, F: functions, col, lit, expr, Window, display };
   const declarations = [
-    `declare const spark: import(${session}).SparkSession;`,
-    `declare const col: typeof import(${column}).col;`,
-    `declare const lit: typeof import(${column}).lit;`,
-    `declare const expr: typeof import(${column}).expr;`,
-    `declare const F: typeof import(${JSON.stringify(FUNCTIONS_MODULE)});`,
-    `declare const Window: typeof import(${JSON.stringify(WINDOW_MODULE)}).Window;`,
+    `declare const spark: import(${api}).SparkSession;`,
+    `declare const F: typeof import(${api}).functions;`,
+    `declare const col: typeof import(${api}).col;`,
+    `declare const lit: typeof import(${api}).lit;`,
+    `declare const expr: typeof import(${api}).expr;`,
+    `declare const Window: typeof import(${api}).Window;`,
     `declare const display: import(${JSON.stringify(DISPLAY_MODULE)}).Display;`,
   ].join("\n");
   return { values, declarations };

@@ -2,6 +2,12 @@
 // node_modules beside the notebook: the kernel maps the package name to its own installation,
 // for Node's resolver (running the cell) and for the TypeScript compiler tslab checks it with.
 // tslab does the same for `import "tslab"`.
+//
+// For the compiler the mapping is a virtual `<notebook folder>/node_modules`: the package and the
+// packages it depends on appear there, so types in a cell's declarations are named by package
+// (`import("spark-ts-kernel").Row`, `import("apache-arrow").Table`), as tslab needs to carry a
+// cell's variables to the next cell. Real packages in that folder come first.
+import fs from "node:fs";
 import Module from "node:module";
 import path from "node:path";
 import * as ts from "@tslab/typescript-for-tslab";
@@ -11,9 +17,15 @@ export const PACKAGE_NAME = "spark-ts-kernel";
 
 type ResolveFilename = (request: string, ...rest: unknown[]) => string;
 
+/** The folders this package's dependencies are installed in: its own node_modules, or beside it. */
+function dependencyDirs(packageRoot: string): string[] {
+  const parent = path.dirname(packageRoot);
+  return [path.join(packageRoot, "node_modules"), ...(path.basename(parent) === "node_modules" ? [parent] : [])];
+}
+
 /**
- * Makes `PACKAGE_NAME` resolve to `packageRoot` for code run and type-checked with `cwd` as its
- * folder. Call once, before the first cell.
+ * Makes `PACKAGE_NAME` (and, for the type checker, its dependencies) resolve from `cwd` to this
+ * package's installation at `packageRoot`. Call once, before the first cell.
  */
 export function makePackageImportable(packageRoot: string, cwd: string): void {
   const moduleInternals = Module as unknown as { _resolveFilename: ResolveFilename };
@@ -23,16 +35,33 @@ export function makePackageImportable(packageRoot: string, cwd: string): void {
     return resolve.call(this, request, ...rest);
   };
 
-  // Node10 resolution probes <cwd>/node_modules/spark-ts-kernel/... first: answer from the package.
-  const virtualDir = path.join(cwd, "node_modules", PACKAGE_NAME);
+  const virtualModules = path.join(cwd, "node_modules");
+  const dependencies = dependencyDirs(packageRoot);
   const forward = (file: string): string => {
-    const relative = path.relative(virtualDir, file);
-    return relative.startsWith("..") || path.isAbsolute(relative) ? file : path.join(packageRoot, relative);
+    // The compiler also asks about relative paths (e.g. its own output dir): not ours to map.
+    if (!path.isAbsolute(file)) return file;
+    const relative = path.relative(virtualModules, file);
+    if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return file;
+    if (fs.existsSync(file)) return file;
+    const [name, ...inside] = relative.split(path.sep);
+    if (name === PACKAGE_NAME) {
+      // Its dependencies are found beside it, as top-level packages the compiler can name.
+      if (inside[0] === "node_modules") return path.join(virtualModules, "\0hidden");
+      return path.join(packageRoot, ...inside);
+    }
+    for (const dir of dependencies) {
+      const candidate = path.join(dir, relative);
+      if (fs.existsSync(candidate)) return candidate;
+    }
+    return file;
   };
   const sys = ts.sys;
-  const { fileExists, readFile, directoryExists, realpath } = sys;
+  const { fileExists, readFile, directoryExists, getDirectories } = sys;
   sys.fileExists = (file) => fileExists.call(sys, forward(file));
   sys.readFile = (file, encoding) => readFile.call(sys, forward(file), encoding);
-  sys.directoryExists = (dir) => directoryExists.call(sys, forward(dir)) || path.join(cwd, "node_modules") === path.normalize(dir);
-  if (realpath) sys.realpath = (file) => realpath.call(sys, forward(file));
+  sys.directoryExists = (dir) => path.normalize(dir) === virtualModules || directoryExists.call(sys, forward(dir));
+  sys.getDirectories = (dir) => getDirectories.call(sys, forward(dir));
+  // Files keep their virtual paths: seen through, they would lose the package name they are typed by.
+  const realpath = sys.realpath;
+  if (realpath) sys.realpath = (file) => (forward(file) !== file ? file : realpath.call(sys, file));
 }
