@@ -65,6 +65,27 @@ class ForgedMessages(unittest.TestCase):
         self.kc.shell_channel.socket.send_multipart(frames)
         self.assert_not_run(path)
 
+    def test_sockets_listen_only_on_the_connection_files_address(self):
+        if not os.path.exists("/proc/net/tcp"):
+            self.skipTest("needs Linux's /proc")
+        pid = self.km.provisioner.process.pid
+        inodes = set()
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+        listening = []
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            with open(table) as f:
+                for line in f.readlines()[1:]:
+                    cols = line.split()
+                    if cols[3] == "0A" and cols[9] in inodes:  # 0A: LISTEN
+                        listening.append(cols[1])
+        ports = {self.km.shell_port, self.km.iopub_port, self.km.stdin_port, self.km.control_port, self.km.hb_port}
+        self.assertEqual({int(a.split(":")[1], 16) for a in listening}, ports)
+        # 0100007F is 127.0.0.1 in /proc's byte order; anything else would be reachable from outside.
+        self.assertEqual({a.split(":")[0] for a in listening}, {"0100007F"})
+
     def test_a_replayed_message_is_executed_once(self):
         path = self.marker("replayed")
         session = self.kc.session
