@@ -9,6 +9,8 @@ import { relation } from "./plan/relation";
 import { attribute, sqlExpression } from "./plan/expression";
 import { Column, columnExpression, type ColumnOrName } from "./column";
 import { DataFramePlot } from "./plot/dataFramePlot";
+import { dataFrameBundle } from "./display/dataFrameBundle";
+import type { TableMimeBundle } from "../render";
 import type { SparkSession } from "./session";
 import { dtypes, structTypeFromProto, type StructType } from "./types";
 
@@ -110,6 +112,14 @@ export class DataFrame {
   }
 
   // ---- actions ----
+
+  /**
+   * Jupyter's display protocol: the first rows as a table (HTML and text). Deno's Jupyter kernel
+   * and this package's kernel show a DataFrame through it.
+   */
+  [Symbol.for("Jupyter.display")](): Promise<TableMimeBundle> {
+    return dataFrameBundle(this);
+  }
 
   /** All rows, keyed by column name (a repeated name stays reachable by position: {@link Row}). */
   async collect(): Promise<Row[]> {

@@ -117,3 +117,21 @@ describe("df.plot: charts computed by Spark", function () {
     expect((await df.plot.bar({ x: "k", y: "big" }).data()).notes.join(" ")).to.match(/big were rounded/);
   });
 });
+
+describe("Jupyter's display protocol on DataFrames", () => {
+  let spark: SparkSession;
+  before(async () => {
+    spark = await newSession();
+  });
+  after(async () => {
+    await spark.stop();
+  });
+
+  it("offers the first rows as an HTML and text table with a note when more exist", async () => {
+    // Symbol.for gives no unique symbol type: look the method up as Deno's kernel does, by symbol.
+    const displayable = spark.range(500) as unknown as Record<symbol, () => Promise<Record<string, string>>>;
+    const bundle = await displayable[Symbol.for("Jupyter.display")]!();
+    expect(bundle["text/html"]).to.include("bigint").and.to.include("more exist");
+    expect(bundle["text/plain"].split("\n").filter((line: string) => /^\|\s*\d+\|$/.test(line))).to.have.length(100);
+  });
+});
