@@ -11,6 +11,7 @@ import { withTopLevelAwaitFix } from "./cell/topLevelAwait";
 import { SparkKernelHandler } from "./handler";
 import { createDisplay, DEFAULT_TABLE_SETTINGS } from "./notebook/display";
 import { notebookGlobals, sessionForCells } from "./notebook/globals";
+import { SessionHolder } from "./notebook/sessionRenewal";
 import { SparkKernelServer } from "./server";
 import { makePackageImportable } from "./notebook/packageImport";
 import { packageRoot } from "./install/runtimeCopy";
@@ -61,11 +62,16 @@ export async function startKernel(options: KernelOptions): Promise<void> {
   const settings = { ...DEFAULT_TABLE_SETTINGS };
   const display = createDisplay(settings);
   const convs = converters();
+  const session = new SessionHolder(spark, remote);
   const runner = CellRunner.create(
     (console) => createExecutor(process.cwd(), convs, console),
-    sessionForCells(spark),
+    sessionForCells(session),
     settings,
+    (thrown) => session.recover(thrown),
   );
+  session.onRenew((renewed) => {
+    runner.tslab.locals.spark = renewed;
+  });
   const globals = notebookGlobals(spark, display);
   // Declarations first: tslab runs a `declare const x` cell as `exports.x = void 0`.
   if (!(await runner.tslab.execute(globals.declarations))) {
@@ -76,7 +82,7 @@ export async function startKernel(options: KernelOptions): Promise<void> {
   const handler = new SparkKernelHandler(runner);
   const server = new SparkKernelServer(handler, options.connectionFile, log, async () => {
     // A restart is a new process too: release the server-side session either way (bounded wait).
-    await Promise.race([spark.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    await Promise.race([session.current.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     // The server closes its sockets next; anything a cell left running must not keep us alive.
     setTimeout(() => process.exit(0), 200).unref();
   });
@@ -94,5 +100,5 @@ export async function startKernel(options: KernelOptions): Promise<void> {
     process.stderr.write(`Unhandled promise rejection: ${reason instanceof Error ? reason.message : String(reason)}\n`);
   });
   await server.init();
-  log(`spark-ts-kernel: kernel started (cwd ${path.basename(process.cwd())}), Spark Connect at ${spark.client.options.toString()}`);
+  log(`spark-ts-kernel: kernel started (cwd ${path.basename(process.cwd())}), Spark Connect at ${session.current.client.options.toString()}`);
 }

@@ -130,7 +130,11 @@ for (const interruptMode of ["signal", "message"] as const) {
       });
 
       it("aborts the cells queued behind a failed one, as stop_on_error asks", async () => {
-        const failing = kernel.requestExecute({ code: 'throw new Error("first cell fails")', stop_on_error: true });
+        // The first cell fails after a second, so the second is surely queued behind it by then.
+        const failing = kernel.requestExecute({
+          code: 'await new Promise((resolve) => setTimeout(resolve, 1000));\nthrow new Error("first cell fails")',
+          stop_on_error: true,
+        });
         const queued = kernel.requestExecute({ code: "console.log('must not run')" });
         const [first, second] = await Promise.all([failing.done, queued.done]);
         expect(first.content.status).to.equal("error");

@@ -34,6 +34,9 @@ export interface OperationObserver {
   ended(operationId: string): void;
 }
 
+/** Called with what a failed cell threw; may repair the kernel's state and say how (a traceback line). */
+export type FailureHook = (thrown: unknown) => Promise<string | undefined>;
+
 /** How a cell ended. */
 export type CellOutcome = { readonly status: "ok"; readonly text?: string } | ({ readonly status: "error" } & ErrorContent);
 
@@ -75,6 +78,7 @@ export class CellRunner {
     report: ExecutorReport,
     private readonly spark: CellSpark | undefined,
     private readonly settings: TableSettings,
+    private readonly afterFailure: FailureHook | undefined,
   ) {
     this.#report = report;
   }
@@ -84,9 +88,10 @@ export class CellRunner {
     makeExecutor: (console: ExecutorReport["console"]) => Executor,
     spark: CellSpark | undefined,
     settings: TableSettings,
+    afterFailure?: FailureHook,
   ): CellRunner {
     const report = new ExecutorReport();
-    return new CellRunner(makeExecutor(report.console), report, spark, settings);
+    return new CellRunner(makeExecutor(report.console), report, spark, settings, afterFailure);
   }
 
   /** The executor, for completion and inspection. */
@@ -114,7 +119,7 @@ export class CellRunner {
     try {
       const source = isSqlMagic(code) ? sqlMagicToTypeScript(parseSqlMagic(code)) : code;
       const ok = await this.executor.execute(source);
-      if (!ok) return this.failure();
+      if (!ok) return await this.failure();
       let text: string | undefined;
       if (report.hasValue) {
         const value = await Promise.race([report.lastValue, interrupted]);
@@ -131,7 +136,7 @@ export class CellRunner {
       for (let i = 0; i < tracked.length; i++) await Promise.race([tracked[i], interrupted]);
       return { status: "ok", text };
     } catch (thrown) {
-      return { status: "error", ...errorContent(thrown) };
+      return await this.withRepair(thrown, { status: "error", ...errorContent(thrown) });
     } finally {
       this.#tag = undefined;
       this.#interrupt = undefined;
@@ -153,10 +158,16 @@ export class CellRunner {
     if (tag && this.spark) this.spark.interruptTag(tag).catch(() => undefined);
   }
 
-  private failure(): CellOutcome {
+  private async failure(): Promise<CellOutcome> {
     const report = this.#report;
-    if (report.thrown.length) return { status: "error", ...errorContent(report.thrown[0]) };
+    if (report.thrown.length) return this.withRepair(report.thrown[0], { status: "error", ...errorContent(report.thrown[0]) });
     if (report.diagnostics.length) return { status: "error", ...diagnosticsContent(report.diagnostics) };
     return { status: "error", ...interruptContent() };
+  }
+
+  /** The failure, with what the kernel repaired after it (if anything) added to its traceback. */
+  private async withRepair(thrown: unknown, outcome: CellOutcome & { status: "error" }): Promise<CellOutcome> {
+    const note = await this.afterFailure?.(thrown).catch(() => undefined);
+    return note ? { ...outcome, traceback: [...outcome.traceback, note] } : outcome;
   }
 }

@@ -45,14 +45,14 @@ export function notebookGlobals(spark: SparkSession, display: Display): Notebook
   return { values, declarations };
 }
 
-/** The preloaded session as the cell runner uses it: tags, interrupts and operation events. */
-export function sessionForCells(spark: SparkSession): CellSpark {
+/** The notebook's session as the cell runner uses it: tags, interrupts and operation events. */
+export function sessionForCells(holder: { readonly current: SparkSession }): CellSpark {
   return {
-    addTag: (tag) => spark.addTag(tag),
-    removeTag: (tag) => spark.removeTag(tag),
-    interruptTag: (tag) => spark.interruptTag(tag),
+    addTag: (tag) => holder.current.addTag(tag),
+    removeTag: (tag) => holder.current.removeTag(tag),
+    interruptTag: (tag) => holder.current.interruptTag(tag),
     observeTag: (tag, observer) =>
-      spark.client.operations.observe({
+      holder.current.client.operations.observe({
         started: (op) => {
           if (op.tags.includes(tag)) observer.started(op.operationId);
         },

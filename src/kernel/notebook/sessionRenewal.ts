@@ -1,0 +1,45 @@
+// When the server loses the notebook's session (it restarted, or expired the session), the cell
+// that finds out fails with Spark's error, and `spark` is replaced by a new session on the same
+// server, so the next cell just works. Nothing else is replaced: what the old session held on
+// the server (temp views, cached data, settings) is gone, and the error says so.
+import { SparkConnectError } from "../../connect/errors";
+import { SparkSession } from "../../sql/session";
+
+/** Whether an error means the server no longer has the session (INVALID_HANDLE.SESSION_*). */
+export function isLostSession(error: unknown): boolean {
+  return error instanceof SparkConnectError && /^INVALID_HANDLE\.SESSION_/.test(error.errorClass ?? "");
+}
+
+/** The notebook's current session, replaced when the server loses it. */
+export class SessionHolder {
+  #listeners: ((session: SparkSession) => void)[] = [];
+
+  constructor(
+    /** The session cells see as `spark`. */
+    public current: SparkSession,
+    private readonly remote: string,
+  ) {}
+
+  /** Calls `listener` with each new session. */
+  onRenew(listener: (session: SparkSession) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  /**
+   * After a failed cell: if the server lost the session, a new one takes its place, and the
+   * resolved text (for the error's traceback) says what happened.
+   */
+  async recover(error: unknown): Promise<string | undefined> {
+    if (!isLostSession(error)) return undefined;
+    const lost = this.current;
+    await lost.stop().catch(() => undefined);
+    const renewed = await SparkSession.builder.remote(this.remote).getOrCreate();
+    for (const tag of lost.getTags()) renewed.addTag(tag);
+    this.current = renewed;
+    for (const listener of this.#listeners) listener(renewed);
+    return (
+      "spark-ts-kernel: the server no longer has this notebook's Spark session, so `spark` is now a new " +
+      "session on the same server; temp views, cached data and settings of the old one are gone."
+    );
+  }
+}
