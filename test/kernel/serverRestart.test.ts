@@ -1,28 +1,14 @@
 // The Spark server restarts under a running notebook: the cell that meets it gets Spark's error
 // and a note, and the next cell just works on a new session.
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import type { Kernel, KernelMessage } from "@jupyterlab/services";
+import { ownSparkServer } from "../support/ownSparkServer";
 import { installTestKernel, type InstalledTestKernel } from "../support/kernelInstall";
 import { runCell, startJupyterServer, type JupyterServer } from "../support/jupyterServer";
-
-const script = path.resolve(__dirname, "..", "..", "scripts", "spark-server.mjs");
-
-/** Drives a Spark server of this test's own, in its own state folder. */
-function sparkServer(stateDir: string, ...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [script, ...args],
-      { env: { ...process.env, SPARK_TS_STATE_DIR: stateDir, SPARK_TS_DRIVER_MEMORY: "1g" }, timeout: 240_000 },
-      (error, stdout, stderr) => (error ? reject(new Error(`${args.join(" ")}: ${stderr || error.message}`)) : resolve(stdout.trim())),
-    );
-  });
-}
 
 describe("a Spark server restart under a running notebook", function () {
   this.timeout(400_000);
@@ -34,7 +20,7 @@ describe("a Spark server restart under a running notebook", function () {
 
   before(async () => {
     stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "stk-restart-"));
-    url = await sparkServer(stateDir, "start");
+    url = await ownSparkServer(stateDir, "start");
     installed = installTestKernel({ name: `spark-ts-restart-${process.pid}`, remote: url });
     server = await startJupyterServer(installed.env, fs.mkdtempSync(path.join(os.tmpdir(), "stk-restart-nb-")));
     kernel = await server.kernels.startNew({ name: installed.name });
@@ -44,15 +30,15 @@ describe("a Spark server restart under a running notebook", function () {
     await kernel?.shutdown().catch(() => undefined);
     await server?.stop();
     installed?.remove();
-    await sparkServer(stateDir, "stop").catch(() => undefined);
+    await ownSparkServer(stateDir, "stop").catch(() => undefined);
     fs.rmSync(stateDir, { recursive: true, force: true });
   });
 
   it("reports the lost session in the cell that meets it, and gives the next cell a new spark", async () => {
     expect((await runCell(kernel, 'await spark.sql("CREATE TEMP VIEW before_restart AS SELECT 1 AS x")')).reply.content.status).to.equal("ok");
     const port = new URL(url.replace(/^sc:/, "http:")).port;
-    await sparkServer(stateDir, "stop");
-    await sparkServer(stateDir, "start", "--port", port);
+    await ownSparkServer(stateDir, "stop");
+    await ownSparkServer(stateDir, "start", "--port", port);
 
     const lost = await runCell(kernel, 'await spark.table("before_restart").count()');
     const content = lost.reply.content as KernelMessage.IReplyErrorContent & { status: string };
