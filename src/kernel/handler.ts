@@ -85,12 +85,14 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
     const count = this.#count;
     if (!silent) io.executeInput(request.code, count);
     if (store) this.#history.add(count, request.code);
-    // As tslab does: what the cell prints goes to the cell (and later prints to the last cell).
-    process.stdout.write = writeTo("stdout", io);
-    process.stderr.write = writeTo("stderr", io);
+    // As tslab does: what the cell prints goes to the cell (and later prints to the last cell);
+    // a silent request broadcasts nothing.
+    const printed = silent ? { stream: () => undefined } : io;
+    process.stdout.write = writeTo("stdout", printed);
+    process.stderr.write = writeTo("stderr", printed);
     this.onCellStart?.(io);
     const outcome = await this.runner.run(request.code, count, {
-      stream: (name, text) => io.stream(name, text),
+      stream: (name, text) => printed.stream(name, text),
       display: (bundle, options) => {
         if (!silent) io.display(bundle, options);
       },
@@ -143,7 +145,7 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
 
 const utf8 = new TextDecoder();
 
-function writeTo(name: "stdout" | "stderr", io: ExecuteIo): typeof process.stdout.write {
+function writeTo(name: "stdout" | "stderr", io: Pick<ExecuteIo, "stream">): typeof process.stdout.write {
   return ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     io.stream(name, typeof chunk === "string" ? chunk : utf8.decode(chunk));
     const callback = rest.find((arg): arg is () => void => typeof arg === "function");
