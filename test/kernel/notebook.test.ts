@@ -89,6 +89,14 @@ for (const interruptMode of ["signal", "message"] as const) {
         expect(table).to.match(/100/);
       });
 
+      it("shows as many rows as display.settings.maxRows says, for every later table", async () => {
+        const run = await runCell(kernel, "display.settings.maxRows = 3;\nspark.range(10)");
+        const table = html(run.ofType("execute_result")[0]);
+        expect(table.match(/<tr>/g)).to.have.length(4); // the header and three rows
+        expect(table).to.include("first 3 rows");
+        expect((await runCell(kernel, "display.settings.maxRows = 100;")).reply.content.status).to.equal("ok");
+      });
+
       it("turns a Spark error into a Jupyter error with Spark's exception type, error class and SQLSTATE", async () => {
         const run = await runCell(kernel, 'await spark.sql("SELECT * FROM no_such_table_anywhere")');
         expect(run.reply.content).to.include({ status: "error", ename: "AnalysisException" });
