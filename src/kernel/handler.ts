@@ -42,8 +42,13 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
   /** Called as each cell starts, with where its output goes. */
   onCellStart: ((io: ExecuteIo) => void) | undefined;
 
-  constructor(private readonly runner: CellRunner) {
+  /** `ready`: what cells wait for before the first runs (the notebook globals being declared). */
+  constructor(
+    private readonly runner: CellRunner,
+    ready: Promise<unknown> = Promise.resolve(),
+  ) {
     super(runner.tslab, false);
+    this.#queue = ready;
   }
 
   /** The `kernel_info_reply`. */

@@ -73,13 +73,12 @@ export async function startKernel(options: KernelOptions): Promise<void> {
     runner.tslab.locals.spark = renewed;
   });
   const globals = notebookGlobals(spark, display);
-  // Declarations first: tslab runs a `declare const x` cell as `exports.x = void 0`.
-  if (!(await runner.tslab.execute(globals.declarations))) {
-    log("spark-ts-kernel: the notebook globals could not be declared; cells will not see their types");
-  }
-  Object.assign(runner.tslab.locals, globals.values);
-
-  const handler = new SparkKernelHandler(runner);
+  // Type-checking the globals' declarations loads the TypeScript compiler and the package's
+  // types, the slowest part of a start: it runs once the sockets are bound, while Jupyter
+  // finishes connecting, and cells wait for it.
+  let declared!: () => void;
+  const ready = new Promise<void>((resolve) => (declared = resolve));
+  const handler = new SparkKernelHandler(runner, ready);
   const server = new SparkKernelServer(handler, options.connectionFile, log, async () => {
     // A restart is a new process too: release the server-side session either way (bounded wait).
     await Promise.race([session.current.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
@@ -100,5 +99,18 @@ export async function startKernel(options: KernelOptions): Promise<void> {
     process.stderr.write(`Unhandled promise rejection: ${reason instanceof Error ? reason.message : String(reason)}\n`);
   });
   await server.init();
+  setImmediate(async () => {
+    try {
+      // Declarations first: tslab runs a `declare const x` cell as `exports.x = void 0`.
+      if (!(await runner.tslab.execute(globals.declarations))) {
+        log("spark-ts-kernel: the notebook globals could not be declared; cells will not see their types");
+      }
+    } catch (err) {
+      log(`spark-ts-kernel: declaring the notebook globals failed: ${String(err)}`);
+    } finally {
+      Object.assign(runner.tslab.locals, globals.values);
+      declared();
+    }
+  });
   log(`spark-ts-kernel: kernel started (cwd ${path.basename(process.cwd())}), Spark Connect at ${session.current.client.options.toString()}`);
 }
