@@ -20,8 +20,10 @@ describe("the example gallery", function () {
   });
   after(() => kernel?.remove());
 
-  it("has notebooks", () => {
+  it("lists every notebook in the README's gallery", () => {
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
     expect(notebooks.length).to.be.greaterThan(0);
+    expect(notebooks.filter((name) => !readme.includes(`(examples/${name})`))).to.deep.equal([]);
   });
 
   for (const notebook of notebooks) {
