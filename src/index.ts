@@ -21,7 +21,16 @@ export type { LiteralValue } from "./sql/plan/literal";
 export * from "./sql/types";
 export * from "./connect/errors";
 export { parseConnectionString, type ConnectionOptions } from "./connect/connectionString";
-export { SparkConnectClient, type ExecuteOptions } from "./connect/client";
+export { SparkConnectClient, type ClientOptions, type ExecuteOptions } from "./connect/client";
+export {
+  DEFAULT_RETRY_POLICY,
+  NO_RETRIES,
+  withRetries,
+  isRetryable,
+  type RetryPolicy,
+  type RetryEnvironment,
+} from "./connect/retryPolicy";
+export { DEFAULT_RELEASE_BATCHING, type ReleaseBatching } from "./connect/reattachableExecution";
 export * from "./arrow";
 export {
   cellText,

@@ -1,15 +1,18 @@
 import { randomUUID } from "node:crypto";
-import type { Metadata, ServiceError } from "@grpc/grpc-js";
+import { connectivityState, type Metadata, type ServiceError } from "@grpc/grpc-js";
 import {
   AnalyzePlanRequest,
   AnalyzePlanResponse,
   ConfigRequest_Operation,
   ConfigResponse,
+  ExecutePlanRequest,
   ExecutePlanResponse,
   FetchErrorDetailsResponse,
   InterruptRequest_InterruptType,
   InterruptResponse,
   Plan,
+  ReleaseExecuteRequest,
+  ReleaseExecuteResponse,
   SparkConnectServiceClient,
   UserContext,
 } from "../gen/spark/connect/base";
@@ -17,6 +20,15 @@ import type { ConnectionOptions } from "./connectionString";
 import { callMetadata, channelCredentials, channelOptions, clientTypeOf } from "./credentials";
 import { isServiceError, SessionChangedError, SparkConnectError, toSparkErrorWithDetails } from "./errors";
 import { OperationEvents, SessionTags } from "./operationEvents";
+import {
+  DEFAULT_RELEASE_BATCHING,
+  reattachableExecute,
+  reattachRequestFor,
+  type ExecutionCalls,
+  type ReleaseBatching,
+  type ResponseStream,
+} from "./reattachableExecution";
+import { DEFAULT_RETRY_POLICY, NO_RETRIES, REAL_TIME, withRetries, type RetryEnvironment, type RetryPolicy } from "./retryPolicy";
 
 /** What `analyze` may ask: one case of AnalyzePlanRequest's `analyze` oneof. */
 export type AnalyzeCase = NonNullable<AnalyzePlanRequest["analyze"]>;
@@ -27,9 +39,50 @@ export interface ExecuteOptions {
   readonly operationId?: string;
   /** Tags for `interruptTag`. */
   readonly tags?: readonly string[];
-  /** Aborting cancels the call; the caller decides whether to also interrupt the operation. */
+  /**
+   * Aborting cancels the call. A reattachable execution is then also released on the server, which
+   * stops it; a non-reattachable one runs on unless the caller interrupts it.
+   */
   readonly signal?: AbortSignal;
 }
+
+/**
+ * How a {@link SparkConnectClient} copes with failures of the network and the server.
+ *
+ * @example
+ * ```ts
+ * // No retries at all, and result streams that end with the connection:
+ * const client = new SparkConnectClient(options, { retryPolicy: NO_RETRIES, reattachableExecute: false });
+ * ```
+ */
+export interface ClientOptions {
+  /**
+   * How calls that are safe to repeat (AnalyzePlan, Config, Interrupt, ReleaseExecute,
+   * ReleaseSession) are retried, and how a broken result stream is reattached. Defaults to
+   * {@link DEFAULT_RETRY_POLICY}, PySpark's default; {@link NO_RETRIES} turns retrying off.
+   */
+  readonly retryPolicy?: RetryPolicy;
+  /**
+   * Whether ExecutePlan runs reattachably (the default, as in PySpark): the server keeps the
+   * results until the client releases them, so a broken stream resumes where it broke instead of
+   * failing. Without it an ExecutePlan is never retried, because it cannot be repeated safely.
+   */
+  readonly reattachableExecute?: boolean;
+  /** How often received responses are released on the server; see {@link DEFAULT_RELEASE_BATCHING}. */
+  readonly releaseBatching?: ReleaseBatching;
+  /**
+   * Whether a server that has never been reached is retried too. Off by default: before the first
+   * connection an unreachable server most likely means a wrong address or a server that is not
+   * running, and saying so at once beats ten minutes of backoff. Once connected, an unreachable
+   * server is a restart or a network blip, and the policy applies.
+   */
+  readonly retryBeforeFirstConnection?: boolean;
+  /** The clock and the dice of the retries (tests replace them). */
+  readonly retryEnvironment?: RetryEnvironment;
+}
+
+/** ReleaseSession runs while a session is being closed, which should not wait for minutes. */
+const MAX_RELEASE_SESSION_RETRIES = 3;
 
 /**
  * One Spark Connect session on one gRPC channel: the protocol's calls, each carrying the session
@@ -56,9 +109,19 @@ export class SparkConnectClient {
   readonly tags = new SessionTags();
   /** Start, progress and end of this client's operations. */
   readonly operations = new OperationEvents();
+  /** How this client retries; see {@link ClientOptions}. */
+  readonly retryPolicy: RetryPolicy;
+  private readonly clientOptions: ClientOptions;
+  private connectedOnce = false;
+  /** Calls sent in the background (ReleaseExecute), so that `settled` can wait for them. */
+  private readonly background = new Set<Promise<void>>();
+  /** Aborted on close, which ends the waits of background retries. */
+  private readonly closing = new AbortController();
 
-  constructor(options: ConnectionOptions) {
+  constructor(options: ConnectionOptions, clientOptions: ClientOptions = {}) {
     this.options = options;
+    this.clientOptions = clientOptions;
+    this.retryPolicy = clientOptions.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.sessionId = options.sessionId ?? randomUUID();
     this.stub = new SparkConnectServiceClient(
       options.address,
@@ -67,6 +130,41 @@ export class SparkConnectClient {
     );
     this.userContext = { userId: options.userId ?? "", userName: options.userId ?? "", extensions: [] };
     this.clientType = clientTypeOf(options);
+    this.watchFirstConnection();
+  }
+
+  /** Notes when the channel first becomes ready; see {@link ClientOptions.retryBeforeFirstConnection}. */
+  private watchFirstConnection(): void {
+    const channel = this.stub.getChannel();
+    const check = (): void => {
+      const state = channel.getConnectivityState(false);
+      if (state === connectivityState.READY) this.connectedOnce = true;
+      else if (state !== connectivityState.SHUTDOWN) channel.watchConnectivityState(state, Infinity, check);
+    };
+    check();
+  }
+
+  /** The policy for a call now: none while the server has never been reached (unless asked for). */
+  private policy(): RetryPolicy {
+    return this.connectedOnce || this.clientOptions.retryBeforeFirstConnection ? this.retryPolicy : NO_RETRIES;
+  }
+
+  private get retryEnvironment(): RetryEnvironment {
+    return this.clientOptions.retryEnvironment ?? REAL_TIME;
+  }
+
+  /**
+   * Resolves once every call this client sent in the background so far (the ReleaseExecute calls
+   * of result streams) has been answered or has failed for good.
+   *
+   * @example
+   * ```ts
+   * for await (const response of client.execute(plan)) if (enough(response)) break;
+   * await client.settled(); // the server has released the operation by now
+   * ```
+   */
+  async settled(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
   }
 
   /** The server-side session id seen so far (it changes only when the server lost the session). */
@@ -106,46 +204,112 @@ export class SparkConnectClient {
     }
   }
 
-  /** Runs a plan and yields each response as it arrives; the stream's backpressure is the caller's pace. */
+  /**
+   * Runs a plan and yields each response as it arrives; the stream's backpressure is the caller's
+   * pace. By default the execution is reattachable (see {@link ClientOptions.reattachableExecute}):
+   * a stream that breaks resumes where it broke, and the stream ends only with the server's
+   * ResultComplete.
+   */
   async *execute(plan: Plan, options: ExecuteOptions = {}): AsyncGenerator<ExecutePlanResponse, void, undefined> {
-    const request = {
+    const reattachable = this.clientOptions.reattachableExecute ?? true;
+    const request: ExecutePlanRequest = {
       ...this.base(),
       operationId: options.operationId ?? randomUUID(),
       plan,
-      requestOptions: [],
+      requestOptions: reattachable ? [{ requestOption: { $case: "reattachOptions", reattachOptions: { reattachable } } }] : [],
       tags: [...new Set([...this.tags.all, ...(options.tags ?? [])])],
     };
-    const call = this.stub.executePlan(request, this.metadata());
-    const abort = () => call.cancel();
-    options.signal?.addEventListener("abort", abort, { once: true });
-    let finished = false;
+    const operationId = request.operationId ?? "";
+    const responses = reattachable
+      ? reattachableExecute(request, this.executionCalls(request), {
+          policy: () => this.policy(),
+          signal: options.signal,
+          environment: this.retryEnvironment,
+          releaseBatching: this.clientOptions.releaseBatching ?? DEFAULT_RELEASE_BATCHING,
+        })
+      : this.executeOnce(request, options.signal);
     try {
-      const operation = { operationId: request.operationId, tags: request.tags, plan };
-      for await (const response of this.operations.track(operation, call as AsyncIterable<ExecutePlanResponse>)) {
+      const operation = { operationId, tags: request.tags, plan };
+      for await (const response of this.operations.track(operation, responses)) {
         this.observe(response.serverSideSessionId);
         yield response;
       }
+    } catch (err) {
+      throw await this.translate(err);
+    }
+  }
+
+  /** The calls a reattachable execution of `request` makes, each with this client's ids and metadata. */
+  private executionCalls(request: ExecutePlanRequest): ExecutionCalls {
+    return {
+      executePlan: (req) => this.stub.executePlan(req, this.metadata()) as ResponseStream,
+      reattachExecute: (lastResponseId) =>
+        this.stub.reattachExecute(
+          reattachRequestFor(request, lastResponseId, this.serverSideSessionId),
+          this.metadata(),
+        ) as ResponseStream,
+      releaseExecute: (release) => this.releaseExecute(request, release),
+    };
+  }
+
+  /**
+   * Sends ReleaseExecute in the background, with retries. A release that fails for good is left to
+   * the server, which drops abandoned operations by itself after a while.
+   */
+  private releaseExecute(request: ExecutePlanRequest, release: NonNullable<ReleaseExecuteRequest["release"]>): void {
+    if (this.closed) return;
+    const releaseRequest: ReleaseExecuteRequest = {
+      sessionId: request.sessionId,
+      userContext: request.userContext,
+      operationId: request.operationId ?? "",
+      clientType: request.clientType,
+      clientObservedServerSideSessionId: this.serverSideSessionId,
+      release,
+    };
+    const call = () =>
+      new Promise<ReleaseExecuteResponse>((resolve, reject) => {
+        this.stub.releaseExecute(releaseRequest, this.metadata(), (error, response) => (error ? reject(error) : resolve(response)));
+      });
+    const sent = withRetries(call, this.policy(), this.closing.signal, { environment: this.retryEnvironment }).then(
+      () => undefined,
+      () => undefined,
+    );
+    this.background.add(sent);
+    void sent.finally(() => this.background.delete(sent));
+  }
+
+  /** ExecutePlan without reattach: one stream, never retried; leaving early interrupts the operation. */
+  private async *executeOnce(
+    request: ExecutePlanRequest,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<ExecutePlanResponse, void, undefined> {
+    const call = this.stub.executePlan(request, this.metadata());
+    const abort = () => call.cancel();
+    signal?.addEventListener("abort", abort, { once: true });
+    let finished = false;
+    try {
+      yield* call as AsyncIterable<ExecutePlanResponse>;
       finished = true;
     } catch (err) {
       finished = true;
-      throw await this.translate(err);
+      throw err;
     } finally {
-      options.signal?.removeEventListener("abort", abort);
-      if (!finished) this.abandon(call, request.operationId);
+      signal?.removeEventListener("abort", abort);
+      if (!finished) this.abandon(call, request.operationId ?? "");
     }
   }
 
   /**
-   * A consumer that stops reading early (break, return, abort) leaves a query the server would
-   * otherwise run to its end: cancelling the stream only stops the sending, so the operation is
-   * interrupted too. Fire and forget: the consumer has moved on.
+   * A consumer that stops reading a non-reattachable stream early (break, return, abort) leaves a
+   * query the server would otherwise run to its end: cancelling the stream only stops the sending,
+   * so the operation is interrupted too. Fire and forget: the consumer has moved on.
    */
   private abandon(call: { cancel(): void }, operationId: string): void {
     call.cancel();
     if (!this.closed) this.interrupt({ operationId }).catch(() => undefined);
   }
 
-  /** Asks the server to analyze something (schema, explain, version, ...). */
+  /** Asks the server to analyze something (schema, explain, version, ...). Retried: it changes nothing. */
   async analyze(analyze: AnalyzeCase): Promise<AnalyzePlanResponse> {
     const response = await this.unary<AnalyzePlanResponse>((cb) =>
       this.stub.analyzePlan({ ...this.base(), analyze }, this.metadata(), cb),
@@ -154,7 +318,10 @@ export class SparkConnectClient {
     return response;
   }
 
-  /** Reads or changes the session's runtime configuration. */
+  /**
+   * Reads or changes the session's runtime configuration. Retried: reads change nothing, and
+   * setting or unsetting the same keys twice leaves the same configuration.
+   */
   async config(opType: NonNullable<ConfigRequest_Operation["opType"]>): Promise<ConfigResponse> {
     const response = await this.unary<ConfigResponse>((cb) =>
       this.stub.config({ ...this.base(), operation: { opType } }, this.metadata(), cb),
@@ -163,7 +330,7 @@ export class SparkConnectClient {
     return response;
   }
 
-  /** Interrupts running operations: all of this session's, those with a tag, or one by id. */
+  /** Interrupts running operations: all of this session's, those with a tag, or one by id. Retried: interrupting twice is interrupting once. */
   async interrupt(
     target: { readonly all: true } | { readonly tag: string } | { readonly operationId: string },
   ): Promise<readonly string[]> {
@@ -188,28 +355,40 @@ export class SparkConnectClient {
 
   /**
    * Releases the session on the server (its temp views, cached data and running operations go
-   * with it) and closes the channel. Idempotent.
+   * with it) and closes the channel. Idempotent. The release is retried a few times only: releasing
+   * twice is harmless, but closing should not wait out a long outage (the server drops idle
+   * sessions by itself).
    */
   async close(): Promise<void> {
     if (this.closed) return;
+    const policy = this.policy();
     try {
-      await this.unary((cb) =>
-        this.stub.releaseSession(
-          { sessionId: this.sessionId, userContext: this.userContext, clientType: this.clientType, allowReconnect: false },
-          this.metadata(),
-          cb,
-        ),
+      await this.unary(
+        (cb) =>
+          this.stub.releaseSession(
+            { sessionId: this.sessionId, userContext: this.userContext, clientType: this.clientType, allowReconnect: false },
+            this.metadata(),
+            cb,
+          ),
+        { ...policy, maxRetries: Math.min(policy.maxRetries, MAX_RELEASE_SESSION_RETRIES) },
       );
     } finally {
       this.closed = true;
+      this.closing.abort();
       this.stub.close();
     }
   }
 
-  private unary<T>(start: (callback: (error: ServiceError | null, response: T) => void) => unknown): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      start((error, response) => (error ? reject(error) : resolve(response)));
-    }).catch(async (err: unknown) => {
+  /** One unary call, retried as `policy` says, its failure translated. */
+  private unary<T>(
+    start: (callback: (error: ServiceError | null, response: T) => void) => unknown,
+    policy: RetryPolicy = this.policy(),
+  ): Promise<T> {
+    const once = () =>
+      new Promise<T>((resolve, reject) => {
+        start((error, response) => (error ? reject(error) : resolve(response)));
+      });
+    return withRetries(once, policy, undefined, { environment: this.retryEnvironment }).catch(async (err: unknown) => {
       throw await this.translate(err);
     });
   }

@@ -1,4 +1,4 @@
-import { SparkConnectClient } from "../connect/client";
+import { SparkConnectClient, type ClientOptions } from "../connect/client";
 import { parseConnectionString } from "../connect/connectionString";
 import { RuntimeConfig, type ConfValue } from "./conf";
 import { DataFrame } from "./dataframe";
@@ -187,11 +187,27 @@ export class SparkSessionBuilder {
   constructor(
     private readonly url: string | undefined,
     private readonly settings: readonly (readonly [string, string])[],
+    private readonly options: ClientOptions = {},
   ) {}
 
   /** The `sc://` connection string of the server; defaults to `SPARK_REMOTE`, then `sc://localhost:15002`. */
   remote(url: string): SparkSessionBuilder {
-    return new SparkSessionBuilder(url, this.settings);
+    return new SparkSessionBuilder(url, this.settings, this.options);
+  }
+
+  /**
+   * How the session's client copes with network and server failures: retries, reattachable
+   * results. Only a session this builder creates gets them (not an active one it returns).
+   *
+   * @example
+   * ```ts
+   * const spark = await SparkSession.builder
+   *   .clientOptions({ retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries: 3 } })
+   *   .create();
+   * ```
+   */
+  clientOptions(options: ClientOptions): SparkSessionBuilder {
+    return new SparkSessionBuilder(this.url, this.settings, { ...this.options, ...options });
   }
 
   /** A configuration to set on the session when it is created (or one key-value object of them). */
@@ -202,7 +218,7 @@ export class SparkSessionBuilder {
       typeof keyOrSettings === "string"
         ? [[keyOrSettings, String(value)] as const]
         : Object.entries(keyOrSettings).map(([k, v]) => [k, String(v)] as const);
-    return new SparkSessionBuilder(this.url, [...this.settings, ...added]);
+    return new SparkSessionBuilder(this.url, [...this.settings, ...added], this.options);
   }
 
   /** The connection string this builder would use. */
@@ -228,7 +244,7 @@ export class SparkSessionBuilder {
 
   /** Always a new session, with its own server-side state. */
   async create(): Promise<SparkSession> {
-    const session = new SparkSession(new SparkConnectClient(parseConnectionString(this.connectionString)));
+    const session = new SparkSession(new SparkConnectClient(parseConnectionString(this.connectionString), this.options));
     await this.apply(session);
     return session;
   }

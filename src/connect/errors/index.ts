@@ -35,9 +35,13 @@ export {
 } from "./connectionErrors";
 export {
   OPERATION_CANCELED_ERROR_CLASS,
+  OPERATION_GONE_ERROR_CLASSES,
   OperationCanceledError,
+  OperationLostError,
   SESSION_CHANGED_ERROR_CLASS,
+  SESSION_GONE_ERROR_CLASSES,
   SessionChangedError,
+  SessionClosedError,
 } from "./sessionErrors";
 export {
   ERROR_INFO_KEYS,

@@ -1,8 +1,9 @@
 // Which error class stands for which server exception. The server names the Java class of its
 // exception and every superclass, most specific first; the first of them found here decides, so a
 // SparkNumberFormatException (…, NumberFormatException, IllegalArgumentException, …) becomes a
-// NumberFormatException. Two error classes of Spark's SparkSQLException have classes of their own
-// because a client has to react to them, not just report them.
+// NumberFormatException. Some error classes of Spark's SparkSQLException (a changed, closed or
+// unknown session; a canceled or lost operation) have classes of their own because a client has
+// to react to them, not just report them.
 import {
   AnalysisException,
   ArithmeticException,
@@ -25,9 +26,13 @@ import {
 } from "./serverExceptions";
 import {
   OPERATION_CANCELED_ERROR_CLASS,
+  OPERATION_GONE_ERROR_CLASSES,
   OperationCanceledError,
+  OperationLostError,
   SESSION_CHANGED_ERROR_CLASS,
+  SESSION_GONE_ERROR_CLASSES,
   SessionChangedError,
+  SessionClosedError,
 } from "./sessionErrors";
 import type { SparkConnectErrorClass } from "./sparkConnectError";
 
@@ -54,6 +59,8 @@ const BY_JAVA_CLASS: ReadonlyMap<string, SparkConnectErrorClass> = new Map<strin
 const BY_ERROR_CLASS: ReadonlyMap<string, SparkConnectErrorClass> = new Map<string, SparkConnectErrorClass>([
   [SESSION_CHANGED_ERROR_CLASS, SessionChangedError],
   [OPERATION_CANCELED_ERROR_CLASS, OperationCanceledError],
+  ...SESSION_GONE_ERROR_CLASSES.map((c) => [c, SessionClosedError] as const),
+  ...OPERATION_GONE_ERROR_CLASSES.map((c) => [c, OperationLostError] as const),
 ]);
 
 /** The class for a server error, from its Spark error class and its Java class hierarchy. */

@@ -59,3 +59,79 @@ export class OperationCanceledError extends SparkConnectError {
     });
   }
 }
+
+/**
+ * The error classes Spark uses when the server no longer has the session a call names.
+ *
+ * @example
+ * ```ts
+ * SESSION_GONE_ERROR_CLASSES.includes(error.errorClass ?? ""); // true for a SessionClosedError
+ * ```
+ */
+export const SESSION_GONE_ERROR_CLASSES = Object.freeze(["INVALID_HANDLE.SESSION_CLOSED", "INVALID_HANDLE.SESSION_NOT_FOUND"]);
+
+/**
+ * The server no longer has this session: it was released (`INVALID_HANDLE.SESSION_CLOSED`), or it
+ * timed out or never existed there (`INVALID_HANDLE.SESSION_NOT_FOUND`). Like a
+ * {@link SessionChangedError} (which it extends, so one `catch` covers both), the session cannot
+ * be used any more; create a new one.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await spark.range(3).count();
+ * } catch (e) {
+ *   if (e instanceof SessionClosedError) spark = await SparkSession.builder.remote(url).create();
+ * }
+ * ```
+ */
+export class SessionClosedError extends SessionChangedError {}
+
+/**
+ * The error classes Spark uses when the server no longer has an operation a call names.
+ *
+ * @example
+ * ```ts
+ * OPERATION_GONE_ERROR_CLASSES.includes(error.errorClass ?? ""); // true for an OperationLostError
+ * ```
+ */
+export const OPERATION_GONE_ERROR_CLASSES = Object.freeze([
+  "INVALID_HANDLE.OPERATION_NOT_FOUND",
+  "INVALID_HANDLE.OPERATION_ABANDONED",
+]);
+
+/**
+ * A result stream broke and could not be resumed: the server no longer has the operation
+ * (`INVALID_HANDLE.OPERATION_ABANDONED` when it gave up on a client that stayed away too long,
+ * `INVALID_HANDLE.OPERATION_NOT_FOUND` when it was released or its session ended). Part of the
+ * result had arrived and the rest is gone; run the query again.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await df.collect();
+ * } catch (e) {
+ *   if (e instanceof OperationLostError) rows = await df.collect(); // a fresh run
+ * }
+ * ```
+ */
+export class OperationLostError extends SparkConnectError {
+  /** The error for a ReattachExecute the server answered with one of {@link OPERATION_GONE_ERROR_CLASSES}. */
+  static onReattach(operationId: string | undefined, errorClass: string, cause: unknown): OperationLostError {
+    const why =
+      errorClass === "INVALID_HANDLE.OPERATION_ABANDONED"
+        ? "the server abandoned it while the client was away"
+        : "the server no longer has it";
+    return new OperationLostError(
+      `[${errorClass}] The result stream of operation ${operationId ?? "(unknown)"} broke and cannot be resumed: ` +
+        `${why}. Run the query again.`,
+      {
+        errorClass,
+        sqlState: "HY000",
+        messageParameters: { handle: operationId ?? "" },
+        ...(operationId === undefined ? {} : { operationId }),
+        cause,
+      },
+    );
+  }
+}
