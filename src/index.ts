@@ -12,7 +12,8 @@
  * ```
  */
 export { SparkSession, SparkSessionBuilder, DEFAULT_REMOTE, type SqlArgs } from "./sql/session";
-export { DataFrame, type ExplainModeName } from "./sql/dataframe";
+export { DataFrame, type ExplainModeName, type JoinType, type SortArguments } from "./sql/dataframe";
+export { StorageLevel } from "./sql/storageLevel";
 export { Column, col, lit, expr, type AliasOptions, type ColumnOrLiteral, type ColumnOrName } from "./sql/column";
 export { Window, WindowSpec, type FrameBound } from "./sql/window";
 export * as functions from "./sql/functions";

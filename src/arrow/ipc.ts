@@ -35,7 +35,7 @@ function readChunk(input: ChunkInput, position: number, expectedRows?: bigint | 
     reader.open();
     // The schema is read before the batches: an empty result still has one.
     const schema = reader.schema;
-    decoded = { schema, batches: reader.readAll() };
+    decoded = { schema, batches: reader.readAll().map((batch) => withStreamSchema(batch, schema)) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const hint = /compress/i.test(detail)
@@ -70,6 +70,17 @@ function readChunk(input: ChunkInput, position: number, expectedRows?: bigint | 
  */
 export function decodeChunk(data: Uint8Array, expectedRowCount?: bigint | number): RecordBatch[] {
   return readChunk(data, 0, expectedRowCount).batches;
+}
+
+/**
+ * The batch with the schema of its stream. Arrow JS rebuilds a batch's schema by merging fields by
+ * name, so when a name repeats (a join's two `id` columns) the first field takes the last one's type
+ * and nullability, and the batch no longer matches the stream's own, correct schema. The batch's
+ * data keeps the right types; only its `schema` property is put right.
+ */
+function withStreamSchema(batch: RecordBatch, schema: Schema): RecordBatch {
+  if (batch.schema === schema) return batch;
+  return Object.defineProperty(batch, "schema", { value: schema, enumerable: true });
 }
 
 /** The chunk's batches, after checking that the chunk has the result's schema (the first chunk's). */

@@ -1,18 +1,27 @@
 import type { Table } from "apache-arrow";
 import { AnalyzePlanRequest_Explain_ExplainMode as ExplainMode, type Plan } from "../gen/spark/connect/base";
-import { Aggregate_GroupType } from "../gen/spark/connect/relations";
+import {
+  Aggregate_GroupType,
+  Join_JoinType as JoinTypeProto,
+  SetOperation_SetOpType as SetOpType,
+} from "../gen/spark/connect/relations";
+import type { Command } from "../gen/spark/connect/commands";
+import type { StorageLevel as StorageLevelProto } from "../gen/spark/connect/common";
+import type { Expression, Expression_SortOrder } from "../gen/spark/connect/expressions";
 import type { Relation } from "../gen/spark/connect/relations";
 import { SparkConnectError } from "../connect/errors";
 import { decodeChunks, decodeTable, Row, rowConverter, rowsFromBatches } from "../arrow";
-import { arrowChunks, executeToChunks } from "./execution";
+import { arrowChunks, commandResult, executeToChunks, type ExecutionSummary } from "./execution";
 import { relation } from "./plan/relation";
-import { attribute, sqlExpression } from "./plan/expression";
-import { Column, columnExpression, type ColumnOrName } from "./column";
+import { attribute, call, expression, sqlExpression } from "./plan/expression";
+import { aliasExpression, sortOrder } from "./plan/columnNodes";
+import { col, Column, columnExpression, toExpression, type ColumnOrName, type LiteralValue } from "./column";
+import { StorageLevel } from "./storageLevel";
 import { DataFramePlot } from "./plot/dataFramePlot";
 import { dataFrameBundle } from "./display/dataFrameBundle";
 import type { TableMimeBundle } from "../render";
 import type { SparkSession } from "./session";
-import { dtypes, structTypeFromProto, type StructType } from "./types";
+import { dataTypeToProto, dtypes, structTypeFromProto, type FieldMetadata, type StructType } from "./types";
 
 /** How `explain` shows a plan; `true` is "extended", `false` "simple", as in PySpark. */
 export type ExplainModeName = "simple" | "extended" | "codegen" | "cost" | "formatted";
@@ -99,6 +108,547 @@ export class DataFrame {
     return this.derive({ $case: "limit", limit: { input: this.plan, limit: checkedCount(n, "limit") } });
   }
 
+  /** Columns from SQL expressions, parsed by the server (`"id * 2 AS twice"`). */
+  selectExpr(...exprs: string[]): DataFrame {
+    return this.derive({ $case: "project", project: { input: this.plan, expressions: exprs.map(sqlExpression) } });
+  }
+
+  /** Adds or replaces several columns at once, in the record's order. */
+  withColumns(columns: Readonly<Record<string, Column>>): DataFrame {
+    const aliases = Object.entries(columns).map(([name, column]) => ({ expr: checkedColumn(column).expr, name: [name] }));
+    return this.derive({ $case: "withColumns", withColumns: { input: this.plan, aliases } });
+  }
+
+  /** Renames a column; a no-op when there is no column of that name, as in PySpark. */
+  withColumnRenamed(existing: string, newName: string): DataFrame {
+    return this.withColumnsRenamed({ [existing]: newName });
+  }
+
+  /** Renames several columns: `{ old: "new" }`. */
+  withColumnsRenamed(renames: Readonly<Record<string, string>>): DataFrame {
+    return this.derive({
+      $case: "withColumnsRenamed",
+      withColumnsRenamed: {
+        input: this.plan,
+        renameColumnsMap: {},
+        renames: Object.entries(renames).map(([colName, newColName]) => ({ colName, newColName })),
+      },
+    });
+  }
+
+  /** The same column with new field metadata (a JSON object), as `df.schema` shows it. */
+  withMetadata(columnName: string, metadata: FieldMetadata): DataFrame {
+    const alias = { expr: attribute(columnName), name: [columnName], metadata: JSON.stringify(metadata) };
+    return this.derive({ $case: "withColumns", withColumns: { input: this.plan, aliases: [alias] } });
+  }
+
+  /** Without the given columns (names that do not exist are ignored, as in PySpark). */
+  drop(...cols: ColumnOrName[]): DataFrame {
+    return this.derive({
+      $case: "drop",
+      drop: {
+        input: this.plan,
+        columns: cols.filter((c): c is Column => typeof c !== "string").map((c) => checkedColumn(c).expr),
+        columnNames: cols.filter((c): c is string => typeof c === "string"),
+      },
+    });
+  }
+
+  /** The distinct rows. */
+  distinct(): DataFrame {
+    return this.derive({ $case: "deduplicate", deduplicate: { input: this.plan, columnNames: [], allColumnsAsKeys: true } });
+  }
+
+  /** Without duplicate rows, or without rows that repeat the values of `subset`'s columns (the first one kept is arbitrary). */
+  dropDuplicates(subset?: readonly string[]): DataFrame {
+    return this.deduplicate(subset, false);
+  }
+
+  /** Alias of {@link DataFrame.dropDuplicates}. */
+  drop_duplicates(subset?: readonly string[]): DataFrame {
+    return this.dropDuplicates(subset);
+  }
+
+  /** On a stream: drops duplicates that arrive within the watermark's delay (see {@link DataFrame.withWatermark}). */
+  dropDuplicatesWithinWatermark(subset?: readonly string[]): DataFrame {
+    return this.deduplicate(subset, true);
+  }
+
+  private deduplicate(subset: readonly string[] | undefined, withinWatermark: boolean): DataFrame {
+    return this.derive({
+      $case: "deduplicate",
+      deduplicate:
+        subset === undefined
+          ? { input: this.plan, columnNames: [], allColumnsAsKeys: true, withinWatermark }
+          : { input: this.plan, columnNames: [...subset], withinWatermark },
+    });
+  }
+
+  /**
+   * Sorted by the given columns: names or Columns, ascending unless a Column says otherwise
+   * (`col("x").desc()`, `F.asc_nulls_last("x")`). A last `{ ascending }` argument sets the
+   * direction of all columns (`false`) or of each (`[true, false]`), as PySpark's keyword does.
+   *
+   * @example
+   * ```ts
+   * df.orderBy(col("dept"), col("salary").desc());
+   * df.orderBy("dept", "salary", { ascending: [true, false] });
+   * ```
+   */
+  orderBy(...cols: SortArguments): DataFrame {
+    return this.derive({ $case: "sort", sort: { input: this.plan, order: sortKeys(cols), isGlobal: true } });
+  }
+
+  /** Alias of {@link DataFrame.orderBy}. */
+  sort(...cols: SortArguments): DataFrame {
+    return this.orderBy(...cols);
+  }
+
+  /** Sorted within each partition only (no shuffle); see {@link DataFrame.orderBy} for the arguments. */
+  sortWithinPartitions(...cols: SortArguments): DataFrame {
+    return this.derive({ $case: "sort", sort: { input: this.plan, order: sortKeys(cols), isGlobal: false } });
+  }
+
+  /** Without the first `n` rows. */
+  offset(n: number): DataFrame {
+    return this.derive({ $case: "offset", offset: { input: this.plan, offset: checkedCount(n, "offset") } });
+  }
+
+  /**
+   * Joins with another DataFrame.
+   *
+   * @param on a column name or names present on both sides (the result keeps one of each), or a
+   *   join condition (a boolean Column, or several that must all hold).
+   * @param how `"inner"` (default), `"left"`, `"right"`, `"full"` (`"outer"`), `"semi"`, `"anti"`,
+   *   `"cross"`, or PySpark's other spellings (`"left_outer"`, `"leftsemi"`, ...).
+   *
+   * @example
+   * ```ts
+   * emp.join(dept, "dept_id", "left");
+   * emp.join(dept, emp.col("dept_id").equalTo(dept.col("id")));
+   * ```
+   */
+  join(other: DataFrame, on?: string | readonly string[] | Column | readonly Column[], how: JoinType = "inner"): DataFrame {
+    const joinType = JOIN_TYPES[how.toLowerCase() as JoinType];
+    if (joinType === undefined) {
+      throw new RangeError(`unknown join type "${how}"; expected one of ${Object.keys(JOIN_TYPES).join(", ")}`);
+    }
+    const list = on === undefined ? [] : Array.isArray(on) ? (on as readonly (string | Column)[]) : [on as string | Column];
+    const names = list.filter((c): c is string => typeof c === "string");
+    const conditions = list.filter((c): c is Column => typeof c !== "string");
+    if (names.length > 0 && conditions.length > 0) throw new TypeError("join on takes column names or Columns, not both");
+    const joinCondition = conditions.map((c) => checkedColumn(c)).reduce<Column | undefined>((all, c) => (all ? all.and(c) : c), undefined);
+    return this.derive({
+      $case: "join",
+      join: {
+        left: this.plan,
+        right: other.plan,
+        joinType,
+        usingColumns: names,
+        ...(joinCondition ? { joinCondition: joinCondition.expr } : {}),
+      },
+    });
+  }
+
+  /** The Cartesian product with another DataFrame. */
+  crossJoin(other: DataFrame): DataFrame {
+    return this.derive({ $case: "join", join: { left: this.plan, right: other.plan, joinType: JoinTypeProto.JOIN_TYPE_CROSS, usingColumns: [] } });
+  }
+
+  /**
+   * A lateral join: `other` may refer to this DataFrame's columns through `col("x").outer()`
+   * (typically a table-valued function). `how` is `"inner"`, `"left"` or `"cross"`.
+   */
+  lateralJoin(other: DataFrame, on?: Column, how: "inner" | "left" | "cross" = "inner"): DataFrame {
+    const joinType = { inner: JoinTypeProto.JOIN_TYPE_INNER, left: JoinTypeProto.JOIN_TYPE_LEFT_OUTER, cross: JoinTypeProto.JOIN_TYPE_CROSS }[how];
+    if (joinType === undefined) throw new RangeError(`unknown lateral join type "${how}"; expected inner, left or cross`);
+    return this.derive({
+      $case: "lateralJoin",
+      lateralJoin: { left: this.plan, right: other.plan, joinType, ...(on ? { joinCondition: checkedColumn(on).expr } : {}) },
+    });
+  }
+
+  /** The rows of both, duplicates kept, matched by position (SQL's UNION ALL). */
+  union(other: DataFrame): DataFrame {
+    return this.setOperation(other, SetOpType.SET_OP_TYPE_UNION, true);
+  }
+
+  /** Alias of {@link DataFrame.union}. */
+  unionAll(other: DataFrame): DataFrame {
+    return this.union(other);
+  }
+
+  /**
+   * The rows of both, duplicates kept, matched by column name. With `allowMissingColumns`, a column
+   * missing on one side is null there.
+   */
+  unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
+    return this.setOperation(other, SetOpType.SET_OP_TYPE_UNION, true, { byName: true, allowMissingColumns });
+  }
+
+  /** The distinct rows in both. */
+  intersect(other: DataFrame): DataFrame {
+    return this.setOperation(other, SetOpType.SET_OP_TYPE_INTERSECT, false);
+  }
+
+  /** The rows in both, as many times as they are in both. */
+  intersectAll(other: DataFrame): DataFrame {
+    return this.setOperation(other, SetOpType.SET_OP_TYPE_INTERSECT, true);
+  }
+
+  /** The distinct rows not in `other` (SQL's EXCEPT DISTINCT). */
+  subtract(other: DataFrame): DataFrame {
+    return this.setOperation(other, SetOpType.SET_OP_TYPE_EXCEPT, false);
+  }
+
+  /** The rows not in `other`, duplicates counted (SQL's EXCEPT ALL). */
+  exceptAll(other: DataFrame): DataFrame {
+    return this.setOperation(other, SetOpType.SET_OP_TYPE_EXCEPT, true);
+  }
+
+  private setOperation(
+    other: DataFrame,
+    setOpType: SetOpType,
+    isAll: boolean,
+    byName: { byName: boolean; allowMissingColumns: boolean } = { byName: false, allowMissingColumns: false },
+  ): DataFrame {
+    return this.derive({ $case: "setOp", setOp: { leftInput: this.plan, rightInput: other.plan, setOpType, isAll, ...byName } });
+  }
+
+  /**
+   * A random sample with about `fraction` of the rows (each row is kept with that probability; with
+   * replacement, the expected number of times it is picked). Same seed, same sample.
+   *
+   * @example
+   * ```ts
+   * df.sample(0.1);  df.sample(0.1, 42);  df.sample(true, 2.0, 42);
+   * ```
+   */
+  sample(fraction: number, seed?: number | bigint): DataFrame;
+  sample(withReplacement: boolean, fraction: number, seed?: number | bigint): DataFrame;
+  sample(first: boolean | number, second?: number | bigint, third?: number | bigint): DataFrame {
+    const withReplacement = typeof first === "boolean" ? first : false;
+    const fraction = typeof first === "boolean" ? Number(second) : first;
+    const seed = typeof first === "boolean" ? third : second;
+    if (!Number.isFinite(fraction) || fraction < 0) throw new RangeError(`fraction must be a number >= 0, got ${fraction}`);
+    if (!withReplacement && fraction > 1) throw new RangeError(`fraction must be at most 1 without replacement, got ${fraction}`);
+    return this.derive({
+      $case: "sample",
+      sample: { input: this.plan, lowerBound: 0, upperBound: fraction, withReplacement, seed: seedOf(seed), deterministicOrder: false },
+    });
+  }
+
+  /**
+   * Splits the rows at random into DataFrames whose sizes follow `weights` (normalized), which
+   * together hold every row once. Same seed, same split.
+   *
+   * @example
+   * ```ts
+   * const [train, test] = df.randomSplit([0.8, 0.2], 7);
+   * ```
+   */
+  randomSplit(weights: readonly number[], seed?: number | bigint): DataFrame[] {
+    if (weights.length === 0 || weights.some((w) => !Number.isFinite(w) || w < 0)) {
+      throw new RangeError(`weights must be numbers >= 0, got [${weights.join(", ")}]`);
+    }
+    const total = weights.reduce((a, b) => a + b, 0);
+    if (total <= 0) throw new RangeError("the weights must not all be 0");
+    const fixedSeed = seedOf(seed);
+    // One sorted, seeded pass over the input, cut into [lower, upper) ranges: each row lands in one.
+    let lower = 0;
+    return weights.map((weight, i) => {
+      const upper = i === weights.length - 1 ? 1 : lower + weight / total;
+      const part = this.derive({
+        $case: "sample",
+        sample: { input: this.plan, lowerBound: lower, upperBound: upper, withReplacement: false, seed: fixedSeed, deterministicOrder: true },
+      });
+      lower = upper;
+      return part;
+    });
+  }
+
+  /**
+   * Redistributes the rows: into `numPartitions` partitions (round robin), and/or hashed by the
+   * given columns.
+   *
+   * @example
+   * ```ts
+   * df.repartition(8);  df.repartition(8, "dept");  df.repartition("dept");
+   * ```
+   */
+  repartition(numPartitions: number, ...cols: ColumnOrName[]): DataFrame;
+  repartition(...cols: ColumnOrName[]): DataFrame;
+  repartition(...args: (number | ColumnOrName)[]): DataFrame {
+    const [numPartitions, cols] = partitionArguments(args);
+    if (cols.length === 0) {
+      if (numPartitions === undefined) throw new TypeError("repartition needs a number of partitions or columns");
+      return this.derive({ $case: "repartition", repartition: { input: this.plan, numPartitions, shuffle: true } });
+    }
+    return this.derive({
+      $case: "repartitionByExpression",
+      repartitionByExpression: { input: this.plan, partitionExprs: cols.map(columnExpression), numPartitions },
+    });
+  }
+
+  /** Redistributes the rows into ranges of the given columns' sort order (ascending unless a Column says otherwise). */
+  repartitionByRange(numPartitions: number, ...cols: ColumnOrName[]): DataFrame;
+  repartitionByRange(...cols: ColumnOrName[]): DataFrame;
+  repartitionByRange(...args: (number | ColumnOrName)[]): DataFrame {
+    const [numPartitions, cols] = partitionArguments(args);
+    if (cols.length === 0) throw new TypeError("repartitionByRange needs at least one column");
+    return this.derive({
+      $case: "repartitionByExpression",
+      repartitionByExpression: { input: this.plan, partitionExprs: sortOrders(cols), numPartitions },
+    });
+  }
+
+  /** Fewer partitions, without a shuffle (merging existing ones). */
+  coalesce(numPartitions: number): DataFrame {
+    if (!Number.isInteger(numPartitions) || numPartitions < 1) throw new RangeError(`numPartitions must be a whole number >= 1, got ${numPartitions}`);
+    return this.derive({ $case: "repartition", repartition: { input: this.plan, numPartitions, shuffle: false } });
+  }
+
+  /**
+   * A hint for the optimizer (`"broadcast"`, `"merge"`, `"shuffle_hash"`, `"rebalance"`,
+   * `"coalesce"`, ...), with its parameters (values, Columns, or arrays of names).
+   *
+   * @example
+   * ```ts
+   * big.join(small.hint("broadcast"), "id");
+   * ```
+   */
+  hint(name: string, ...parameters: (LiteralValue | Column)[]): DataFrame {
+    return this.derive({ $case: "hint", hint: { input: this.plan, name, parameters: parameters.map(toExpression) } });
+  }
+
+  /** This DataFrame under an alias, for qualified column names (`col("e.name")`) and self-joins. */
+  alias(alias: string): DataFrame {
+    return this.derive({ $case: "subqueryAlias", subqueryAlias: { input: this.plan, alias, qualifier: [] } });
+  }
+
+  /** The columns whose names match a regular expression given in backquotes (`` "`(id|name)`" ``). */
+  colRegex(colName: string): Column {
+    return new Column(expression({ $case: "unresolvedRegex", unresolvedRegex: { colName, planId: this.plan.common?.planId } }));
+  }
+
+  /** A metadata column of the source (`"_metadata"` of a file source, for example), bound to this DataFrame. */
+  metadataColumn(colName: string): Column {
+    return new Column(
+      expression({
+        $case: "unresolvedAttribute",
+        unresolvedAttribute: { unparsedIdentifier: colName, planId: this.plan.common?.planId, isMetadataColumn: true },
+      }),
+    );
+  }
+
+  /**
+   * Turns columns into rows (the reverse of a pivot): one row per id and value column, with the
+   * value column's name in `variableColumnName` and its value in `valueColumnName`. Without
+   * `values`, every column that is not an id is unpivoted.
+   *
+   * @example
+   * ```ts
+   * df.unpivot(["id"], ["q1", "q2"], "quarter", "sales");
+   * ```
+   */
+  unpivot(
+    ids: ColumnOrName | readonly ColumnOrName[],
+    values: ColumnOrName | readonly ColumnOrName[] | null | undefined,
+    variableColumnName: string,
+    valueColumnName: string,
+  ): DataFrame {
+    const list = (cols: ColumnOrName | readonly ColumnOrName[]) => (Array.isArray(cols) ? (cols as readonly ColumnOrName[]) : [cols as ColumnOrName]);
+    return this.derive({
+      $case: "unpivot",
+      unpivot: {
+        input: this.plan,
+        ids: list(ids).map(columnExpression),
+        ...(values == null ? {} : { values: { values: list(values).map(columnExpression) } }),
+        variableColumnName,
+        valueColumnName,
+      },
+    });
+  }
+
+  /** Alias of {@link DataFrame.unpivot}. */
+  melt(
+    ids: ColumnOrName | readonly ColumnOrName[],
+    values: ColumnOrName | readonly ColumnOrName[] | null | undefined,
+    variableColumnName: string,
+    valueColumnName: string,
+  ): DataFrame {
+    return this.unpivot(ids, values, variableColumnName, valueColumnName);
+  }
+
+  /**
+   * Rows become columns: the values of `indexColumn` (the first column by default) become the
+   * column names, and every other column becomes a row.
+   */
+  transpose(indexColumn?: ColumnOrName): DataFrame {
+    return this.derive({
+      $case: "transpose",
+      transpose: { input: this.plan, indexColumns: indexColumn === undefined ? [] : [columnExpression(indexColumn)] },
+    });
+  }
+
+  /**
+   * `f(this, ...args)`: chains a function of a DataFrame like a method.
+   *
+   * @example
+   * ```ts
+   * const withTax = (df: DataFrame, rate: number) => df.withColumn("tax", col("amount").multiply(rate));
+   * df.transform(withTax, 0.2).show();
+   * ```
+   */
+  transform<A extends unknown[]>(f: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+    const result = f(this, ...args);
+    if (!(result instanceof DataFrame)) throw new TypeError("the function given to transform must return a DataFrame");
+    return result;
+  }
+
+  /**
+   * On a stream: how late data may arrive, by the event time column (`"10 minutes"`); state older
+   * than the watermark is dropped.
+   */
+  withWatermark(eventTime: string, delayThreshold: string): DataFrame {
+    return this.derive({ $case: "withWatermark", withWatermark: { input: this.plan, eventTime, delayThreshold } });
+  }
+
+  /**
+   * Named metrics computed as the query runs (`F.count(lit(1)).alias("rows")`, ...); Spark reports
+   * them to the session's query listeners under `name`.
+   */
+  observe(name: string, ...exprs: Column[]): DataFrame {
+    if (exprs.length === 0) throw new TypeError("observe needs at least one metric expression");
+    return this.derive({
+      $case: "collectMetrics",
+      collectMetrics: { input: this.plan, name, metrics: exprs.map((e) => checkedColumn(e).expr) },
+    });
+  }
+
+  /** The same rows with the given column names, by position. */
+  toDF(...names: string[]): DataFrame {
+    return this.derive({ $case: "toDf", toDf: { input: this.plan, columnNames: names } });
+  }
+
+  /**
+   * The rows in the given schema: columns matched by name, reordered, cast where Spark can do it
+   * safely, and a missing nullable column filled with nulls.
+   */
+  to(schema: StructType): DataFrame {
+    return this.derive({ $case: "toSchema", toSchema: { input: this.plan, schema: dataTypeToProto(schema) } });
+  }
+
+  /** Each row as a JSON object string, in one column `value`. */
+  toJSON(): DataFrame {
+    return this.select(new Column(aliasExpression(call("to_json", [call("struct", [col("*").expr])]), ["value"])));
+  }
+
+  // ---- views, cache and checkpoints ----
+
+  /** Registers this DataFrame as a temporary view of the session; fails if the name is taken. */
+  async createTempView(name: string): Promise<void> {
+    await this.createView(name, false, false);
+  }
+
+  /** Registers this DataFrame as a temporary view of the session, replacing one of that name. */
+  async createOrReplaceTempView(name: string): Promise<void> {
+    await this.createView(name, false, true);
+  }
+
+  /** Registers this DataFrame as a global temporary view (`global_temp.<name>`); fails if the name is taken. */
+  async createGlobalTempView(name: string): Promise<void> {
+    await this.createView(name, true, false);
+  }
+
+  /** Registers this DataFrame as a global temporary view (`global_temp.<name>`), replacing one of that name. */
+  async createOrReplaceGlobalTempView(name: string): Promise<void> {
+    await this.createView(name, true, true);
+  }
+
+  private async createView(name: string, isGlobal: boolean, replace: boolean): Promise<void> {
+    await this.runCommand({
+      $case: "createDataframeView",
+      createDataframeView: { input: this.plan, name, isGlobal, replace },
+    });
+  }
+
+  private async runCommand(commandType: NonNullable<Command["commandType"]>): Promise<ExecutionSummary> {
+    const { summary } = await executeToChunks(this.client, { opType: { $case: "command", command: { commandType } } });
+    return summary;
+  }
+
+  /** Keeps the rows in the cluster's memory (and disk) once computed: {@link DataFrame.persist} at Spark's default level. */
+  async cache(): Promise<DataFrame> {
+    return this.persist();
+  }
+
+  /** Keeps the rows at a storage level once computed (default: memory and disk, deserialized). */
+  async persist(storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER): Promise<DataFrame> {
+    await this.client.analyze({ $case: "persist", persist: { relation: this.plan, storageLevel: storageLevel.toProto() } });
+    return this;
+  }
+
+  /** Drops the cached rows; with `blocking`, waits until they are gone. */
+  async unpersist(blocking = false): Promise<DataFrame> {
+    await this.client.analyze({ $case: "unpersist", unpersist: { relation: this.plan, blocking } });
+    return this;
+  }
+
+  /** How this DataFrame is cached (`StorageLevel.NONE` when it is not). */
+  get storageLevel(): Promise<StorageLevel> {
+    return this.client.analyze({ $case: "getStorageLevel", getStorageLevel: { relation: this.plan } }).then((response) => {
+      const level = response.result?.$case === "getStorageLevel" ? response.result.getStorageLevel.storageLevel : undefined;
+      return level ? StorageLevel.fromProto(level) : StorageLevel.NONE;
+    });
+  }
+
+  /**
+   * A DataFrame on the rows saved to the checkpoint directory (`spark.checkpoint.dir`), which cuts
+   * the plan's lineage. Eager by default: computed now.
+   */
+  async checkpoint(eager = true): Promise<DataFrame> {
+    return this.checkpointed({ local: false, eager });
+  }
+
+  /** Like {@link DataFrame.checkpoint}, but kept in the executors' storage: faster, and lost with them. */
+  async localCheckpoint(eager = true, storageLevel?: StorageLevel): Promise<DataFrame> {
+    return this.checkpointed({ local: true, eager, ...(storageLevel ? { storageLevel: storageLevel.toProto() } : {}) });
+  }
+
+  private async checkpointed(how: { local: boolean; eager: boolean; storageLevel?: StorageLevelProto }): Promise<DataFrame> {
+    const summary = await this.runCommand({ $case: "checkpointCommand", checkpointCommand: { relation: this.plan, ...how } });
+    const cached = commandResult(summary, "checkpointCommandResult")?.checkpointCommandResult.relation;
+    if (!cached) throw new SparkConnectError("The server checkpointed the DataFrame but sent no relation for it.");
+    return new DataFrame(this.sparkSession, relation({ $case: "cachedRemoteRelation", cachedRemoteRelation: cached }));
+  }
+
+  // ---- what the server knows of the plan ----
+
+  /** The files this DataFrame reads, as far as Spark can tell (best effort). */
+  async inputFiles(): Promise<string[]> {
+    const response = await this.client.analyze({ $case: "inputFiles", inputFiles: { plan: this.root } });
+    return response.result?.$case === "inputFiles" ? [...response.result.inputFiles.files] : [];
+  }
+
+  /** Whether `collect` and `take` can run locally on the driver, without executors. */
+  async isLocal(): Promise<boolean> {
+    const response = await this.client.analyze({ $case: "isLocal", isLocal: { plan: this.root } });
+    return response.result?.$case === "isLocal" && response.result.isLocal.isLocal;
+  }
+
+  /** Whether both DataFrames compute the same rows by the same logical plan (after Spark's canonicalization). */
+  async sameSemantics(other: DataFrame): Promise<boolean> {
+    const response = await this.client.analyze({ $case: "sameSemantics", sameSemantics: { targetPlan: this.root, otherPlan: other.root } });
+    return response.result?.$case === "sameSemantics" && response.result.sameSemantics.result;
+  }
+
+  /** A hash of the canonicalized logical plan: equal for DataFrames with the same semantics. */
+  async semanticHash(): Promise<number> {
+    const response = await this.client.analyze({ $case: "semanticHash", semanticHash: { plan: this.root } });
+    return response.result?.$case === "semanticHash" ? response.result.semanticHash.result : 0;
+  }
+
   /**
    * Charts of this DataFrame, computed by Spark (PySpark's `df.plot`).
    *
@@ -110,6 +660,12 @@ export class DataFrame {
   get plot(): DataFramePlot {
     return new DataFramePlot(this);
   }
+
+  // ---- grouping, na, stat ----
+
+  // ---- writers ----
+
+  // ---- streaming ----
 
   // ---- actions ----
 
@@ -170,6 +726,11 @@ export class DataFrame {
   /** The first `n` rows. */
   async take(n: number): Promise<Row[]> {
     return this.limit(n).collect();
+  }
+
+  /** The last `n` rows (all of them travel to the driver, so keep `n` small). */
+  async tail(n: number): Promise<Row[]> {
+    return this.derive({ $case: "tail", tail: { input: this.plan, limit: checkedCount(n, "tail") } }).collect();
   }
 
   /** The first row, or `undefined` when there is none. */
@@ -261,6 +822,103 @@ export class DataFrame {
     yield* rowsFromBatches(decodeChunks(arrowChunks(this.client, this.root)));
   }
 
+}
+
+/** How rows are joined: PySpark's names and spellings of the join types. */
+export type JoinType =
+  | "inner"
+  | "cross"
+  | "outer"
+  | "full"
+  | "fullouter"
+  | "full_outer"
+  | "left"
+  | "leftouter"
+  | "left_outer"
+  | "right"
+  | "rightouter"
+  | "right_outer"
+  | "semi"
+  | "leftsemi"
+  | "left_semi"
+  | "anti"
+  | "leftanti"
+  | "left_anti";
+
+const JOIN_TYPES: Readonly<Record<JoinType, JoinTypeProto>> = {
+  inner: JoinTypeProto.JOIN_TYPE_INNER,
+  cross: JoinTypeProto.JOIN_TYPE_CROSS,
+  outer: JoinTypeProto.JOIN_TYPE_FULL_OUTER,
+  full: JoinTypeProto.JOIN_TYPE_FULL_OUTER,
+  fullouter: JoinTypeProto.JOIN_TYPE_FULL_OUTER,
+  full_outer: JoinTypeProto.JOIN_TYPE_FULL_OUTER,
+  left: JoinTypeProto.JOIN_TYPE_LEFT_OUTER,
+  leftouter: JoinTypeProto.JOIN_TYPE_LEFT_OUTER,
+  left_outer: JoinTypeProto.JOIN_TYPE_LEFT_OUTER,
+  right: JoinTypeProto.JOIN_TYPE_RIGHT_OUTER,
+  rightouter: JoinTypeProto.JOIN_TYPE_RIGHT_OUTER,
+  right_outer: JoinTypeProto.JOIN_TYPE_RIGHT_OUTER,
+  semi: JoinTypeProto.JOIN_TYPE_LEFT_SEMI,
+  leftsemi: JoinTypeProto.JOIN_TYPE_LEFT_SEMI,
+  left_semi: JoinTypeProto.JOIN_TYPE_LEFT_SEMI,
+  anti: JoinTypeProto.JOIN_TYPE_LEFT_ANTI,
+  leftanti: JoinTypeProto.JOIN_TYPE_LEFT_ANTI,
+  left_anti: JoinTypeProto.JOIN_TYPE_LEFT_ANTI,
+};
+
+/** The arguments of `orderBy`: columns (or arrays of them), then optionally `{ ascending }`. */
+export type SortArguments =
+  | (ColumnOrName | readonly ColumnOrName[])[]
+  | [...(ColumnOrName | readonly ColumnOrName[])[], { readonly ascending: boolean | readonly boolean[] }];
+
+/** Sort keys from `orderBy`'s arguments: a Column that is a sort key stays one, anything else sorts ascending (nulls first). */
+function sortOrders(args: readonly unknown[]): Expression[] {
+  const last = args[args.length - 1];
+  const options = last !== null && typeof last === "object" && !(last instanceof Column) && !Array.isArray(last) ? (last as { ascending: boolean | readonly boolean[] }) : undefined;
+  const cols = (options ? args.slice(0, -1) : args).flat() as ColumnOrName[];
+  if (cols.length === 0) throw new TypeError("sorting needs at least one column");
+  const ascending = options?.ascending;
+  if (Array.isArray(ascending) && ascending.length !== cols.length) {
+    throw new RangeError(`ascending has ${ascending.length} values for ${cols.length} columns`);
+  }
+  return cols.map((c, i) => {
+    const e = columnExpression(c);
+    const up = ascending === undefined ? undefined : Array.isArray(ascending) ? ascending[i] : ascending;
+    if (up === undefined) return e.exprType?.$case === "sortOrder" ? e : sortOrder(e, true, true);
+    const child = e.exprType?.$case === "sortOrder" && e.exprType.sortOrder.child ? e.exprType.sortOrder.child : e;
+    return sortOrder(child, up, up);
+  });
+}
+
+/** The SortOrder nodes of a Sort relation. */
+function sortKeys(args: readonly unknown[]): Expression_SortOrder[] {
+  return sortOrders(args).map((e) => (e.exprType?.$case === "sortOrder" ? e.exprType.sortOrder : never(e)));
+}
+
+function never(value: unknown): never {
+  throw new Error(`unexpected value ${String(value)}`);
+}
+
+/** `repartition`'s arguments: an optional leading number of partitions, then columns. */
+function partitionArguments(args: readonly (number | ColumnOrName)[]): [number | undefined, ColumnOrName[]] {
+  const [first, ...rest] = args;
+  if (typeof first === "number") {
+    if (!Number.isInteger(first) || first < 1) throw new RangeError(`numPartitions must be a whole number >= 1, got ${first}`);
+    return [first, rest as ColumnOrName[]];
+  }
+  return [undefined, args as ColumnOrName[]];
+}
+
+/** A sampling seed: the given one, or a random one fixed in the plan (so that each run samples the same rows). */
+function seedOf(seed: number | bigint | undefined): bigint {
+  if (seed === undefined) return BigInt(Math.floor(Math.random() * 2 ** 53));
+  if (typeof seed === "number" && !Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
+  return BigInt.asIntN(64, BigInt(seed));
+}
+
+function checkedColumn(column: Column): Column {
+  if (!(column instanceof Column)) throw new TypeError("expected a Column");
+  return column;
 }
 
 function checkedCount(n: number, what: string): number {

@@ -16,6 +16,24 @@ export interface ExecutionSummary {
   schema?: DataType;
   /** For a SQL command: the relation that stands for its result. */
   sqlCommandResult?: Relation;
+  /**
+   * The responses that carried neither Arrow data nor metrics nor progress: the results of commands
+   * (checkpoint, streaming, ...), in order. Commands find their own case here.
+   */
+  commandResults?: NonNullable<ExecutePlanResponse["responseType"]>[];
+}
+
+/** The cases of ExecutePlanResponse's `response_type` that are not a command's result. */
+const NOT_RESULTS = new Set(["arrowBatch", "metrics", "executionProgress", "resultComplete", "observedMetrics"]);
+
+/** The result of the given case among a command's responses, if the server sent one. */
+export function commandResult<C extends NonNullable<ExecutePlanResponse["responseType"]>["$case"]>(
+  summary: ExecutionSummary,
+  $case: C,
+): Extract<NonNullable<ExecutePlanResponse["responseType"]>, { $case: C }> | undefined {
+  return summary.commandResults?.find(
+    (result): result is Extract<NonNullable<ExecutePlanResponse["responseType"]>, { $case: C }> => result.$case === $case,
+  );
 }
 
 /**
@@ -61,4 +79,6 @@ function absorb(response: ExecutePlanResponse, summary: ExecutionSummary): void 
   if (response.responseType?.$case === "sqlCommandResult") {
     summary.sqlCommandResult = response.responseType.sqlCommandResult.relation;
   }
+  const result = response.responseType;
+  if (result && !NOT_RESULTS.has(result.$case)) (summary.commandResults ??= []).push(result);
 }

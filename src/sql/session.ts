@@ -96,6 +96,12 @@ export class SparkSession {
     return new DataFrame(this, adoptRelation(summary.sqlCommandResult));
   }
 
+  // ---- local data ----
+
+  // ---- readers and catalog ----
+
+  // ---- streaming ----
+
   /**
    * A DataFrame with one `bigint` column `id`: `start` until `end` (exclusive) by `step`. With one
    * argument, the range is `0` until it.

@@ -31,6 +31,17 @@ describe("DataFrame actions", () => {
       expect([...Object.values(row!)]).to.include.members([1, 3]);
     });
 
+    it("keeps each repeated column's own type and nullability, across batches", async () => {
+      await spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", 2);
+      try {
+        const df = await spark.sql("SELECT id AS a, CAST(id AS STRING) AS a, IF(id = 0, NULL, id) AS a FROM range(5)");
+        const rows = await df.collect();
+        expect(rows.map((row) => [...row])).to.deep.equal([0, 1, 2, 3, 4].map((i) => [BigInt(i), String(i), i === 0 ? null : BigInt(i)]));
+      } finally {
+        await spark.conf.unset("spark.sql.execution.arrow.maxRecordsPerBatch");
+      }
+    });
+
     it("returns an empty list for an empty result", async () => {
       expect(await spark.range(0).collect()).to.deep.equal([]);
     });
