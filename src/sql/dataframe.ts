@@ -268,6 +268,42 @@ export class DataFrame {
     });
   }
 
+  /**
+   * The columns of both side by side, row by row: both DataFrames must have the same number of rows
+   * in each partition (typically, both derive from the same DataFrame).
+   */
+  zip(other: DataFrame): DataFrame {
+    return this.derive({ $case: "zip", zip: { left: this.plan, right: other.plan } });
+  }
+
+  /** Adds a column of consecutive row numbers from 0, in the DataFrame's order (`"index"` by default). */
+  zipWithIndex(indexColName = "index"): DataFrame {
+    return this.select(col("*"), new Column(aliasExpression(call("distributed_sequence_id", []), [indexColName])));
+  }
+
+  /**
+   * For each row, the `numResults` rows of `other` that rank best by `rankingExpression` (a distance
+   * or a similarity between the two sides' columns).
+   *
+   * @param mode `"exact"` or `"approx"` (an index may serve it).
+   * @param direction `"distance"` (smallest first) or `"similarity"` (largest first).
+   * @param joinType `"inner"` or `"leftouter"` (rows without a match kept).
+   */
+  nearestByJoin(
+    other: DataFrame,
+    rankingExpression: Column,
+    numResults: number,
+    mode: "exact" | "approx",
+    direction: "distance" | "similarity",
+    joinType: "inner" | "leftouter" = "inner",
+  ): DataFrame {
+    if (!Number.isInteger(numResults) || numResults < 1) throw new RangeError(`numResults must be a whole number >= 1, got ${numResults}`);
+    return this.derive({
+      $case: "nearestByJoin",
+      nearestByJoin: { left: this.plan, right: other.plan, rankingExpression: checkedColumn(rankingExpression).expr, numResults, joinType, mode, direction },
+    });
+  }
+
   /** The rows of both, duplicates kept, matched by position (SQL's UNION ALL). */
   union(other: DataFrame): DataFrame {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_UNION, true);
@@ -400,6 +436,13 @@ export class DataFrame {
       $case: "repartitionByExpression",
       repartitionByExpression: { input: this.plan, partitionExprs: sortOrders(cols), numPartitions },
     });
+  }
+
+  /** Redistributes the rows into `numPartitions` partitions, each row into the partition whose number `partitionIdCol` gives. */
+  repartitionById(numPartitions: number, partitionIdCol: ColumnOrName): DataFrame {
+    if (!Number.isInteger(numPartitions) || numPartitions < 1) throw new RangeError(`numPartitions must be a whole number >= 1, got ${numPartitions}`);
+    const partitionExpr = expression({ $case: "directShufflePartitionId", directShufflePartitionId: { child: columnExpression(partitionIdCol) } });
+    return this.derive({ $case: "repartitionByExpression", repartitionByExpression: { input: this.plan, partitionExprs: [partitionExpr], numPartitions } });
   }
 
   /** Fewer partitions, without a shuffle (merging existing ones). */
@@ -601,6 +644,11 @@ export class DataFrame {
       const level = response.result?.$case === "getStorageLevel" ? response.result.getStorageLevel.storageLevel : undefined;
       return level ? StorageLevel.fromProto(level) : StorageLevel.NONE;
     });
+  }
+
+  /** Whether this DataFrame is cached at some storage level (PySpark's `is_cached`). */
+  get is_cached(): Promise<boolean> {
+    return this.storageLevel.then((level) => !level.equals(StorageLevel.NONE));
   }
 
   /**

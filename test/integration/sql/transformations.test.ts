@@ -164,6 +164,31 @@ describe("DataFrame transformations", () => {
     });
   });
 
+  describe("zipping", () => {
+    it("zip puts the columns of two DataFrames of the same rows side by side", async () => {
+      const base = spark.range(0, 4, 1, 2);
+      const zipped = base.select(col("id").alias("a")).zip(base.select(col("id").multiply(10).alias("b")));
+      expect(await plain(zipped.orderBy("a"))).to.deep.equal([0, 1, 2, 3].map((i) => ({ a: BigInt(i), b: BigInt(i * 10) })));
+    });
+
+    it("zipWithIndex numbers the rows from 0 in order", async () => {
+      const df = spark.range(10, 15, 1, 3).zipWithIndex("n");
+      expect((await df.collect()).map((r) => [r.id, r.n])).to.deep.equal([10, 11, 12, 13, 14].map((v, i) => [BigInt(v), BigInt(i)]));
+    });
+  });
+
+  describe("nearest-neighbour joins", () => {
+    it("nearestByJoin finds the closest rows of the other side", async () => {
+      const queries = await spark.sql("SELECT * FROM VALUES (1, 0.9D), (2, 5.2D) AS q(qid, x)");
+      const points = await spark.sql("SELECT * FROM VALUES ('a', 1.0D), ('b', 5.0D), ('c', 9.0D) AS p(pid, y)");
+      const nearest = queries.nearestByJoin(points, F.abs(queries.col("x").minus(points.col("y"))), 1, "exact", "distance");
+      expect((await nearest.orderBy("qid").collect()).map((r) => [r.qid, r.pid])).to.deep.equal([
+        [1, "a"],
+        [2, "b"],
+      ]);
+    });
+  });
+
   describe("set operations", () => {
     const ids = async (df: DataFrame) => (await df.collect()).map((r) => Number(r.id)).sort((a, b) => a - b);
     const a = () => spark.range(0, 5).union(spark.range(3, 4));
@@ -225,6 +250,12 @@ describe("DataFrame transformations", () => {
       expect(await partitions(spark.range(100).repartition(3, "id"))).to.equal(3);
       expect(await partitions(spark.range(100).repartitionByRange(5, "id"))).to.equal(5);
       expect(await partitions(spark.range(0, 100, 1, 6).coalesce(2))).to.equal(2);
+    });
+
+    it("repartitionById puts each row in the partition its column names", async () => {
+      const df = spark.range(12).repartitionById(3, col("id").mod(3).cast("int"));
+      const rows = await df.select(col("id"), F.spark_partition_id().alias("p")).collect();
+      expect(rows.every((r) => Number(r.id) % 3 === r.p)).to.equal(true);
     });
 
     it("a broadcast hint reaches the physical plan", async () => {
@@ -298,10 +329,12 @@ describe("DataFrame transformations", () => {
       expect((await df.storageLevel).equals(StorageLevel.NONE)).to.equal(true);
     });
 
-    it("cache uses Spark's default level", async () => {
+    it("cache uses Spark's default level, and is_cached says so", async () => {
       const df = await spark.range(10).cache();
       expect((await df.storageLevel).equals(StorageLevel.MEMORY_AND_DISK_DESER)).to.equal(true);
+      expect(await df.is_cached).to.equal(true);
       await df.unpersist();
+      expect(await df.is_cached).to.equal(false);
     });
 
     it("localCheckpoint gives a DataFrame with the same rows and a cut lineage", async () => {
