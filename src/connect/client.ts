@@ -111,7 +111,8 @@ export class SparkConnectClient {
   readonly operations = new OperationEvents();
   /** How this client retries; see {@link ClientOptions}. */
   readonly retryPolicy: RetryPolicy;
-  private readonly clientOptions: ClientOptions;
+  /** @internal How this client was asked to cope with failures (a new session of the same server copies it). */
+  readonly clientOptions: ClientOptions;
   private connectedOnce = false;
   /** Calls sent in the background (ReleaseExecute), so that `settled` can wait for them. */
   private readonly background = new Set<Promise<void>>();
@@ -165,6 +166,11 @@ export class SparkConnectClient {
    */
   async settled(): Promise<void> {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  /** Whether {@link SparkConnectClient.close} was called. */
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /** The server-side session id seen so far (it changes only when the server lost the session). */

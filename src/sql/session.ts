@@ -1,11 +1,35 @@
+import type { ExecutePlanResponse_ExecutionProgress } from "../gen/spark/connect/base";
 import { SparkConnectClient, type ClientOptions } from "../connect/client";
-import { parseConnectionString } from "../connect/connectionString";
+import { ConnectionOptions, parseConnectionString } from "../connect/connectionString";
 import { RuntimeConfig, type ConfValue } from "./conf";
 import { DataFrame } from "./dataframe";
 import { executeToChunks } from "./execution";
 import { literalExpression, type LiteralValue } from "./plan/literal";
 import { adoptRelation, relation } from "./plan/relation";
 import { SparkConnectError } from "../connect/errors";
+
+type ExecutionProgress = ExecutePlanResponse_ExecutionProgress;
+
+/** One stage of a running operation, as the server reports it. */
+export interface StageProgress {
+  readonly stageId: bigint;
+  readonly numTasks: bigint;
+  readonly numCompletedTasks: bigint;
+  readonly inputBytesRead: bigint;
+  readonly done: boolean;
+}
+
+/** What a progress handler receives (see {@link SparkSession.registerProgressHandler}). */
+export interface ProgressEvent {
+  readonly operationId: string;
+  readonly stages: readonly StageProgress[];
+  readonly inflightTasks: bigint;
+  /** True on the last call for the operation, when it has ended. */
+  readonly done: boolean;
+}
+
+/** Receives the progress of a session's operations. */
+export type ProgressHandler = (event: ProgressEvent) => void;
 
 /** Where a session connects when neither the builder nor `SPARK_REMOTE` says. */
 export const DEFAULT_REMOTE = "sc://localhost:15002";
@@ -27,6 +51,7 @@ export type SqlArgs = Readonly<Record<string, LiteralValue>> | readonly LiteralV
 export class SparkSession {
   /** The session's runtime configuration (`spark.conf`). */
   readonly conf: RuntimeConfig;
+  readonly #progressHandlers = new Map<ProgressHandler, () => void>();
   /** @internal The protocol client under this session. */
   readonly client: SparkConnectClient;
 
@@ -34,6 +59,18 @@ export class SparkSession {
   constructor(client: SparkConnectClient) {
     this.client = client;
     this.conf = new RuntimeConfig(client);
+  }
+
+  /** The session `getOrCreate` made last and that is not stopped; throws when there is none (PySpark's `active`). */
+  static active(): SparkSession {
+    const session = activeSession;
+    if (!session) throw new SparkConnectError("No active Spark session: create one with SparkSession.builder.getOrCreate().");
+    return session;
+  }
+
+  /** The active session, or `undefined` when there is none. */
+  static getActiveSession(): SparkSession | undefined {
+    return activeSession;
   }
 
   /** A new builder: `SparkSession.builder.remote(url).config(k, v).getOrCreate()`. */
@@ -129,6 +166,81 @@ export class SparkSession {
         read: { isStreaming: false, readType: { $case: "namedTable", namedTable: { unparsedIdentifier: name, options: {} } } },
       }),
     );
+  }
+
+  /** A DataFrame without columns or rows. */
+  get emptyDataFrame(): DataFrame {
+    return new DataFrame(this, relation({ $case: "localRelation", localRelation: { schema: JSON.stringify({ type: "struct", fields: [] }) } }));
+  }
+
+  /**
+   * A new session on the same server, with the same connection and client options, and its own
+   * temp views, configuration and cache (PySpark's `newSession`).
+   */
+  newSession(): SparkSession {
+    const { host, port, useSsl, userId, userAgent, grpcMaxMessageSize, keepalive, headers, token } = this.client.options;
+    const options = ConnectionOptions.from({ host, port, useSsl, userId, userAgent, grpcMaxMessageSize, keepalive, headers, token });
+    return new SparkSession(new SparkConnectClient(options, this.client.clientOptions));
+  }
+
+  /** The session id the client sent to the server (PySpark's `session_id`). */
+  get session_id(): string {
+    return this.client.sessionId;
+  }
+
+  /** Whether {@link SparkSession.stop} was called. */
+  get is_stopped(): boolean {
+    return this.client.isClosed;
+  }
+
+  /**
+   * Calls `handler` with the progress of this session's operations as the server reports it: the
+   * stages with their tasks, the tasks running, and a last call with `done: true` when the
+   * operation ends. The same handler registered twice is called once.
+   *
+   * @example
+   * ```ts
+   * spark.registerProgressHandler(({ stages, done }) => {
+   *   const total = stages.reduce((n, s) => n + s.numTasks, 0n);
+   *   const finished = stages.reduce((n, s) => n + s.numCompletedTasks, 0n);
+   *   console.log(done ? "done" : `${finished}/${total} tasks`);
+   * });
+   * ```
+   */
+  registerProgressHandler(handler: ProgressHandler): void {
+    if (this.#progressHandlers.has(handler)) return;
+    const call = (operationId: string, progress: ExecutionProgress | undefined, done: boolean) =>
+      handler({
+        operationId,
+        stages: (progress?.stages ?? []).map((stage) => ({ ...stage })),
+        inflightTasks: progress?.numInflightTasks ?? 0n,
+        done,
+      });
+    const last = new Map<string, ExecutionProgress>();
+    this.#progressHandlers.set(
+      handler,
+      this.client.operations.observe({
+        progress: (operation, progress) => {
+          last.set(operation.operationId, progress);
+          call(operation.operationId, progress, false);
+        },
+        ended: (operation) => {
+          call(operation.operationId, last.get(operation.operationId), true);
+          last.delete(operation.operationId);
+        },
+      }),
+    );
+  }
+
+  /** Stops calling a handler given to {@link SparkSession.registerProgressHandler}. */
+  removeProgressHandler(handler: ProgressHandler): void {
+    this.#progressHandlers.get(handler)?.();
+    this.#progressHandlers.delete(handler);
+  }
+
+  /** Removes every progress handler. */
+  clearProgressHandlers(): void {
+    for (const handler of [...this.#progressHandlers.keys()]) this.removeProgressHandler(handler);
   }
 
   /**

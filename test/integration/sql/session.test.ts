@@ -99,3 +99,64 @@ describe("SparkSession", () => {
     }
   });
 });
+
+describe("SparkSession lifecycle and progress", () => {
+  it("newSession has its own temp views on the same server", async () => {
+    const spark = await newSession();
+    const other = spark.newSession();
+    try {
+      await (await spark.sql("SELECT 1 AS x")).createOrReplaceTempView("only_in_first");
+      expect(other.session_id).to.not.equal(spark.session_id);
+      expect(await other.version).to.equal(await spark.version);
+      expect(await (await spark.sql("SHOW VIEWS LIKE 'only_in_first'")).count()).to.equal(1);
+      expect(await (await other.sql("SHOW VIEWS LIKE 'only_in_first'")).count()).to.equal(0);
+    } finally {
+      await other.stop();
+      await spark.stop();
+    }
+  });
+
+  it("is_stopped turns true after stop, and getActiveSession forgets a stopped session", async () => {
+    const spark = await SparkSession.builder.remote(sparkRemote()).getOrCreate();
+    expect(SparkSession.active()).to.equal(spark);
+    expect(spark.is_stopped).to.equal(false);
+    await spark.stop();
+    expect(spark.is_stopped).to.equal(true);
+    expect(SparkSession.getActiveSession()).to.equal(undefined);
+    expect(() => SparkSession.active()).to.throw(/No active Spark session/);
+  });
+
+  it("emptyDataFrame has no columns and no rows", async () => {
+    const spark = await newSession();
+    try {
+      expect(await spark.emptyDataFrame.columns).to.deep.equal([]);
+      expect(await spark.emptyDataFrame.count()).to.equal(0);
+    } finally {
+      await spark.stop();
+    }
+  });
+
+  it("progress handlers see the stages of a job and a last call with done, until removed", async function () {
+    this.timeout(120_000);
+    const spark = await newSession();
+    try {
+      const events: { operationId: string; done: boolean; tasks: bigint }[] = [];
+      const handler = (e: { operationId: string; done: boolean; stages: readonly { numTasks: bigint }[] }) =>
+        events.push({ operationId: e.operationId, done: e.done, tasks: e.stages.reduce((n, s) => n + s.numTasks, 0n) });
+      spark.registerProgressHandler(handler);
+      spark.registerProgressHandler(handler);
+      // A job of a few seconds: the server reports progress about every second.
+      await spark.range(0, 4, 1, 4).selectExpr("id", "reflect('java.lang.Thread', 'sleep', 1500L) AS s").collect();
+      const progress = events.filter((e) => !e.done);
+      expect(progress.length, "progress reports").to.be.greaterThan(0);
+      expect(progress.some((e) => e.tasks > 0n)).to.equal(true);
+      expect(events.filter((e) => e.done).map((e) => e.operationId)).to.include(progress[0]!.operationId);
+      spark.removeProgressHandler(handler);
+      const seen = events.length;
+      await spark.range(3).collect();
+      expect(events.length).to.equal(seen);
+    } finally {
+      await spark.stop();
+    }
+  });
+});
