@@ -3,6 +3,7 @@ import { connectivityState, type Metadata, type ServiceError } from "@grpc/grpc-
 import {
   AnalyzePlanRequest,
   AnalyzePlanResponse,
+  CloneSessionResponse,
   ConfigRequest_Operation,
   ConfigResponse,
   ExecutePlanRequest,
@@ -16,7 +17,7 @@ import {
   SparkConnectServiceClient,
   UserContext,
 } from "../gen/spark/connect/base";
-import type { ConnectionOptions } from "./connectionString";
+import { ConnectionOptions } from "./connectionString";
 import { callMetadata, channelCredentials, channelOptions, clientTypeOf } from "./credentials";
 import { isServiceError, SessionChangedError, SparkConnectError, toSparkErrorWithDetails } from "./errors";
 import { OperationEvents, SessionTags } from "./operationEvents";
@@ -111,8 +112,7 @@ export class SparkConnectClient {
   readonly operations = new OperationEvents();
   /** How this client retries; see {@link ClientOptions}. */
   readonly retryPolicy: RetryPolicy;
-  /** @internal How this client was asked to cope with failures (a new session of the same server copies it). */
-  readonly clientOptions: ClientOptions;
+  private readonly clientOptions: ClientOptions;
   private connectedOnce = false;
   /** Calls sent in the background (ReleaseExecute), so that `settled` can wait for them. */
   private readonly background = new Set<Promise<void>>();
@@ -334,6 +334,27 @@ export class SparkConnectClient {
     );
     this.observe(response.serverSideSessionId);
     return response;
+  }
+
+  /**
+   * Copies this session on the server (configuration, temp views, functions, catalog state) into a
+   * new, independent session, and returns a client of the copy. Not retried: a retry after a lost
+   * answer would clone twice.
+   */
+  async clone(newSessionId: string = randomUUID()): Promise<SparkConnectClient> {
+    const response = await this.unary<CloneSessionResponse>(
+      (cb) => this.stub.cloneSession({ ...this.base(), newSessionId }, this.metadata(), cb),
+      NO_RETRIES,
+    );
+    this.observe(response.serverSideSessionId);
+    return this.forSession(response.newSessionId);
+  }
+
+  /** A client of another session (a new one when no id is given) on the same server, with the same options. */
+  forSession(sessionId?: string): SparkConnectClient {
+    const { host, port, useSsl, userId, userAgent, grpcMaxMessageSize, keepalive, headers, token } = this.options;
+    const options = ConnectionOptions.from({ host, port, useSsl, userId, userAgent, grpcMaxMessageSize, keepalive, headers, token, sessionId });
+    return new SparkConnectClient(options, this.clientOptions);
   }
 
   /** Interrupts running operations: all of this session's, those with a tag, or one by id. Retried: interrupting twice is interrupting once. */

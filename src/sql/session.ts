@@ -1,6 +1,6 @@
 import type { ExecutePlanResponse_ExecutionProgress } from "../gen/spark/connect/base";
 import { SparkConnectClient, type ClientOptions } from "../connect/client";
-import { ConnectionOptions, parseConnectionString } from "../connect/connectionString";
+import { parseConnectionString } from "../connect/connectionString";
 import { RuntimeConfig, type ConfValue } from "./conf";
 import { DataFrame } from "./dataframe";
 import { executeToChunks } from "./execution";
@@ -178,9 +178,22 @@ export class SparkSession {
    * temp views, configuration and cache (PySpark's `newSession`).
    */
   newSession(): SparkSession {
-    const { host, port, useSsl, userId, userAgent, grpcMaxMessageSize, keepalive, headers, token } = this.client.options;
-    const options = ConnectionOptions.from({ host, port, useSsl, userId, userAgent, grpcMaxMessageSize, keepalive, headers, token });
-    return new SparkSession(new SparkConnectClient(options, this.client.clientOptions));
+    return new SparkSession(this.client.forSession());
+  }
+
+  /**
+   * A copy of this session made by the server: its configuration, temp views and catalog state
+   * are copied into a new session, and from then on each goes its own way.
+   *
+   * @example
+   * ```ts
+   * await spark.sql("CREATE TEMP VIEW v AS SELECT 1 AS x");
+   * const copy = await spark.cloneSession();
+   * await copy.table("v").count(); // 1
+   * ```
+   */
+  async cloneSession(newSessionId?: string): Promise<SparkSession> {
+    return new SparkSession(await this.client.clone(newSessionId));
   }
 
   /** The session id the client sent to the server (PySpark's `session_id`). */

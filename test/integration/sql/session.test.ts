@@ -116,6 +116,26 @@ describe("SparkSession lifecycle and progress", () => {
     }
   });
 
+  it("cloneSession copies temp views and settings into an independent session", async () => {
+    const spark = await newSession();
+    try {
+      await (await spark.sql("SELECT 7 AS x")).createOrReplaceTempView("copied_view");
+      await spark.conf.set("spark.sql.shuffle.partitions", "7");
+      const copy = await spark.cloneSession();
+      try {
+        expect(copy.session_id).to.not.equal(spark.session_id);
+        expect(await copy.table("copied_view").collect()).to.deep.equal([{ x: 7 }]);
+        expect(await copy.conf.get("spark.sql.shuffle.partitions")).to.equal("7");
+        await copy.conf.set("spark.sql.shuffle.partitions", "9");
+        expect(await spark.conf.get("spark.sql.shuffle.partitions")).to.equal("7");
+      } finally {
+        await copy.stop();
+      }
+    } finally {
+      await spark.stop();
+    }
+  });
+
   it("is_stopped turns true after stop, and getActiveSession forgets a stopped session", async () => {
     const spark = await SparkSession.builder.remote(sparkRemote()).getOrCreate();
     expect(SparkSession.active()).to.equal(spark);
