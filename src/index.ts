@@ -11,9 +11,18 @@
  * await (await spark.sql("SELECT 1 AS one")).show();
  * ```
  */
-export { SparkSession, SparkSessionBuilder, DEFAULT_REMOTE, type SqlArgs } from "./sql/session";
+export {
+  SparkSession,
+  SparkSessionBuilder,
+  DEFAULT_REMOTE,
+  type SqlArgs,
+  type ProgressEvent,
+  type ProgressHandler,
+  type StageProgress,
+} from "./sql/session";
 export { DataFrame, type ExplainModeName, type JoinType, type SortArguments } from "./sql/dataframe";
 export { StorageLevel } from "./sql/storageLevel";
+export { TableValuedFunction } from "./sql/tableValuedFunction";
 export { Column, col, lit, expr, type AliasOptions, type ColumnOrLiteral, type ColumnOrName } from "./sql/column";
 export { Window, WindowSpec, type FrameBound } from "./sql/window";
 export * as functions from "./sql/functions";

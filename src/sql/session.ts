@@ -3,6 +3,7 @@ import { SparkConnectClient, type ClientOptions } from "../connect/client";
 import { parseConnectionString } from "../connect/connectionString";
 import { RuntimeConfig, type ConfValue } from "./conf";
 import { DataFrame } from "./dataframe";
+import { TableValuedFunction } from "./tableValuedFunction";
 import { executeToChunks } from "./execution";
 import { literalExpression, type LiteralValue } from "./plan/literal";
 import { adoptRelation, relation } from "./plan/relation";
@@ -166,6 +167,11 @@ export class SparkSession {
         read: { isStreaming: false, readType: { $case: "namedTable", namedTable: { unparsedIdentifier: name, options: {} } } },
       }),
     );
+  }
+
+  /** Spark's table-valued functions: `spark.tvf.explode(...)`, `spark.tvf.stack(...)`, ... */
+  get tvf(): TableValuedFunction {
+    return new TableValuedFunction(this);
   }
 
   /** A DataFrame without columns or rows. */
