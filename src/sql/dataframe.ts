@@ -17,6 +17,7 @@ import { attribute, call, expression, sqlExpression } from "./plan/expression";
 import { aliasExpression, sortOrder } from "./plan/columnNodes";
 import { col, Column, columnExpression, toExpression, type ColumnOrName, type LiteralValue } from "./column";
 import { StorageLevel } from "./storageLevel";
+import { ExecutionInfo } from "./executionInfo";
 import { DataFramePlot } from "./plot/dataFramePlot";
 import { dataFrameBundle } from "./display/dataFrameBundle";
 import type { TableMimeBundle } from "../render";
@@ -48,6 +49,7 @@ const EXPLAIN_MODES: Readonly<Record<ExplainModeName, ExplainMode>> = {
  */
 export class DataFrame {
   #schema: Promise<StructType> | undefined;
+  #executionInfo: ExecutionInfo | undefined;
 
   /** @internal DataFrames come from a session or from another DataFrame. */
   constructor(
@@ -609,6 +611,11 @@ export class DataFrame {
     await this.createView(name, true, true);
   }
 
+  /** @deprecated PySpark's old name of {@link DataFrame.createOrReplaceTempView}. */
+  async registerTempTable(name: string): Promise<void> {
+    await this.createOrReplaceTempView(name);
+  }
+
   private async createView(name: string, isGlobal: boolean, replace: boolean): Promise<void> {
     await this.runCommand({
       $case: "createDataframeView",
@@ -727,15 +734,33 @@ export class DataFrame {
 
   /** All rows, keyed by column name (a repeated name stays reachable by position: {@link Row}). */
   async collect(): Promise<Row[]> {
-    const table = await this.toArrow();
-    const convert = rowConverter(table.schema);
-    return table.batches.flatMap((batch) => convert(batch));
+    return this.rowsOf(this);
   }
 
   /** The result as an Apache Arrow `Table`, exactly as the server encoded it. */
   async toArrow(): Promise<Table> {
-    const { chunks } = await executeToChunks(this.client, this.root);
+    return this.tableOf(this);
+  }
+
+  /**
+   * What the server reported about the last action run on this DataFrame (operators and their
+   * metrics, observed metrics); `undefined` before the first one.
+   */
+  get executionInfo(): ExecutionInfo | undefined {
+    return this.#executionInfo;
+  }
+
+  /** Runs `target` (this DataFrame or one derived from it for an action) and keeps its execution info here. */
+  private async tableOf(target: DataFrame): Promise<Table> {
+    const { chunks, summary } = await executeToChunks(this.client, target.root);
+    this.#executionInfo = ExecutionInfo.fromResponses(summary.operationId ?? "", summary.metrics ?? [], summary.observedMetrics ?? []);
     return decodeTable(chunks.map((chunk) => chunk.data), chunks.map((chunk) => chunk.rowCount));
+  }
+
+  private async rowsOf(target: DataFrame): Promise<Row[]> {
+    const table = await this.tableOf(target);
+    const convert = rowConverter(table.schema);
+    return table.batches.flatMap((batch) => convert(batch));
   }
 
   /** The number of rows. */
@@ -762,28 +787,28 @@ export class DataFrame {
         groupingSets: [],
       },
     });
-    const [row] = await counted.collect();
+    const [row] = await this.rowsOf(counted);
     return Number(row ? Row.at(row, 0) : 0);
   }
 
   /** The first `n` rows (PySpark's `head(n)`); see {@link DataFrame.first} for one row. */
   async head(n: number): Promise<Row[]> {
-    return this.limit(n).collect();
+    return this.rowsOf(this.limit(n));
   }
 
   /** The first `n` rows. */
   async take(n: number): Promise<Row[]> {
-    return this.limit(n).collect();
+    return this.rowsOf(this.limit(n));
   }
 
   /** The last `n` rows (all of them travel to the driver, so keep `n` small). */
   async tail(n: number): Promise<Row[]> {
-    return this.derive({ $case: "tail", tail: { input: this.plan, limit: checkedCount(n, "tail") } }).collect();
+    return this.rowsOf(this.derive({ $case: "tail", tail: { input: this.plan, limit: checkedCount(n, "tail") } }));
   }
 
   /** The first row, or `undefined` when there is none. */
   async first(): Promise<Row | undefined> {
-    const [row] = await this.limit(1).collect();
+    const [row] = await this.rowsOf(this.limit(1));
     return row;
   }
 
@@ -809,7 +834,7 @@ export class DataFrame {
       $case: "showString",
       showString: { input: this.plan, numRows: checkedCount(n, "n"), truncate: width, vertical },
     });
-    const [row] = await shown.collect();
+    const [row] = await this.rowsOf(shown);
     const text = row ? Row.at(row, 0) : undefined;
     if (typeof text !== "string") throw new SparkConnectError("The server sent no text for show().");
     return text.replace(/\n$/, "");

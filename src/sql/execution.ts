@@ -1,4 +1,9 @@
-import type { ExecutePlanResponse, Plan } from "../gen/spark/connect/base";
+import type {
+  ExecutePlanResponse,
+  ExecutePlanResponse_Metrics_MetricObject,
+  ExecutePlanResponse_ObservedMetrics,
+  Plan,
+} from "../gen/spark/connect/base";
 import type { Relation } from "../gen/spark/connect/relations";
 import type { DataType } from "../gen/spark/connect/types";
 import type { ExecuteOptions, SparkConnectClient } from "../connect/client";
@@ -21,6 +26,12 @@ export interface ExecutionSummary {
    * (checkpoint, streaming, ...), in order. Commands find their own case here.
    */
   commandResults?: NonNullable<ExecutePlanResponse["responseType"]>[];
+  /** The id of the operation, as the server named it in its responses. */
+  operationId?: string;
+  /** The executed plan's operators with their metrics (sent at the end of a result). */
+  metrics?: ExecutePlanResponse_Metrics_MetricObject[];
+  /** The values of the plan's `observe` calls. */
+  observedMetrics?: ExecutePlanResponse_ObservedMetrics[];
 }
 
 /** The cases of ExecutePlanResponse's `response_type` that are not a command's result. */
@@ -76,6 +87,9 @@ export async function executeToChunks(
 
 function absorb(response: ExecutePlanResponse, summary: ExecutionSummary): void {
   if (response.schema) summary.schema = response.schema;
+  if (response.operationId) summary.operationId = response.operationId;
+  if (response.metrics) (summary.metrics ??= []).push(...response.metrics.metrics);
+  if (response.observedMetrics.length > 0) (summary.observedMetrics ??= []).push(...response.observedMetrics);
   if (response.responseType?.$case === "sqlCommandResult") {
     summary.sqlCommandResult = response.responseType.sqlCommandResult.relation;
   }

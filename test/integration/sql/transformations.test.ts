@@ -296,6 +296,12 @@ describe("DataFrame transformations", () => {
   });
 
   describe("views", () => {
+    it("registerTempTable is the old name of createOrReplaceTempView", async () => {
+      await people.registerTempTable("tx_registered");
+      await people.registerTempTable("tx_registered");
+      expect(await spark.table("tx_registered").count()).to.equal(4);
+    });
+
     it("createOrReplaceTempView makes the DataFrame queryable by SQL", async () => {
       await people.createOrReplaceTempView("tx_people");
       expect(await (await spark.sql("SELECT count(*) AS n FROM tx_people")).collect()).to.deep.equal([{ n: 4n }]);
@@ -363,8 +369,22 @@ describe("DataFrame transformations", () => {
       expect(await spark.range(3).inputFiles()).to.deep.equal([]);
     });
 
-    it("observe leaves the rows unchanged", async () => {
-      expect(await spark.range(5).observe("m", F.count(lit(1)).alias("n")).count()).to.equal(5);
+    it("observe leaves the rows unchanged and reports its metrics in executionInfo", async () => {
+      const observed = spark.range(5).observe("m", F.count(lit(1)).alias("n"), F.max("id").alias("top"));
+      expect(observed.executionInfo).to.equal(undefined);
+      expect(await observed.collect()).to.have.length(5);
+      expect(observed.executionInfo?.observations).to.deep.equal([{ name: "m", values: { n: 5n, top: 4n } }]);
+    });
+
+    it("executionInfo holds the operators of the last action with their metrics", async () => {
+      const df = spark.range(0, 1000, 1, 2).where(col("id").mod(2).equalTo(0));
+      expect(await df.count()).to.equal(500);
+      const info = df.executionInfo!;
+      expect(info.operationId).to.match(/^[0-9a-f-]{36}$/);
+      expect(info.metrics.length).to.be.greaterThan(0);
+      const rows = info.metrics.flatMap((m) => m.metrics).filter((m) => m.name === "number of output rows");
+      expect(rows.map((m) => m.value)).to.include(500n);
+      expect(info.metricsText()).to.match(/number of output rows: 500/);
     });
 
     it("withWatermark is accepted on a batch DataFrame and changes nothing", async () => {
