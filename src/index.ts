@@ -22,6 +22,7 @@ export {
 } from "./sql/session";
 export { DataFrame, type ExplainModeName, type JoinType, type SortArguments } from "./sql/dataframe";
 export { StorageLevel } from "./sql/storageLevel";
+export { MergeIntoWriter, WhenMatched, WhenNotMatched, WhenNotMatchedBySource, type MergeAssignments } from "./sql/io/mergeIntoWriter";
 export { ExecutionInfo, type MetricValue, type ObservedMetrics, type PlanMetrics } from "./sql/executionInfo";
 export { TableValuedFunction } from "./sql/tableValuedFunction";
 export { Column, col, lit, expr, type AliasOptions, type ColumnOrLiteral, type ColumnOrName } from "./sql/column";

@@ -18,6 +18,7 @@ import { aliasExpression, sortOrder } from "./plan/columnNodes";
 import { col, Column, columnExpression, toExpression, type ColumnOrName, type LiteralValue } from "./column";
 import { StorageLevel } from "./storageLevel";
 import { ExecutionInfo } from "./executionInfo";
+import { MergeIntoWriter } from "./io/mergeIntoWriter";
 import { DataFramePlot } from "./plot/dataFramePlot";
 import { dataFrameBundle } from "./display/dataFrameBundle";
 import type { TableMimeBundle } from "../render";
@@ -587,6 +588,14 @@ export class DataFrame {
   /** Each row as a JSON object string, in one column `value`. */
   toJSON(): DataFrame {
     return this.select(new Column(aliasExpression(call("to_json", [call("struct", [col("*").expr])]), ["value"])));
+  }
+
+  /**
+   * A MERGE INTO `table` of this DataFrame's rows, matched by `condition`; add its actions, then
+   * call `merge()`. See {@link MergeIntoWriter}.
+   */
+  mergeInto(table: string, condition: Column): MergeIntoWriter {
+    return new MergeIntoWriter(this, table, checkedColumn(condition));
   }
 
   // ---- views, cache and checkpoints ----

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
-import { AnalysisException, col, DataFrame, functions as F, lit, StorageLevel, type Row, type SparkSession } from "../../../src";
+import { AnalysisException, col, DataFrame, functions as F, lit, SparkConnectError, StorageLevel, type Row, type SparkSession } from "../../../src";
 import { newSession } from "../../support/spark";
 
 /** Rows as plain objects, for deep comparison. */
@@ -391,5 +391,50 @@ describe("DataFrame transformations", () => {
       const df = await spark.sql("SELECT current_timestamp() AS t");
       expect(await df.withWatermark("t", "1 minute").count()).to.equal(1);
     });
+  });
+});
+
+describe("DataFrame.mergeInto", () => {
+  let spark: SparkSession;
+  const table = `merge_target_${process.pid}`;
+
+  before(async () => {
+    spark = await newSession();
+    await spark.sql(`CREATE TABLE ${table} (id INT, v STRING) USING parquet`);
+  });
+
+  after(async () => {
+    await spark.sql(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+    await spark.stop();
+  });
+
+  it("sends the merge to the server, which refuses it for a table format without MERGE support", async () => {
+    const source = (await spark.sql("SELECT 1 AS id, 'x' AS v")).alias("source");
+    const merge = source
+      .mergeInto(table, col(`${table}.id`).equalTo(col("source.id")))
+      .whenMatched(col("source.v").isNotNull())
+      .update({ v: col("source.v") })
+      .whenNotMatched()
+      .insertAll()
+      .whenNotMatchedBySource()
+      .delete();
+    try {
+      await merge.merge();
+      expect.fail("a parquet table does not support MERGE");
+    } catch (err) {
+      expect(err).to.be.instanceOf(SparkConnectError);
+      expect((err as SparkConnectError).errorClass ?? "", (err as Error).message).to.match(/UNSUPPORTED|MERGE/i);
+      expect((err as Error).message).to.match(/MERGE/i);
+    }
+  });
+
+  it("refuses a merge without any action before anything is sent", async () => {
+    const source = await spark.sql("SELECT 1 AS id");
+    try {
+      await source.mergeInto(table, lit(true)).merge();
+      expect.fail("no action");
+    } catch (err) {
+      expect((err as Error).message).to.match(/at least one/);
+    }
   });
 });
