@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { connectivityState, type Metadata, type ServiceError } from "@grpc/grpc-js";
+import { connectivityState, status as GrpcStatus, type Metadata, type ServiceError } from "@grpc/grpc-js";
 import {
   AnalyzePlanRequest,
   AnalyzePlanResponse,
@@ -390,6 +390,20 @@ export class SparkConnectClient {
     if (this.closed) return;
     const policy = this.policy();
     try {
+      await this.releaseSession(policy);
+    } finally {
+      this.closed = true;
+      this.closing.abort();
+      this.stub.close();
+    }
+  }
+
+  /**
+   * ReleaseSession, retried a few times only. A server older than Spark 4.0 has no such call and
+   * drops idle sessions by itself: there, closing just closes the channel.
+   */
+  private async releaseSession(policy: RetryPolicy): Promise<void> {
+    try {
       await this.unary(
         (cb) =>
           this.stub.releaseSession(
@@ -399,10 +413,8 @@ export class SparkConnectClient {
           ),
         { ...policy, maxRetries: Math.min(policy.maxRetries, MAX_RELEASE_SESSION_RETRIES) },
       );
-    } finally {
-      this.closed = true;
-      this.closing.abort();
-      this.stub.close();
+    } catch (err) {
+      if (!(err instanceof SparkConnectError && err.grpcCode === GrpcStatus.UNIMPLEMENTED)) throw err;
     }
   }
 

@@ -133,7 +133,8 @@ export class DataFrame {
       $case: "withColumnsRenamed",
       withColumnsRenamed: {
         input: this.plan,
-        renameColumnsMap: {},
+        // Spark 4 reads `renames`; Spark 3.5 knows only the map, which Spark 4 ignores when `renames` is set.
+        renameColumnsMap: { ...renames },
         renames: Object.entries(renames).map(([colName, newColName]) => ({ colName, newColName })),
       },
     });

@@ -1,4 +1,5 @@
 import type { ExecutePlanResponse_ExecutionProgress } from "../gen/spark/connect/base";
+import type { Expression, Expression_Literal } from "../gen/spark/connect/expressions";
 import { SparkConnectClient, type ClientOptions } from "../connect/client";
 import { parseConnectionString } from "../connect/connectionString";
 import { RuntimeConfig, type ConfValue } from "./conf";
@@ -106,23 +107,30 @@ export class SparkSession {
    */
   async sql(query: string, args?: SqlArgs): Promise<DataFrame> {
     const positional = Array.isArray(args);
-    const input = relation({
-      $case: "sql",
-      sql: {
-        query,
-        args: {},
-        posArgs: [],
-        namedArguments: positional || !args ? {} : mapValues(args as Record<string, LiteralValue>, literalExpression),
-        posArguments: positional ? (args as readonly LiteralValue[]).map(literalExpression) : [],
-      },
-    });
+    const sql = {
+      query,
+      args: {},
+      posArgs: [],
+      namedArguments: positional || !args ? {} : mapValues(args as Record<string, LiteralValue>, literalExpression),
+      posArguments: positional ? (args as readonly LiteralValue[]).map(literalExpression) : [],
+    };
+    const input = relation({ $case: "sql", sql });
     const plan = {
       opType: {
         $case: "command" as const,
         command: {
           commandType: {
             $case: "sqlCommand" as const,
-            sqlCommand: { sql: "", args: {}, posArgs: [], namedArguments: {}, posArguments: [], input },
+            // Spark 4 reads the query from `input`; Spark 3.5 knows only the older fields, which
+            // Spark 4 ignores when `input` is there: sending both serves both.
+            sqlCommand: {
+              sql: query,
+              args: mapValues(sql.namedArguments, literalOf),
+              posArgs: sql.posArguments.map(literalOf),
+              namedArguments: {},
+              posArguments: [],
+              input,
+            },
           },
         },
       },
@@ -394,6 +402,12 @@ export class SparkSessionBuilder {
 function sameServer(session: SparkSession, options: ReturnType<typeof parseConnectionString>): boolean {
   const current = session.client.options;
   return current.host === options.host && current.port === options.port && current.userId === options.userId;
+}
+
+/** The literal of a parameter's expression (parameters are always literals here). */
+function literalOf(parameter: Expression): Expression_Literal {
+  if (parameter.exprType?.$case !== "literal") throw new TypeError("a SQL parameter must be a literal");
+  return parameter.exprType.literal;
 }
 
 function mapValues<V, R>(record: Readonly<Record<string, V>>, f: (value: V) => R): Record<string, R> {

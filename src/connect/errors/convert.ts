@@ -225,7 +225,21 @@ function breakingChangeInfoOf(throwable: FetchErrorDetailsResponse_SparkThrowabl
   };
 }
 
-function buildError(facts: ServerFacts, call: CallFacts, cause: SparkConnectError | undefined): SparkConnectError {
+/**
+ * Servers older than Spark 4.0 send an error's class and SQLSTATE only inside its message, which
+ * Spark writes as "[CLASS.SUB] text ... SQLSTATE: 42P01": read them from there when they are not
+ * given apart.
+ */
+function withFactsFromMessage(facts: ServerFacts): ServerFacts {
+  if (facts.errorClass !== undefined) return facts;
+  const errorClass = /^\[([A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)*)\]/.exec(facts.message)?.[1];
+  if (errorClass === undefined) return facts;
+  const sqlState = facts.sqlState ?? /SQLSTATE: ([0-9A-Z]{5})\b/.exec(facts.message)?.[1];
+  return { ...facts, errorClass, ...(sqlState === undefined ? {} : { sqlState }) };
+}
+
+function buildError(serverFacts: ServerFacts, call: CallFacts, cause: SparkConnectError | undefined): SparkConnectError {
+  const facts = withFactsFromMessage(serverFacts);
   const ErrorClass = errorClassFor(facts.errorClass, facts.classHierarchy);
   // Without a class of its own the Java class is the one clue to what happened; PySpark shows it the same way.
   const message =

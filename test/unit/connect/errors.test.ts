@@ -376,7 +376,8 @@ describe("a server error, from the status details alone", () => {
   it("still has its class and message when the server left out parameters too large for metadata", () => {
     const bare = toSparkError(failedCall(variant(TABLE_NOT_FOUND, { errorClass: undefined, messageParameters: undefined })));
     expect(bare).to.be.instanceOf(AnalysisException);
-    expect(bare.errorClass).to.equal(undefined);
+    // The class is read from the message then, where Spark writes it too.
+    expect(bare.errorClass).to.equal("TABLE_OR_VIEW_NOT_FOUND");
     expect(bare.sqlState).to.equal("42P01");
     expect(bare.messageParameters).to.deep.equal({});
   });
@@ -391,6 +392,25 @@ describe("a server error, from the status details alone", () => {
 
   it("keeps the operation id the client knows", () => {
     expect(toSparkError(failedCall(DIVIDE_BY_ZERO), { operationId: "op-1" }).operationId).to.equal("op-1");
+  });
+});
+
+describe("a server error from a Spark 3.5 server, whose ErrorInfo names no error class", () => {
+  const older = variant(TABLE_NOT_FOUND, { errorClass: undefined, sqlState: undefined, messageParameters: undefined });
+
+  it("takes the error class and SQLSTATE from the message, where Spark writes them", () => {
+    const error = toSparkError(failedCall(older));
+    expect(error).to.be.instanceOf(AnalysisException);
+    expect(error.errorClass).to.equal("TABLE_OR_VIEW_NOT_FOUND");
+    expect(error.sqlState).to.equal("42P01");
+  });
+
+  it("takes a dotted sub-class too, and nothing from a message without one", () => {
+    const sub = toSparkError(failedCall({ ...older, message: "[INVALID_HANDLE.SESSION_CLOSED] Session closed. SQLSTATE: 08003" }));
+    expect(sub.errorClass).to.equal("INVALID_HANDLE.SESSION_CLOSED");
+    expect(sub.sqlState).to.equal("08003");
+    const plain = toSparkError(failedCall({ ...older, message: "[not a class] something failed" }));
+    expect(plain.errorClass).to.equal(undefined);
   });
 });
 
