@@ -22,6 +22,9 @@ export {
 } from "./sql/session";
 export { DataFrame, type ExplainModeName, type JoinType, type SortArguments } from "./sql/dataframe";
 export { StorageLevel } from "./sql/storageLevel";
+export { GroupedData, type AggregateFunctionName, type GroupingKind } from "./sql/grouping";
+export { DataFrameNaFunctions, type DropHow, type DropOptions, type NaValue } from "./sql/na";
+export { DataFrameStatFunctions } from "./sql/stat";
 export { MergeIntoWriter, WhenMatched, WhenNotMatched, WhenNotMatchedBySource, type MergeAssignments } from "./sql/io/mergeIntoWriter";
 export { ExecutionInfo, type MetricValue, type ObservedMetrics, type PlanMetrics } from "./sql/executionInfo";
 export { TableValuedFunction } from "./sql/tableValuedFunction";

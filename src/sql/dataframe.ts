@@ -19,6 +19,9 @@ import { col, Column, columnExpression, toExpression, type ColumnOrName, type Li
 import { StorageLevel } from "./storageLevel";
 import { ExecutionInfo } from "./executionInfo";
 import { MergeIntoWriter } from "./io/mergeIntoWriter";
+import { GroupedData, type AggregateFunctionName } from "./grouping";
+import { DataFrameNaFunctions, type DropHow, type DropOptions, type NaValue } from "./na";
+import { DataFrameStatFunctions } from "./stat";
 import { DataFramePlot } from "./plot/dataFramePlot";
 import { dataFrameBundle } from "./display/dataFrameBundle";
 import type { TableMimeBundle } from "../render";
@@ -728,6 +731,129 @@ export class DataFrame {
 
   // ---- grouping, na, stat ----
 
+  /**
+   * Groups the rows by the given columns, for aggregates (see {@link GroupedData}).
+   *
+   * @example
+   * ```ts
+   * df.groupBy("dept").agg(F.avg("salary").alias("avg_salary"), F.count(lit(1)).alias("people"));
+   * ```
+   */
+  groupBy(...cols: (ColumnOrName | readonly ColumnOrName[])[]): GroupedData {
+    return new GroupedData(this, "groupBy", groupingColumns(cols));
+  }
+
+  /** Alias of {@link DataFrame.groupBy}. */
+  groupby(...cols: (ColumnOrName | readonly ColumnOrName[])[]): GroupedData {
+    return this.groupBy(...cols);
+  }
+
+  /** Groups by the columns and by each of their prefixes, down to the grand total (the null rows are the subtotals). */
+  rollup(...cols: (ColumnOrName | readonly ColumnOrName[])[]): GroupedData {
+    return new GroupedData(this, "rollup", groupingColumns(cols));
+  }
+
+  /** Groups by every combination of the columns, the grand total included. */
+  cube(...cols: (ColumnOrName | readonly ColumnOrName[])[]): GroupedData {
+    return new GroupedData(this, "cube", groupingColumns(cols));
+  }
+
+  /**
+   * Groups by each of the given sets of columns (SQL's GROUPING SETS); `cols` are the grouping
+   * columns the sets draw from.
+   *
+   * @example
+   * ```ts
+   * sales.groupingSets([["region", "product"], ["region"], []], "region", "product").agg(F.sum("amount"));
+   * ```
+   */
+  groupingSets(groupingSets: readonly (readonly ColumnOrName[])[], ...cols: ColumnOrName[]): GroupedData {
+    return new GroupedData(this, "groupingSets", cols.map(columnExpression), groupingSets.map((set) => set.map(columnExpression)));
+  }
+
+  /** Aggregates over all rows, as one group: `df.groupBy().agg(...)`. */
+  agg(...exprs: Column[]): DataFrame;
+  agg(exprs: Readonly<Record<string, AggregateFunctionName>>): DataFrame;
+  agg(...args: (Column | Readonly<Record<string, AggregateFunctionName>>)[]): DataFrame {
+    return (this.groupBy().agg as (...a: typeof args) => DataFrame)(...args);
+  }
+
+  /** Dropping and filling nulls and NaNs (see {@link DataFrameNaFunctions}). */
+  get na(): DataFrameNaFunctions {
+    return new DataFrameNaFunctions(this);
+  }
+
+  /** Statistics of columns (see {@link DataFrameStatFunctions}). */
+  get stat(): DataFrameStatFunctions {
+    return new DataFrameStatFunctions(this);
+  }
+
+  /** Alias of `na.drop`. */
+  dropna(how?: DropHow | DropOptions, thresh?: number, subset?: string | readonly string[]): DataFrame {
+    return this.na.drop(how, thresh, subset);
+  }
+
+  /** Alias of `na.fill`. */
+  fillna(value: NaValue | Readonly<Record<string, NaValue>>, subset?: string | readonly string[]): DataFrame {
+    return typeof value === "object" ? this.na.fill(value) : this.na.fill(value, subset);
+  }
+
+  /** Alias of `na.replace`. */
+  replace(toReplace: Readonly<Record<string, NaValue | null>>, subset?: string | readonly string[]): DataFrame;
+  replace(toReplace: NaValue | readonly NaValue[], value: NaValue | null | readonly (NaValue | null)[], subset?: string | readonly string[]): DataFrame;
+  replace(...args: unknown[]): DataFrame {
+    return (this.na.replace as (...a: unknown[]) => DataFrame)(...args);
+  }
+
+  /** Alias of `stat.corr`. */
+  corr(col1: string, col2: string, method: "pearson" = "pearson"): Promise<number> {
+    return this.stat.corr(col1, col2, method);
+  }
+
+  /** Alias of `stat.cov`. */
+  cov(col1: string, col2: string): Promise<number> {
+    return this.stat.cov(col1, col2);
+  }
+
+  /** Alias of `stat.crosstab`. */
+  crosstab(col1: string, col2: string): DataFrame {
+    return this.stat.crosstab(col1, col2);
+  }
+
+  /** Alias of `stat.freqItems`. */
+  freqItems(cols: readonly string[], support?: number): DataFrame {
+    return this.stat.freqItems(cols, support);
+  }
+
+  /** Alias of `stat.approxQuantile`. */
+  approxQuantile(col: string, probabilities: readonly number[], relativeError: number): Promise<number[]>;
+  approxQuantile(cols: readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[][]>;
+  approxQuantile(col: string | readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[] | number[][]> {
+    return typeof col === "string" ? this.stat.approxQuantile(col, probabilities, relativeError) : this.stat.approxQuantile(col, probabilities, relativeError);
+  }
+
+  /** Alias of `stat.sampleBy`. */
+  sampleBy(col: ColumnOrName, fractions: Readonly<Record<string, number>> | ReadonlyMap<LiteralValue, number>, seed?: number | bigint): DataFrame {
+    return this.stat.sampleBy(col, fractions, seed);
+  }
+
+  /**
+   * count, mean, stddev, min and max of the given columns (all numeric and string columns when
+   * none are named), as strings, as Spark's `describe` computes them.
+   */
+  describe(...cols: (string | readonly string[])[]): DataFrame {
+    return this.derive({ $case: "describe", describe: { input: this.plan, cols: cols.flat() } });
+  }
+
+  /**
+   * The given statistics of every numeric and string column: `"count"`, `"mean"`, `"stddev"`,
+   * `"min"`, `"max"`, percentiles such as `"25%"`, `"count_distinct"`, `"approx_count_distinct"`;
+   * without any, count, mean, stddev, min, 25%, 50%, 75% and max.
+   */
+  summary(...statistics: string[]): DataFrame {
+    return this.derive({ $case: "summary", summary: { input: this.plan, statistics } });
+  }
+
   // ---- writers ----
 
   // ---- streaming ----
@@ -980,6 +1106,11 @@ function sortKeys(args: readonly unknown[]): Expression_SortOrder[] {
 
 function never(value: unknown): never {
   throw new Error(`unexpected value ${String(value)}`);
+}
+
+/** The grouping columns of `groupBy(...)`: names, Columns, or arrays of them, as PySpark takes them. */
+function groupingColumns(cols: readonly (ColumnOrName | readonly ColumnOrName[])[]): Expression[] {
+  return (cols.flat() as ColumnOrName[]).map(columnExpression);
 }
 
 /** `repartition`'s arguments: an optional leading number of partitions, then columns. */

@@ -125,8 +125,8 @@ export class SparkSession {
             // Spark 4 ignores when `input` is there: sending both serves both.
             sqlCommand: {
               sql: query,
-              args: mapValues(sql.namedArguments, literalOf),
-              posArgs: sql.posArguments.map(literalOf),
+              args: mapValues(sql.namedArguments, parameterLiteral),
+              posArgs: sql.posArguments.map(parameterLiteral),
               namedArguments: {},
               posArguments: [],
               input,
@@ -405,7 +405,7 @@ function sameServer(session: SparkSession, options: ReturnType<typeof parseConne
 }
 
 /** The literal of a parameter's expression (parameters are always literals here). */
-function literalOf(parameter: Expression): Expression_Literal {
+function parameterLiteral(parameter: Expression): Expression_Literal {
   if (parameter.exprType?.$case !== "literal") throw new TypeError("a SQL parameter must be a literal");
   return parameter.exprType.literal;
 }

@@ -1,0 +1,166 @@
+import type { Expression } from "../gen/spark/connect/expressions";
+import { Aggregate_GroupType as GroupType, type Aggregate_Pivot } from "../gen/spark/connect/relations";
+import { Column, columnExpression, lit, type ColumnOrName, type LiteralValue } from "./column";
+import { DataFrame } from "./dataframe";
+import { call, attribute } from "./plan/expression";
+import { aliasExpression } from "./plan/columnNodes";
+import { literalOf } from "./plan/literal";
+import { relation } from "./plan/relation";
+import { NumericType } from "./types";
+
+/** How rows are grouped: by the columns, their rollup or cube, or explicit grouping sets. */
+export type GroupingKind = "groupBy" | "rollup" | "cube" | "groupingSets";
+
+const GROUP_TYPES: Readonly<Record<GroupingKind, GroupType>> = {
+  groupBy: GroupType.GROUP_TYPE_GROUPBY,
+  rollup: GroupType.GROUP_TYPE_ROLLUP,
+  cube: GroupType.GROUP_TYPE_CUBE,
+  groupingSets: GroupType.GROUP_TYPE_GROUPING_SETS,
+};
+
+/** An aggregate function named as PySpark's `agg({"col": "fn"})` names them. */
+export type AggregateFunctionName =
+  | "avg"
+  | "mean"
+  | "sum"
+  | "min"
+  | "max"
+  | "count"
+  | "first"
+  | "last"
+  | "stddev"
+  | "variance"
+  | "collect_list"
+  | "collect_set"
+  | (string & {});
+
+/**
+ * A DataFrame's rows in groups, waiting for aggregates (PySpark's `GroupedData`). Made by
+ * `df.groupBy`, `rollup`, `cube` and `groupingSets`; `pivot` turns the values of a column into
+ * columns. Each aggregation gives a DataFrame with the grouping columns first.
+ *
+ * @example
+ * ```ts
+ * sales.groupBy("region").agg(F.sum("amount").alias("total"), F.count(lit(1)).alias("orders"));
+ * sales.groupBy("region").pivot("quarter", ["Q1", "Q2"]).sum("amount");
+ * sales.rollup("region", "product").count();
+ * ```
+ */
+export class GroupedData {
+  /** @internal Use `df.groupBy(...)` and its siblings. */
+  constructor(
+    private readonly df: DataFrame,
+    private readonly kind: GroupingKind,
+    private readonly groupingExpressions: readonly Expression[],
+    private readonly groupingSets: readonly (readonly Expression[])[] = [],
+    private readonly pivotSpec?: Aggregate_Pivot,
+  ) {}
+
+  /**
+   * The aggregates of each group: Columns of aggregate functions (`F.sum("x")`, ...), or a record
+   * of column name to function name, as PySpark's `agg({"x": "max"})`.
+   */
+  agg(...exprs: Column[]): DataFrame;
+  agg(exprs: Readonly<Record<string, AggregateFunctionName>>): DataFrame;
+  agg(...args: (Column | Readonly<Record<string, AggregateFunctionName>>)[]): DataFrame {
+    const [first] = args;
+    if (args.length === 1 && first !== undefined && !(first instanceof Column)) {
+      return this.aggregate(Object.entries(first).map(([name, fn]) => call(fn, [name === "*" ? columnExpression("*") : attribute(name)])));
+    }
+    if (args.length === 0) throw new TypeError("agg needs at least one aggregate expression");
+    return this.aggregate(
+      args.map((arg) => {
+        if (!(arg instanceof Column)) throw new TypeError("agg takes Columns, or one record of column name to function name");
+        return arg.expr;
+      }),
+    );
+  }
+
+  /** The number of rows in each group, in a column `count`. */
+  count(): DataFrame {
+    return this.aggregate([aliasExpression(call("count", [lit(1).expr]), ["count"])]);
+  }
+
+  /** The sum of the given numeric columns per group; without names, of every numeric column (the server is asked which). */
+  sum(): Promise<DataFrame>;
+  sum(...cols: [string, ...string[]]): DataFrame;
+  sum(...cols: string[]): DataFrame | Promise<DataFrame> {
+    return this.numeric("sum", cols);
+  }
+
+  /** The average of the given numeric columns per group; without names, of every numeric column. */
+  avg(): Promise<DataFrame>;
+  avg(...cols: [string, ...string[]]): DataFrame;
+  avg(...cols: string[]): DataFrame | Promise<DataFrame> {
+    return this.numeric("avg", cols);
+  }
+
+  /** Alias of {@link GroupedData.avg}. */
+  mean(): Promise<DataFrame>;
+  mean(...cols: [string, ...string[]]): DataFrame;
+  mean(...cols: string[]): DataFrame | Promise<DataFrame> {
+    return this.numeric("avg", cols);
+  }
+
+  /** The minimum of the given numeric columns per group; without names, of every numeric column. */
+  min(): Promise<DataFrame>;
+  min(...cols: [string, ...string[]]): DataFrame;
+  min(...cols: string[]): DataFrame | Promise<DataFrame> {
+    return this.numeric("min", cols);
+  }
+
+  /** The maximum of the given numeric columns per group; without names, of every numeric column. */
+  max(): Promise<DataFrame>;
+  max(...cols: [string, ...string[]]): DataFrame;
+  max(...cols: string[]): DataFrame | Promise<DataFrame> {
+    return this.numeric("max", cols);
+  }
+
+  /**
+   * Turns the values of `pivotCol` into columns, one per value, each holding the aggregate of the
+   * rows with that value. Listing `values` saves a pass over the data to find them and fixes the
+   * columns' order.
+   *
+   * @example
+   * ```ts
+   * sales.groupBy("year").pivot("course", ["dotNET", "Java"]).sum("earnings");
+   * ```
+   */
+  pivot(pivotCol: ColumnOrName, values?: readonly LiteralValue[]): GroupedData {
+    if (this.kind !== "groupBy" || this.pivotSpec) throw new TypeError("pivot follows a groupBy, once");
+    const pivot: Aggregate_Pivot = { col: columnExpression(pivotCol), values: (values ?? []).map((v) => literalOf(v)) };
+    return new GroupedData(this.df, this.kind, this.groupingExpressions, this.groupingSets, pivot);
+  }
+
+  private numeric(fn: string, cols: readonly string[]): DataFrame | Promise<DataFrame> {
+    if (cols.length > 0) return this.aggregate(cols.map((name) => call(fn, [attribute(name)])));
+    return this.df.schema.then((schema) => {
+      const grouped = new Set(this.groupingExpressions.map(groupingName));
+      const numeric = schema.fields.filter((f) => f.dataType instanceof NumericType && !grouped.has(f.name)).map((f) => f.name);
+      return this.aggregate(numeric.map((name) => call(fn, [attribute(name)])));
+    });
+  }
+
+  private aggregate(aggregateExpressions: readonly Expression[]): DataFrame {
+    const groupType = this.pivotSpec ? GroupType.GROUP_TYPE_PIVOT : GROUP_TYPES[this.kind];
+    return new DataFrame(
+      this.df.sparkSession,
+      relation({
+        $case: "aggregate",
+        aggregate: {
+          input: this.df.plan,
+          groupType,
+          groupingExpressions: [...this.groupingExpressions],
+          aggregateExpressions: [...aggregateExpressions],
+          ...(this.pivotSpec ? { pivot: this.pivotSpec } : {}),
+          groupingSets: this.groupingSets.map((set) => ({ groupingSet: [...set] })),
+        },
+      }),
+    );
+  }
+}
+
+/** The column name a grouping expression stands for, when it is a plain column. */
+function groupingName(e: Expression): string | undefined {
+  return e.exprType?.$case === "unresolvedAttribute" ? e.exprType.unresolvedAttribute.unparsedIdentifier : undefined;
+}

@@ -1,0 +1,114 @@
+import { SparkConnectError } from "../connect/errors";
+import { Row } from "../arrow";
+import { columnExpression, type ColumnOrName } from "./column";
+import { DataFrame } from "./dataframe";
+import { literalOf, type LiteralValue } from "./plan/literal";
+import { relation } from "./plan/relation";
+
+/**
+ * Statistics of a DataFrame's columns (PySpark's `df.stat`): correlation, covariance, contingency
+ * tables, frequent items, approximate quantiles, stratified samples.
+ *
+ * @example
+ * ```ts
+ * await df.stat.corr("height", "weight");          // a number
+ * await df.stat.approxQuantile("price", [0.5], 0); // [median]
+ * df.stat.crosstab("region", "product");           // a DataFrame
+ * ```
+ */
+export class DataFrameStatFunctions {
+  /** @internal Use `df.stat`. */
+  constructor(private readonly df: DataFrame) {}
+
+  /** The Pearson correlation coefficient of two numeric columns. */
+  async corr(col1: string, col2: string, method: "pearson" = "pearson"): Promise<number> {
+    if (method !== "pearson") throw new RangeError(`only the "pearson" method is supported, got "${String(method)}"`);
+    return this.number(this.derive({ $case: "corr", corr: { input: this.df.plan, col1, col2, method } }));
+  }
+
+  /** The sample covariance of two numeric columns. */
+  async cov(col1: string, col2: string): Promise<number> {
+    return this.number(this.derive({ $case: "cov", cov: { input: this.df.plan, col1, col2 } }));
+  }
+
+  /**
+   * A contingency table: a row per value of `col1`, a column per value of `col2`, counts in the
+   * cells; the first column is named `<col1>_<col2>`.
+   */
+  crosstab(col1: string, col2: string): DataFrame {
+    return this.derive({ $case: "crosstab", crosstab: { input: this.df.plan, col1, col2 } });
+  }
+
+  /** Items that occur in at least `support` (default 1%) of the rows, per column, possibly with false positives. */
+  freqItems(cols: readonly string[], support?: number): DataFrame {
+    if (support !== undefined && !(support > 0 && support <= 1)) throw new RangeError(`support must be in (0, 1], got ${support}`);
+    return this.derive({ $case: "freqItems", freqItems: { input: this.df.plan, cols: [...cols], ...(support === undefined ? {} : { support }) } });
+  }
+
+  /**
+   * Approximate quantiles of numeric columns: within `relativeError` of the exact rank (0 gives
+   * exact quantiles, at a higher cost). One column gives a list, several a list per column.
+   */
+  approxQuantile(col: string, probabilities: readonly number[], relativeError: number): Promise<number[]>;
+  approxQuantile(cols: readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[][]>;
+  async approxQuantile(
+    col: string | readonly string[],
+    probabilities: readonly number[],
+    relativeError: number,
+  ): Promise<number[] | number[][]> {
+    if (probabilities.some((p) => !(p >= 0 && p <= 1))) throw new RangeError("probabilities must be numbers from 0 to 1");
+    if (!(relativeError >= 0)) throw new RangeError(`relativeError must be >= 0, got ${relativeError}`);
+    const cols = typeof col === "string" ? [col] : [...col];
+    const df = this.derive({
+      $case: "approxQuantile",
+      approxQuantile: { input: this.df.plan, cols, probabilities: [...probabilities], relativeError },
+    });
+    const [row] = await df.collect();
+    const value = row ? Row.at(row, 0) : undefined;
+    if (!Array.isArray(value)) throw new SparkConnectError("The server sent no quantiles.");
+    const perColumn = (value as unknown[]).map((list) => (list as number[]).map(Number));
+    return typeof col === "string" ? perColumn[0]! : perColumn;
+  }
+
+  /**
+   * A stratified sample: rows whose `col` has one of the `fractions`' keys, each kept with that
+   * key's fraction (rows of other values are left out).
+   *
+   * @example
+   * ```ts
+   * df.stat.sampleBy("label", { 0: 0.1, 1: 0.5 }, 42);
+   * ```
+   */
+  sampleBy(col: ColumnOrName, fractions: Readonly<Record<string, number>> | ReadonlyMap<LiteralValue, number>, seed?: number | bigint): DataFrame {
+    const entries: [LiteralValue, number][] =
+      fractions instanceof Map ? [...fractions] : Object.entries(fractions as Record<string, number>).map(([k, v]) => [numericKey(k), v]);
+    for (const [, fraction] of entries) {
+      if (!(fraction >= 0 && fraction <= 1)) throw new RangeError(`fractions must be from 0 to 1, got ${fraction}`);
+    }
+    return this.derive({
+      $case: "sampleBy",
+      sampleBy: {
+        input: this.df.plan,
+        col: columnExpression(col),
+        fractions: entries.map(([stratum, fraction]) => ({ stratum: literalOf(stratum), fraction })),
+        seed: seed === undefined ? BigInt(Math.floor(Math.random() * 2 ** 53)) : BigInt(seed),
+      },
+    });
+  }
+
+  private derive(relType: Parameters<typeof relation>[0]): DataFrame {
+    return new DataFrame(this.df.sparkSession, relation(relType));
+  }
+
+  private async number(df: DataFrame): Promise<number> {
+    const [row] = await df.collect();
+    const value = row ? Row.at(row, 0) : undefined;
+    if (typeof value !== "number") throw new SparkConnectError("The server sent no statistic.");
+    return value;
+  }
+}
+
+/** A record's key as the stratum it names: object keys are strings, so "1" means the number 1. */
+function numericKey(key: string): LiteralValue {
+  return /^-?\d+$/.test(key) && Number.isSafeInteger(Number(key)) ? Number(key) : key;
+}
