@@ -22,6 +22,9 @@ export {
 } from "./sql/session";
 export { DataFrame, type ExplainModeName, type JoinType, type SortArguments } from "./sql/dataframe";
 export { StorageLevel } from "./sql/storageLevel";
+export { DataFrameReader, type FormatOptions, type SchemaLike } from "./sql/io/reader";
+export { DataFrameWriter, DataFrameWriterV2, type SaveMode, type WriteFormatOptions } from "./sql/io/writer";
+export type { OptionsRecord, OptionValue, Paths } from "./sql/io/options";
 export { GroupedData, type AggregateFunctionName, type GroupingKind } from "./sql/grouping";
 export { DataFrameNaFunctions, type DropHow, type DropOptions, type NaValue } from "./sql/na";
 export { DataFrameStatFunctions } from "./sql/stat";

@@ -19,6 +19,7 @@ import { col, Column, columnExpression, toExpression, type ColumnOrName, type Li
 import { StorageLevel } from "./storageLevel";
 import { ExecutionInfo } from "./executionInfo";
 import { MergeIntoWriter } from "./io/mergeIntoWriter";
+import { DataFrameWriter, DataFrameWriterV2 } from "./io/writer";
 import { GroupedData, type AggregateFunctionName } from "./grouping";
 import { DataFrameNaFunctions, type DropHow, type DropOptions, type NaValue } from "./na";
 import { DataFrameStatFunctions } from "./stat";
@@ -855,6 +856,16 @@ export class DataFrame {
   }
 
   // ---- writers ----
+
+  /** Writes this DataFrame to files or tables (see {@link DataFrameWriter}). */
+  get write(): DataFrameWriter {
+    return new DataFrameWriter(this);
+  }
+
+  /** Writes this DataFrame to a catalog table through Spark's V2 API (see {@link DataFrameWriterV2}). */
+  writeTo(table: string): DataFrameWriterV2 {
+    return new DataFrameWriterV2(this, table);
+  }
 
   // ---- streaming ----
 

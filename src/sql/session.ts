@@ -5,6 +5,7 @@ import { parseConnectionString } from "../connect/connectionString";
 import { RuntimeConfig, type ConfValue } from "./conf";
 import { DataFrame } from "./dataframe";
 import { TableValuedFunction } from "./tableValuedFunction";
+import { DataFrameReader } from "./io/reader";
 import { executeToChunks } from "./execution";
 import { literalExpression, type LiteralValue } from "./plan/literal";
 import { adoptRelation, relation } from "./plan/relation";
@@ -145,6 +146,11 @@ export class SparkSession {
   // ---- local data ----
 
   // ---- readers and catalog ----
+
+  /** Reads files, tables and other sources into DataFrames (see {@link DataFrameReader}). */
+  get read(): DataFrameReader {
+    return new DataFrameReader(this);
+  }
 
   // ---- streaming ----
 
