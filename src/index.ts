@@ -22,6 +22,16 @@ export {
 } from "./sql/session";
 export { DataFrame, type ExplainModeName, type JoinType, type SortArguments } from "./sql/dataframe";
 export { StorageLevel } from "./sql/storageLevel";
+export {
+  Catalog,
+  type CatalogColumn,
+  type CatalogFunction,
+  type CatalogMetadata,
+  type CreateTableOptions,
+  type Database,
+  type Table,
+  type TablePartition,
+} from "./sql/catalog";
 export { DataFrameReader, type FormatOptions, type SchemaLike } from "./sql/io/reader";
 export { DataFrameWriter, DataFrameWriterV2, type SaveMode, type WriteFormatOptions } from "./sql/io/writer";
 export type { OptionsRecord, OptionValue, Paths } from "./sql/io/options";

@@ -6,6 +6,7 @@ import { RuntimeConfig, type ConfValue } from "./conf";
 import { DataFrame } from "./dataframe";
 import { TableValuedFunction } from "./tableValuedFunction";
 import { DataFrameReader } from "./io/reader";
+import { Catalog } from "./catalog";
 import { executeToChunks } from "./execution";
 import { literalExpression, type LiteralValue } from "./plan/literal";
 import { adoptRelation, relation } from "./plan/relation";
@@ -146,6 +147,11 @@ export class SparkSession {
   // ---- local data ----
 
   // ---- readers and catalog ----
+
+  /** The session's catalog: databases, tables, functions, the cache (see {@link Catalog}). */
+  get catalog(): Catalog {
+    return new Catalog(this);
+  }
 
   /** Reads files, tables and other sources into DataFrames (see {@link DataFrameReader}). */
   get read(): DataFrameReader {
