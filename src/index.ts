@@ -22,6 +22,7 @@ export {
 } from "./sql/session";
 export { DataFrame, type ExplainModeName, type JoinType, type SortArguments } from "./sql/dataframe";
 export { StorageLevel } from "./sql/storageLevel";
+export type { LocalRows, LocalSchema } from "./sql/localData";
 export {
   Catalog,
   type CatalogColumn,

@@ -22,3 +22,4 @@ export {
   type YearMonthIntervalField,
 } from "./intervals";
 export { VariantValue, type VariantJsObject, type VariantJsValue } from "./variant";
+export { encodeRows, LocalValueError } from "./localRows";

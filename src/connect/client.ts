@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { connectivityState, status as GrpcStatus, type Metadata, type ServiceError } from "@grpc/grpc-js";
 import {
   AnalyzePlanRequest,
+  AddArtifactsResponse,
   AnalyzePlanResponse,
   CloneSessionResponse,
   ConfigRequest_Operation,
@@ -17,6 +18,7 @@ import {
   SparkConnectServiceClient,
   UserContext,
 } from "../gen/spark/connect/base";
+import { artifactPayloads, type Artifact } from "./artifacts";
 import { ConnectionOptions } from "./connectionString";
 import { callMetadata, channelCredentials, channelOptions, clientTypeOf } from "./credentials";
 import { isServiceError, SessionChangedError, SparkConnectError, toSparkErrorWithDetails } from "./errors";
@@ -334,6 +336,26 @@ export class SparkConnectClient {
     );
     this.observe(response.serverSideSessionId);
     return response;
+  }
+
+  /**
+   * Uploads artifacts to the session's artifact store (cached local data, jars, files), in one
+   * AddArtifacts stream. Resolves to the names the server stored; fails when it refused any (a CRC
+   * mismatch). Not retried: the caller can send the same artifacts again.
+   */
+  async addArtifacts(artifacts: readonly Artifact[]): Promise<string[]> {
+    const response = await new Promise<AddArtifactsResponse>((resolve, reject) => {
+      const call = this.stub.addArtifacts(this.metadata(), (error, res) => (error ? reject(error) : resolve(res)));
+      const base = this.base();
+      for (const payload of artifactPayloads(artifacts)) call.write({ ...base, payload });
+      call.end();
+    }).catch(async (err: unknown) => {
+      throw await this.translate(err);
+    });
+    this.observe(response.serverSideSessionId);
+    const refused = response.artifacts.filter((a) => !a.isCrcSuccessful).map((a) => a.name);
+    if (refused.length > 0) throw new SparkConnectError(`The server refused these artifacts (their checksums did not match): ${refused.join(", ")}`);
+    return response.artifacts.map((a) => a.name);
   }
 
   /**

@@ -7,6 +7,7 @@ import { DataFrame } from "./dataframe";
 import { TableValuedFunction } from "./tableValuedFunction";
 import { DataFrameReader } from "./io/reader";
 import { Catalog } from "./catalog";
+import { createDataFrame, type LocalRows, type LocalSchema } from "./localData";
 import { executeToChunks } from "./execution";
 import { literalExpression, type LiteralValue } from "./plan/literal";
 import { adoptRelation, relation } from "./plan/relation";
@@ -145,6 +146,23 @@ export class SparkSession {
   }
 
   // ---- local data ----
+
+  /**
+   * A DataFrame of local data: rows as objects keyed by column name or as arrays in column
+   * order, or an Arrow Table. The schema is a StructType, Spark DDL, or column names; without one
+   * it is inferred as PySpark infers it (whole numbers are `bigint`, other numbers `double`, Dates
+   * `timestamp`, plain objects structs, Maps maps). Large data is uploaded as cached artifacts
+   * rather than sent inside the plan.
+   *
+   * @example
+   * ```ts
+   * const people = await spark.createDataFrame([{ name: "Ada", age: 36 }, { name: "Alan", age: 41 }]);
+   * const typed = await spark.createDataFrame([["Ada", 36]], "name STRING, age INT");
+   * ```
+   */
+  async createDataFrame(data: LocalRows, schema?: LocalSchema): Promise<DataFrame> {
+    return createDataFrame(this, data, schema);
+  }
 
   // ---- readers and catalog ----
 

@@ -1,0 +1,276 @@
+// spark.createDataFrame: JS rows or an Arrow table to a local relation of the plan, with the schema
+// given or inferred as PySpark infers it; above Spark's size threshold the data travels as cached
+// artifacts instead of inside the plan.
+import {
+  Binary,
+  Bool,
+  DataType as ArrowType,
+  Date_,
+  DateUnit,
+  Decimal,
+  Field,
+  Float32,
+  Float64,
+  Int16,
+  Int32,
+  Int64,
+  Int8,
+  List,
+  Map_,
+  Null,
+  Schema,
+  Struct,
+  type Table,
+  tableToIPC,
+  TimeUnit,
+  Timestamp as ArrowTimestamp,
+  Utf8,
+} from "apache-arrow";
+import { encodeRows, LocalDate, LocalDateTime, Timestamp } from "../arrow";
+import { cacheArtifact } from "../connect/artifacts";
+import { DataFrame } from "./dataframe";
+import { relation } from "./plan/relation";
+import type { SparkSession } from "./session";
+import {
+  ArrayType,
+  BinaryType,
+  BooleanType,
+  ByteType,
+  CharType,
+  DateType,
+  DecimalType,
+  DoubleType,
+  FloatType,
+  IntegerType,
+  LongType,
+  MapType,
+  NullType,
+  ShortType,
+  StringType,
+  StructField,
+  StructType,
+  TimestampNTZType,
+  TimestampType,
+  VarcharType,
+  dataTypeFromProto,
+  type DataType,
+} from "./types";
+
+/** The rows `createDataFrame` takes: objects keyed by column name, arrays in column order, or an Arrow table. */
+export type LocalRows = readonly Readonly<Record<string, unknown>>[] | readonly (readonly unknown[])[] | Table;
+
+/** The schema `createDataFrame` takes: a StructType, Spark DDL (`"id INT, name STRING"`), or just the column names. */
+export type LocalSchema = StructType | string | readonly string[];
+
+const CONF = {
+  threshold: "spark.sql.session.localRelationCacheThreshold",
+  chunkRows: "spark.sql.session.localRelationChunkSizeRows",
+  sizeLimit: "spark.sql.session.localRelationSizeLimit",
+} as const;
+
+/**
+ * A DataFrame of local data (see `SparkSession.createDataFrame`).
+ * @internal
+ */
+export async function createDataFrame(session: SparkSession, data: LocalRows, schema?: LocalSchema): Promise<DataFrame> {
+  if (!isArrowTable(data) && !Array.isArray(data)) throw new TypeError("createDataFrame takes an array of rows or an Arrow Table");
+  const given = typeof schema === "string" ? await parseDdl(session, schema) : schema;
+  if (isArrowTable(data)) {
+    const ipc = tableToIPC(data, "stream");
+    return send(session, [ipc], given instanceof StructType ? given : undefined, ipc.byteLength);
+  }
+  const rows = data as readonly unknown[];
+  const names = Array.isArray(given) ? (given as readonly string[]) : undefined;
+  const structType = given instanceof StructType ? given : inferSchema(rows, names);
+  if (names && names.length !== structType.fields.length) {
+    throw new TypeError(`createDataFrame got ${names.length} column names for rows of ${structType.fields.length} columns`);
+  }
+  const arrowSchema = new Schema(structType.fields.map(arrowField));
+  const positional = rows.map((row, i) => rowValues(row, structType, i));
+  const conf = await limits(session);
+  const whole = encodeRows(positional, arrowSchema);
+  const size = whole.reduce((n, c) => n + c.byteLength, 0);
+  if (size < conf.threshold) return send(session, whole, structType, size);
+  return send(session, encodeRows(positional, arrowSchema, conf.chunkRows), structType, size, conf);
+}
+
+interface Limits {
+  readonly threshold: number;
+  readonly chunkRows: number;
+  readonly sizeLimit: number;
+}
+
+async function limits(session: SparkSession): Promise<Limits> {
+  const response = await session.client.config({ $case: "getOption", getOption: { keys: Object.values(CONF) } });
+  const value = (key: string, fallback: number) => {
+    const text = response.pairs.find((p) => p.key === key)?.value;
+    const n = text === undefined ? NaN : Number.parseInt(text, 10);
+    return Number.isFinite(n) && n > 0 ? n : fallback;
+  };
+  return {
+    threshold: value(CONF.threshold, 64 * 1024 * 1024),
+    chunkRows: value(CONF.chunkRows, 10_000),
+    sizeLimit: value(CONF.sizeLimit, Number.MAX_SAFE_INTEGER),
+  };
+}
+
+/** The local relation: in the plan when small, else uploaded as cached artifacts the plan names. */
+async function send(session: SparkSession, chunks: Uint8Array[], schema: StructType | undefined, size: number, conf?: Limits): Promise<DataFrame> {
+  if (!conf) {
+    const data = Buffer.from(chunks[0]!.buffer, chunks[0]!.byteOffset, chunks[0]!.byteLength);
+    return new DataFrame(session, relation({ $case: "localRelation", localRelation: { data, ...(schema ? { schema: schema.json() } : {}) } }));
+  }
+  if (size > conf.sizeLimit) {
+    throw new RangeError(`The local data is ${size} bytes, above the server's limit of ${conf.sizeLimit} (${CONF.sizeLimit}).`);
+  }
+  const schemaArtifact = schema ? cacheArtifact(new TextEncoder().encode(schema.json())) : undefined;
+  const dataArtifacts = chunks.map(cacheArtifact);
+  await session.client.addArtifacts(schemaArtifact ? [schemaArtifact, ...dataArtifacts] : dataArtifacts);
+  return new DataFrame(
+    session,
+    relation({
+      $case: "chunkedCachedLocalRelation",
+      chunkedCachedLocalRelation: { dataHashes: dataArtifacts.map((a) => a.hash), ...(schemaArtifact ? { schemaHash: schemaArtifact.hash } : {}) },
+    }),
+  );
+}
+
+async function parseDdl(session: SparkSession, ddlString: string): Promise<StructType> {
+  const response = await session.client.analyze({ $case: "ddlParse", ddlParse: { ddlString } });
+  const proto = response.result?.$case === "ddlParse" ? response.result.ddlParse.parsed : undefined;
+  if (!proto) throw new TypeError(`The server could not parse the schema "${ddlString}".`);
+  const parsed = dataTypeFromProto(proto);
+  // A single type (`"int"`) is one column named `value`, as in PySpark.
+  return parsed instanceof StructType ? parsed : new StructType([new StructField("value", parsed)]);
+}
+
+function isArrowTable(data: unknown): data is Table {
+  return typeof data === "object" && data !== null && !Array.isArray(data) && "schema" in data && "batches" in data;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** A row's values in the schema's order: by name for objects, by position for arrays. */
+function rowValues(row: unknown, schema: StructType, i: number): unknown[] {
+  if (Array.isArray(row)) {
+    if (row.length !== schema.fields.length) throw new TypeError(`row ${i} has ${row.length} values for ${schema.fields.length} columns`);
+    return row;
+  }
+  if (isRecord(row)) return schema.fields.map((f) => row[f.name]);
+  throw new TypeError(`row ${i} is neither an object nor an array`);
+}
+
+/** The schema PySpark would infer for rows like these: columns in first-seen order, types merged over all rows. */
+function inferSchema(rows: readonly unknown[], names?: readonly string[]): StructType {
+  if (rows.length === 0) throw new TypeError("cannot infer a schema from no rows: give one");
+  const columns = new Map<string, DataType>();
+  rows.forEach((row, r) => {
+    const entries: [string, unknown][] = Array.isArray(row)
+      ? row.map((v, c) => [names?.[c] ?? `_${c + 1}`, v])
+      : isRecord(row)
+        ? Object.entries(row)
+        : (() => {
+            throw new TypeError(`row ${r} is neither an object nor an array`);
+          })();
+    for (const [name, value] of entries) {
+      const where = `column "${name}", row ${r}`;
+      const previous = columns.get(name) ?? new NullType();
+      columns.set(name, mergeTypes(previous, inferType(value, where), where));
+    }
+  });
+  const ordered = names && !Array.isArray(rows[0]) ? names.map((n) => [n, columns.get(n) ?? new NullType()] as const) : [...columns];
+  return new StructType(
+    ordered.map(([name, type]) => {
+      if (type instanceof NullType) throw new TypeError(`cannot infer the type of column "${name}": every value is null; give a schema`);
+      return new StructField(name, withoutNullParts(type), true);
+    }),
+  );
+}
+
+/** The Spark type of one JS value, as PySpark infers it for the matching Python value. */
+function inferType(value: unknown, where: string): DataType {
+  if (value === null || value === undefined) return new NullType();
+  if (typeof value === "boolean") return new BooleanType();
+  // Whole numbers are Python ints (bigint); a column with any fraction becomes double when merged.
+  if (typeof value === "number") return Number.isInteger(value) ? new LongType() : new DoubleType();
+  if (typeof value === "bigint") return new LongType();
+  if (typeof value === "string") return new StringType();
+  if (value instanceof Uint8Array) return new BinaryType();
+  if (value instanceof LocalDate) return new DateType();
+  if (value instanceof LocalDateTime) return new TimestampNTZType();
+  if (value instanceof Timestamp || value instanceof Date) return new TimestampType();
+  if (Array.isArray(value)) {
+    const element = value.reduce<DataType>((t, v, i) => mergeTypes(t, inferType(v, `${where}, element ${i}`), where), new NullType());
+    return new ArrayType(element, true);
+  }
+  if (value instanceof Map) {
+    let key: DataType = new NullType();
+    let val: DataType = new NullType();
+    for (const [k, v] of value) {
+      key = mergeTypes(key, inferType(k, `${where}, a key`), where);
+      val = mergeTypes(val, inferType(v, `${where}, a value`), where);
+    }
+    return new MapType(key, val, true);
+  }
+  if (isRecord(value)) {
+    return new StructType(Object.entries(value).map(([k, v]) => new StructField(k, inferType(v, `${where}, field "${k}"`), true)));
+  }
+  throw new TypeError(`${where}: cannot infer a Spark type for ${typeof value === "object" ? value.constructor?.name ?? "an object" : typeof value}`);
+}
+
+function mergeTypes(a: DataType, b: DataType, where: string): DataType {
+  if (a instanceof NullType) return b;
+  if (b instanceof NullType) return a;
+  if ((a instanceof LongType && b instanceof DoubleType) || (a instanceof DoubleType && b instanceof LongType)) return new DoubleType();
+  if (a instanceof ArrayType && b instanceof ArrayType) return new ArrayType(mergeTypes(a.elementType, b.elementType, where), true);
+  if (a instanceof MapType && b instanceof MapType) {
+    return new MapType(mergeTypes(a.keyType, b.keyType, where), mergeTypes(a.valueType, b.valueType, where), true);
+  }
+  if (a instanceof StructType && b instanceof StructType) {
+    const fields = new Map(a.fields.map((f) => [f.name, f.dataType]));
+    for (const f of b.fields) fields.set(f.name, mergeTypes(fields.get(f.name) ?? new NullType(), f.dataType, where));
+    return new StructType([...fields].map(([name, type]) => new StructField(name, type, true)));
+  }
+  if (a.simpleString() === b.simpleString()) return a;
+  throw new TypeError(`${where}: a ${b.simpleString()} value in a column of ${a.simpleString()} values`);
+}
+
+/** Nested parts whose values were all null (an empty array's elements) become strings, as PySpark does. */
+function withoutNullParts(type: DataType): DataType {
+  if (type instanceof NullType) return new StringType();
+  if (type instanceof ArrayType) return new ArrayType(withoutNullParts(type.elementType), true);
+  if (type instanceof MapType) return new MapType(withoutNullParts(type.keyType), withoutNullParts(type.valueType), true);
+  if (type instanceof StructType) return new StructType(type.fields.map((f) => new StructField(f.name, withoutNullParts(f.dataType), true)));
+  return type;
+}
+
+function arrowField(field: StructField): Field {
+  return new Field(field.name, arrowType(field.dataType, field.name), field.nullable);
+}
+
+/** The Arrow type Spark reads a Spark type's local values from. */
+function arrowType(type: DataType, name: string): ArrowType {
+  if (type instanceof BooleanType) return new Bool();
+  if (type instanceof ByteType) return new Int8();
+  if (type instanceof ShortType) return new Int16();
+  if (type instanceof IntegerType) return new Int32();
+  if (type instanceof LongType) return new Int64();
+  if (type instanceof FloatType) return new Float32();
+  if (type instanceof DoubleType) return new Float64();
+  if (type instanceof DecimalType) return new Decimal(type.scale, type.precision, 128);
+  if (type instanceof StringType || type instanceof CharType || type instanceof VarcharType) return new Utf8();
+  if (type instanceof BinaryType) return new Binary();
+  if (type instanceof DateType) return new Date_(DateUnit.DAY);
+  if (type instanceof TimestampNTZType) return new ArrowTimestamp(TimeUnit.MICROSECOND);
+  if (type instanceof TimestampType) return new ArrowTimestamp(TimeUnit.MICROSECOND, "UTC");
+  if (type instanceof NullType) return new Null();
+  if (type instanceof ArrayType) return new List(new Field("element", arrowType(type.elementType, name), type.containsNull));
+  if (type instanceof MapType) {
+    const entries = new Struct([new Field("key", arrowType(type.keyType, name), false), new Field("value", arrowType(type.valueType, name), type.valueContainsNull)]);
+    return new Map_(new Field("entries", entries, false));
+  }
+  if (type instanceof StructType) return new Struct(type.fields.map(arrowField));
+  throw new TypeError(`column "${name}": createDataFrame does not take local values of type ${type.simpleString()}`);
+}

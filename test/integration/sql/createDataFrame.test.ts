@@ -1,0 +1,218 @@
+import { expect } from "chai";
+import { after, before, describe, it } from "mocha";
+import { tableFromArrays } from "apache-arrow";
+import {
+  DecimalType,
+  IntegerType,
+  LocalDate,
+  LocalDateTime,
+  LocalValueError,
+  StringType,
+  StructField,
+  StructType,
+  Timestamp,
+  type DataFrame,
+  type SparkSession,
+} from "../../../src";
+import { newSession } from "../../support/spark";
+
+async function plain(df: DataFrame): Promise<Record<string, unknown>[]> {
+  return (await df.collect()).map((row) => ({ ...row }));
+}
+
+describe("spark.createDataFrame", () => {
+  let spark: SparkSession;
+  before(async () => {
+    spark = await newSession();
+  });
+  after(async () => {
+    await spark.stop();
+  });
+
+  describe("inputs", () => {
+    it("takes objects keyed by column name and infers the types as PySpark does", async () => {
+      const df = await spark.createDataFrame([
+        { name: "Ada", age: 36, height: 1.65, admin: true },
+        { name: "Alan", age: 41, height: 1.8, admin: false },
+      ]);
+      expect(await df.dtypes).to.deep.equal([
+        ["name", "string"],
+        ["age", "bigint"],
+        ["height", "double"],
+        ["admin", "boolean"],
+      ]);
+      expect(await plain(df)).to.deep.equal([
+        { name: "Ada", age: 36n, height: 1.65, admin: true },
+        { name: "Alan", age: 41n, height: 1.8, admin: false },
+      ]);
+    });
+
+    it("takes arrays in column order with column names", async () => {
+      const df = await spark.createDataFrame([["a", 1], ["b", 2]], ["letter", "n"]);
+      expect(await plain(df)).to.deep.equal([
+        { letter: "a", n: 1n },
+        { letter: "b", n: 2n },
+      ]);
+    });
+
+    it("names the columns of arrays _1, _2, ... without names", async () => {
+      expect(await (await spark.createDataFrame([[1, "x"]])).columns).to.deep.equal(["_1", "_2"]);
+    });
+
+    it("takes a DDL schema, parsed by the server", async () => {
+      const df = await spark.createDataFrame([["a", 1, "9.99"]], "letter STRING, n INT, price DECIMAL(5,2)");
+      expect(await df.dtypes).to.deep.equal([
+        ["letter", "string"],
+        ["n", "int"],
+        ["price", "decimal(5,2)"],
+      ]);
+      expect(await plain(df)).to.deep.equal([{ letter: "a", n: 1, price: "9.99" }]);
+    });
+
+    it("takes a StructType, with nullability kept", async () => {
+      const schema = new StructType([new StructField("id", new IntegerType(), false), new StructField("tag", new StringType(), true)]);
+      const df = await spark.createDataFrame([{ id: 1, tag: null }], schema);
+      expect((await df.schema).fields.map((f) => [f.name, f.nullable])).to.deep.equal([
+        ["id", false],
+        ["tag", true],
+      ]);
+      expect(await plain(df)).to.deep.equal([{ id: 1, tag: null }]);
+    });
+
+    it("takes an Apache Arrow Table as it is", async () => {
+      const table = tableFromArrays({ id: Int32Array.from([1, 2, 3]), score: Float64Array.from([0.5, 1.5, 2.5]) });
+      const df = await spark.createDataFrame(table);
+      expect(await df.dtypes).to.deep.equal([
+        ["id", "int"],
+        ["score", "double"],
+      ]);
+      expect(await df.count()).to.equal(3);
+    });
+
+    it("a mix of whole and fractional numbers is double; a missing key is null", async () => {
+      const df = await spark.createDataFrame([{ x: 1, y: "a" }, { x: 2.5 }]);
+      expect(await df.dtypes).to.deep.equal([
+        ["x", "double"],
+        ["y", "string"],
+      ]);
+      expect(await plain(df)).to.deep.equal([
+        { x: 1, y: "a" },
+        { x: 2.5, y: null },
+      ]);
+    });
+  });
+
+  describe("types", () => {
+    it("dates, timestamps, timestamp_ntz, binary and bigints round-trip exactly", async () => {
+      const ts = new Timestamp(1_709_296_496_123_456n);
+      const ntz = new LocalDateTime(2024, 3, 1, 12, 34, 56, 789_012);
+      const df = await spark.createDataFrame([{ d: new LocalDate(1969, 12, 31), t: ts, n: ntz, b: new Uint8Array([0, 255]), big: 2n ** 62n }]);
+      expect(await df.dtypes).to.deep.equal([
+        ["d", "date"],
+        ["t", "timestamp"],
+        ["n", "timestamp_ntz"],
+        ["b", "binary"],
+        ["big", "bigint"],
+      ]);
+      const [row] = await df.collect();
+      expect(String(row!.d)).to.equal("1969-12-31");
+      expect((row!.t as Timestamp).epochMicros).to.equal(ts.epochMicros);
+      expect(String(row!.n)).to.equal("2024-03-01 12:34:56.789012");
+      expect([...(row!.b as Uint8Array)]).to.deep.equal([0, 255]);
+      expect(row!.big).to.equal(2n ** 62n);
+    });
+
+    it("a JS Date is a timestamp of its millisecond", async () => {
+      const [row] = await (await spark.createDataFrame([{ at: new Date("2024-01-02T03:04:05.678Z") }])).collect();
+      expect((row!.at as Timestamp).toISOString()).to.equal("2024-01-02T03:04:05.678Z");
+    });
+
+    it("nested arrays, maps and structs, with nulls inside", async () => {
+      const df = await spark.createDataFrame([
+        { tags: ["a", null], scores: new Map([["x", 1.5]]), address: { city: "Lyon", zip: null } },
+        { tags: [], scores: new Map(), address: null },
+      ]);
+      expect(await df.dtypes).to.deep.equal([
+        ["tags", "array<string>"],
+        ["scores", "map<string,double>"],
+        ["address", "struct<city:string,zip:string>"],
+      ]);
+      expect(await plain(df)).to.deep.equal([
+        { tags: ["a", null], scores: new Map([["x", 1.5]]), address: { city: "Lyon", zip: null } },
+        { tags: [], scores: new Map(), address: null },
+      ]);
+    });
+
+    it("decimals from strings, exactly, with the schema's scale", async () => {
+      const schema = new StructType([new StructField("amount", new DecimalType(38, 10))]);
+      const df = await spark.createDataFrame([["12345678901234567890.0123456789"], ["-0.5"], [null]], schema);
+      expect((await df.collect()).map((r) => r.amount)).to.deep.equal(["12345678901234567890.0123456789", "-0.5000000000", null]);
+    });
+
+    it("an empty list with a schema is an empty DataFrame with the columns", async () => {
+      const df = await spark.createDataFrame([], "a INT, b STRING");
+      expect(await df.columns).to.deep.equal(["a", "b"]);
+      expect(await df.count()).to.equal(0);
+    });
+  });
+
+  describe("large data", () => {
+    it("goes through the artifact cache above the threshold and comes back intact", async function () {
+      this.timeout(120_000);
+      const other = spark.newSession();
+      try {
+        await other.conf.set("spark.sql.session.localRelationCacheThreshold", "65536");
+        await other.conf.set("spark.sql.session.localRelationChunkSizeRows", "5000");
+        const rows = Array.from({ length: 20_000 }, (_, i) => ({ id: i, text: `row ${i} ${"x".repeat(i % 50)}` }));
+        const df = await other.createDataFrame(rows);
+        expect(df.plan.relType?.$case).to.equal("chunkedCachedLocalRelation");
+        const back = await df.orderBy("id").collect();
+        expect(back).to.have.length(20_000);
+        expect(back.every((r, i) => r.id === BigInt(i) && r.text === rows[i]!.text)).to.equal(true);
+      } finally {
+        await other.stop();
+      }
+    });
+  });
+
+  describe("bad inputs", () => {
+    it("says which column and row hold a value that does not fit the schema", async () => {
+      try {
+        await spark.createDataFrame([[1], ["two"]], "n INT");
+        expect.fail("a string is not an int");
+      } catch (err) {
+        expect(err).to.be.instanceOf(LocalValueError);
+        expect((err as Error).message).to.match(/column "n", row 1: "two" \(string\) is not a valid Int32/);
+      }
+    });
+
+    it("refuses an int out of range, a null in a non-nullable column, and a decimal that does not fit", async () => {
+      await expectRejects(spark.createDataFrame([[2 ** 31]], "n INT"), /row 0: 2147483648/);
+      const schema = new StructType([new StructField("id", new IntegerType(), false)]);
+      await expectRejects(spark.createDataFrame([[null]], schema), /null in a column that does not take nulls/);
+      await expectRejects(spark.createDataFrame([["1.234"]], "d DECIMAL(4,2)"), /"1.234"/);
+    });
+
+    it("refuses types it cannot infer, and rows of the wrong shape", async () => {
+      await expectRejects(spark.createDataFrame([{ a: null }]), /every value is null/);
+      await expectRejects(spark.createDataFrame([{ a: 1 }, { a: "x" }]), /a string value in a column of bigint values/);
+      await expectRejects(spark.createDataFrame([{ f: () => 1 }]), /cannot infer a Spark type/);
+      await expectRejects(spark.createDataFrame([[1, 2]], "a INT"), /2 values for 1 columns/);
+      await expectRejects(spark.createDataFrame([]), /no rows/);
+    });
+
+    it("reports invalid DDL as the server's parse error", async () => {
+      await expectRejects(spark.createDataFrame([[1]], "a INTEGRAL"), /INTEGRAL|UNSUPPORTED_DATATYPE|PARSE/);
+    });
+  });
+});
+
+async function expectRejects(action: Promise<unknown>, message: RegExp): Promise<void> {
+  try {
+    await action;
+  } catch (err) {
+    expect((err as Error).message).to.match(message);
+    return;
+  }
+  expect.fail(`expected a rejection matching ${message}`);
+}
