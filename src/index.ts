@@ -22,6 +22,15 @@ export {
 } from "./sql/session";
 export { DataFrame, type ExplainModeName, type JoinType, type SortArguments } from "./sql/dataframe";
 export { StorageLevel } from "./sql/storageLevel";
+export { DataStreamReader } from "./sql/streaming/reader";
+export { DataStreamWriter, type OutputMode, type Trigger } from "./sql/streaming/writer";
+export {
+  StreamingQuery,
+  StreamingQueryManager,
+  type StreamingQueryException,
+  type StreamingQueryProgress,
+  type StreamingQueryStatus,
+} from "./sql/streaming/query";
 export type { LocalRows, LocalSchema } from "./sql/localData";
 export {
   Catalog,

@@ -20,6 +20,7 @@ import { StorageLevel } from "./storageLevel";
 import { ExecutionInfo } from "./executionInfo";
 import { MergeIntoWriter } from "./io/mergeIntoWriter";
 import { DataFrameWriter, DataFrameWriterV2 } from "./io/writer";
+import { DataStreamWriter } from "./streaming/writer";
 import { GroupedData, type AggregateFunctionName } from "./grouping";
 import { DataFrameNaFunctions, type DropHow, type DropOptions, type NaValue } from "./na";
 import { DataFrameStatFunctions } from "./stat";
@@ -868,6 +869,18 @@ export class DataFrame {
   }
 
   // ---- streaming ----
+
+  /** Starts a streaming query writing this streaming DataFrame (see {@link DataStreamWriter}). */
+  get writeStream(): DataStreamWriter {
+    return new DataStreamWriter(this);
+  }
+
+  /** Whether this DataFrame reads a stream (and must be written with `writeStream`). */
+  get isStreaming(): Promise<boolean> {
+    return this.client.analyze({ $case: "isStreaming", isStreaming: { plan: this.root } }).then(
+      (response) => response.result?.$case === "isStreaming" && response.result.isStreaming.isStreaming,
+    );
+  }
 
   // ---- actions ----
 

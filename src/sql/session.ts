@@ -7,6 +7,8 @@ import { DataFrame } from "./dataframe";
 import { TableValuedFunction } from "./tableValuedFunction";
 import { DataFrameReader } from "./io/reader";
 import { Catalog } from "./catalog";
+import { DataStreamReader } from "./streaming/reader";
+import { StreamingQueryManager } from "./streaming/query";
 import { createDataFrame, type LocalRows, type LocalSchema } from "./localData";
 import { executeToChunks } from "./execution";
 import { literalExpression, type LiteralValue } from "./plan/literal";
@@ -177,6 +179,16 @@ export class SparkSession {
   }
 
   // ---- streaming ----
+
+  /** Reads streams into streaming DataFrames (see {@link DataStreamReader}). */
+  get readStream(): DataStreamReader {
+    return new DataStreamReader(this);
+  }
+
+  /** The session's streaming queries (see {@link StreamingQueryManager}). */
+  get streams(): StreamingQueryManager {
+    return new StreamingQueryManager(this);
+  }
 
   /**
    * A DataFrame with one `bigint` column `id`: `start` until `end` (exclusive) by `step`. With one

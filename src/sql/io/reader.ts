@@ -16,6 +16,8 @@ interface ReaderState {
   readonly format?: string;
   readonly schema?: string;
   readonly options: Readonly<Record<string, string>>;
+  /** A streaming source's name (see `DataStreamReader.name`). */
+  readonly sourceName?: string;
 }
 
 /**
@@ -165,6 +167,7 @@ export class DataFrameReader {
       options: { ...this.state.options },
       paths,
       predicates,
+      ...(this.state.sourceName === undefined ? {} : { sourceName: this.state.sourceName }),
     };
     return this.frame({ $case: "read", read: { isStreaming: this.isStreaming, readType: { $case: "dataSource", dataSource } } });
   }

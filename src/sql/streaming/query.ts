@@ -1,0 +1,157 @@
+import type { StreamingQueryCommand, StreamingQueryInstanceId, StreamingQueryManagerCommand } from "../../gen/spark/connect/commands";
+import { SparkConnectError } from "../../connect/errors";
+import { commandResult } from "../execution";
+import type { SparkSession } from "../session";
+import { command } from "./command";
+
+/** What a streaming query is doing now. */
+export interface StreamingQueryStatus {
+  readonly message: string;
+  readonly isDataAvailable: boolean;
+  readonly isTriggerActive: boolean;
+}
+
+/** The error a streaming query stopped with. */
+export interface StreamingQueryException {
+  readonly message: string;
+  readonly errorClass: string | undefined;
+  readonly stackTrace: string | undefined;
+}
+
+/** A progress report of a micro-batch, as Spark writes it (JSON). */
+export type StreamingQueryProgress = Readonly<Record<string, unknown>>;
+
+/**
+ * A running (or finished) streaming query on the server. Its state is asked of the server each
+ * time: `await query.status`, `await query.lastProgress`.
+ */
+export class StreamingQuery {
+  /** @internal Made by `writeStream.start()` and `spark.streams`. */
+  constructor(
+    private readonly sparkSession: SparkSession,
+    private readonly queryId: StreamingQueryInstanceId,
+    /** The query's name, empty when it has none. */
+    readonly name: string,
+  ) {}
+
+  /** The query's id, the same across restarts from its checkpoint. */
+  get id(): string {
+    return this.queryId.id;
+  }
+
+  /** The id of this run of the query. */
+  get runId(): string {
+    return this.queryId.runId;
+  }
+
+  /** Whether the query is running. */
+  get isActive(): Promise<boolean> {
+    return this.statusResult().then((s) => s.isActive);
+  }
+
+  /** What the query is doing now. */
+  get status(): Promise<StreamingQueryStatus> {
+    return this.statusResult().then((s) => ({ message: s.statusMessage, isDataAvailable: s.isDataAvailable, isTriggerActive: s.isTriggerActive }));
+  }
+
+  /** The last micro-batch's progress, or null before the first one. */
+  get lastProgress(): Promise<StreamingQueryProgress | null> {
+    return this.progress("lastProgress").then((list) => list.at(-1) ?? null);
+  }
+
+  /** The progress of the recent micro-batches, oldest first. */
+  get recentProgress(): Promise<StreamingQueryProgress[]> {
+    return this.progress("recentProgress");
+  }
+
+  /** Stops the query. */
+  async stop(): Promise<void> {
+    await this.run({ $case: "stop", stop: true });
+  }
+
+  /** Waits until the data available now has been processed and committed (for tests and notebooks). */
+  async processAllAvailable(): Promise<void> {
+    await this.run({ $case: "processAllAvailable", processAllAvailable: true });
+  }
+
+  /**
+   * Waits for the query to end: at most `timeoutMs` when given (resolving to whether it ended),
+   * else until it ends. Rejects with the query's error when it failed.
+   */
+  async awaitTermination(timeoutMs?: number): Promise<boolean> {
+    if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs >= 0)) throw new RangeError(`timeoutMs must be a whole number >= 0, got ${timeoutMs}`);
+    const result = await this.run({ $case: "awaitTermination", awaitTermination: timeoutMs === undefined ? {} : { timeoutMs: BigInt(timeoutMs) } });
+    return result?.resultType?.$case === "awaitTermination" ? result.resultType.awaitTermination.terminated : true;
+  }
+
+  /** The error the query stopped with, or null. */
+  async exception(): Promise<StreamingQueryException | null> {
+    const result = await this.run({ $case: "exception", exception: true });
+    const e = result?.resultType?.$case === "exception" ? result.resultType.exception : undefined;
+    return e?.exceptionMessage === undefined ? null : { message: e.exceptionMessage, errorClass: e.errorClass, stackTrace: e.stackTrace };
+  }
+
+  /** The query's plans, as Spark prints them. */
+  async explain(extended = false): Promise<string> {
+    const result = await this.run({ $case: "explain", explain: { extended } });
+    return result?.resultType?.$case === "explain" ? result.resultType.explain.result : "";
+  }
+
+  private async statusResult() {
+    const result = await this.run({ $case: "status", status: true });
+    if (result?.resultType?.$case !== "status") throw new SparkConnectError("The server sent no status for the streaming query.");
+    return result.resultType.status;
+  }
+
+  private async progress(which: "lastProgress" | "recentProgress"): Promise<StreamingQueryProgress[]> {
+    const result = await this.run(which === "lastProgress" ? { $case: "lastProgress", lastProgress: true } : { $case: "recentProgress", recentProgress: true });
+    const json = result?.resultType?.$case === "recentProgress" ? result.resultType.recentProgress.recentProgressJson : [];
+    return json.map((text) => JSON.parse(text) as StreamingQueryProgress);
+  }
+
+  private async run(queryCommand: NonNullable<StreamingQueryCommand["command"]>) {
+    const summary = await command(this.sparkSession, { $case: "streamingQueryCommand", streamingQueryCommand: { queryId: this.queryId, command: queryCommand } });
+    return commandResult(summary, "streamingQueryCommandResult")?.streamingQueryCommandResult;
+  }
+}
+
+/** The session's streaming queries (`spark.streams`). */
+export class StreamingQueryManager {
+  /** @internal Use `spark.streams`. */
+  constructor(private readonly sparkSession: SparkSession) {}
+
+  /** The queries running now. */
+  get active(): Promise<StreamingQuery[]> {
+    return this.run({ $case: "active", active: true }).then((result) =>
+      result?.resultType?.$case === "active"
+        ? result.resultType.active.activeQueries.filter((q) => q.id).map((q) => new StreamingQuery(this.sparkSession, q.id!, q.name ?? ""))
+        : [],
+    );
+  }
+
+  /** A query by id, or null when the session has none of that id. */
+  async get(id: string): Promise<StreamingQuery | null> {
+    const result = await this.run({ $case: "getQuery", getQuery: id });
+    const query = result?.resultType?.$case === "query" ? result.resultType.query : undefined;
+    return query?.id ? new StreamingQuery(this.sparkSession, query.id, query.name ?? "") : null;
+  }
+
+  /**
+   * Waits until any query ends (since the last {@link StreamingQueryManager.resetTerminated}): at
+   * most `timeoutMs` when given, resolving to whether one ended.
+   */
+  async awaitAnyTermination(timeoutMs?: number): Promise<boolean> {
+    const result = await this.run({ $case: "awaitAnyTermination", awaitAnyTermination: timeoutMs === undefined ? {} : { timeoutMs: BigInt(timeoutMs) } });
+    return result?.resultType?.$case === "awaitAnyTermination" ? result.resultType.awaitAnyTermination.terminated : true;
+  }
+
+  /** Forgets the queries that ended, for the next {@link StreamingQueryManager.awaitAnyTermination}. */
+  async resetTerminated(): Promise<void> {
+    await this.run({ $case: "resetTerminated", resetTerminated: true });
+  }
+
+  private async run(managerCommand: NonNullable<StreamingQueryManagerCommand["command"]>) {
+    const summary = await command(this.sparkSession, { $case: "streamingQueryManagerCommand", streamingQueryManagerCommand: { command: managerCommand } });
+    return commandResult(summary, "streamingQueryManagerCommandResult")?.streamingQueryManagerCommandResult;
+  }
+}

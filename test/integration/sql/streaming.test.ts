@@ -1,0 +1,148 @@
+import { expect } from "chai";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, afterEach, before, describe, it } from "mocha";
+import { col, functions as F, type SparkSession, type StreamingQuery } from "../../../src";
+import { newSession } from "../../support/spark";
+
+describe("structured streaming", function () {
+  this.timeout(120_000);
+  let spark: SparkSession;
+  let dir: string;
+  const started: StreamingQuery[] = [];
+
+  before(async () => {
+    spark = await newSession();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-streaming-"));
+  });
+
+  afterEach(async () => {
+    for (const query of started.splice(0)) await query.stop().catch(() => undefined);
+  });
+
+  after(async () => {
+    await spark.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const track = (query: StreamingQuery) => {
+    started.push(query);
+    return query;
+  };
+
+  it("reads the rate source into the memory sink, queryable as a table", async () => {
+    const ticks = spark.readStream.format("rate").option("rowsPerSecond", 50).load();
+    expect(await ticks.isStreaming).to.equal(true);
+    expect(await spark.range(1).isStreaming).to.equal(false);
+    const query = track(await ticks.writeStream.format("memory").queryName("rate_ticks").outputMode("append").start());
+    expect(query.name).to.equal("rate_ticks");
+    expect(query.id).to.match(/^[0-9a-f-]{36}$/);
+    expect(await query.isActive).to.equal(true);
+    // The rate source makes rows as time passes: process until some have arrived.
+    for (let i = 0; i < 40 && (await spark.table("rate_ticks").count()) === 0; i++) {
+      await query.processAllAvailable();
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const rows = await spark.table("rate_ticks").orderBy("value").limit(3).collect();
+    expect(rows.map((r) => r.value)).to.deep.equal([0n, 1n, 2n]);
+    const progress = await query.lastProgress;
+    expect(progress).to.have.property("name", "rate_ticks");
+    expect(progress).to.have.property("batchId");
+    expect(progress).to.have.property("sources");
+    expect((await query.recentProgress).length).to.be.greaterThan(0);
+    expect((await query.status).message).to.be.a("string");
+    expect(await query.explain()).to.match(/Physical Plan|StreamingDataSourceV2|MicroBatchScan/);
+  });
+
+  it("lists active queries, finds one by id, and stops it", async () => {
+    const query = track(await spark.readStream.format("rate").load().writeStream.format("memory").queryName("to_stop").start());
+    expect((await spark.streams.active).map((q) => q.id)).to.include(query.id);
+    expect((await spark.streams.get(query.id))?.name).to.equal("to_stop");
+    expect(await query.awaitTermination(100)).to.equal(false);
+    await query.stop();
+    expect(await query.isActive).to.equal(false);
+    expect(await query.awaitTermination(1000)).to.equal(true);
+    expect((await spark.streams.active).map((q) => q.id)).to.not.include(query.id);
+    expect(await spark.streams.get("00000000-0000-0000-0000-000000000000")).to.equal(null);
+    expect(await spark.streams.awaitAnyTermination(100)).to.equal(true);
+    await spark.streams.resetTerminated();
+  });
+
+  it("reads files that arrive in a folder with a schema, and writes Parquet with a checkpoint, once the available data is processed", async () => {
+    const input = path.join(dir, "in");
+    const output = path.join(dir, "out");
+    fs.mkdirSync(input);
+    fs.writeFileSync(path.join(input, "a.json"), '{"id": 1, "amount": 2.5}\n{"id": 2, "amount": 4.0}\n');
+    const orders = spark.readStream.schema("id INT, amount DOUBLE").json(input);
+    const query = track(
+      await orders
+        .withColumn("doubled", col("amount").multiply(2))
+        .writeStream.format("parquet")
+        .option("checkpointLocation", path.join(dir, "checkpoint"))
+        .trigger({ availableNow: true })
+        .start(output),
+    );
+    expect(await query.awaitTermination(60_000)).to.equal(true);
+    expect(await query.exception()).to.equal(null);
+    const written = await spark.read.parquet(output).orderBy("id").collect();
+    expect(written.map((r) => ({ ...r }))).to.deep.equal([
+      { id: 1, amount: 2.5, doubled: 5 },
+      { id: 2, amount: 4, doubled: 8 },
+    ]);
+  });
+
+  it("writes a stream into a table with toTable and a processing-time trigger", async () => {
+    const table = `stream_sink_${process.pid}`;
+    const query = track(
+      await spark.readStream
+        .format("rate")
+        .option("rowsPerSecond", 20)
+        .load()
+        .select(col("value"))
+        .writeStream.option("checkpointLocation", path.join(dir, "checkpoint-table"))
+        .trigger({ processingTime: "200 milliseconds" })
+        .toTable(table),
+    );
+    for (let i = 0; i < 40 && (await spark.table(table).count()) === 0; i++) await new Promise((r) => setTimeout(r, 250));
+    expect(await spark.table(table).count()).to.be.greaterThan(0);
+    await query.stop();
+    await spark.sql(`DROP TABLE IF EXISTS ${table}`);
+  });
+
+  it("keeps a windowed aggregation's state with a watermark, in update mode", async () => {
+    const counts = spark.readStream
+      .format("rate")
+      .option("rowsPerSecond", 20)
+      .load()
+      .withWatermark("timestamp", "1 second")
+      .groupBy(F.window(col("timestamp"), "1 second"))
+      .count();
+    const query = track(await counts.writeStream.format("memory").queryName("windowed").outputMode("update").start());
+    for (let i = 0; i < 40 && (await spark.table("windowed").count()) === 0; i++) {
+      await query.processAllAvailable();
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(await spark.table("windowed").columns).to.deep.equal(["window", "count"]);
+  });
+
+  it("surfaces a failed query's error class through exception() and awaitTermination", async () => {
+    const failing = spark.readStream
+      .format("rate")
+      .load()
+      .select(F.raise_error(F.lit("boom")).alias("x"));
+    const query = track(await failing.writeStream.format("memory").queryName("failing").start());
+    try {
+      await query.awaitTermination(60_000);
+      expect.fail("the query fails");
+    } catch (err) {
+      expect((err as Error).message).to.match(/boom/);
+    }
+    const exception = await query.exception();
+    expect(exception?.message).to.match(/boom/);
+  });
+
+  it("refuses a trigger it does not know, before anything is sent", () => {
+    expect(() => spark.range(1).writeStream.trigger({} as { once: true })).to.throw(TypeError, /a trigger is/);
+  });
+});
