@@ -16,6 +16,7 @@ export {
   SparkSessionBuilder,
   DEFAULT_REMOTE,
   type SqlArgs,
+  type ArtifactKind,
   type ProgressEvent,
   type ProgressHandler,
   type StageProgress,

@@ -1,3 +1,5 @@
+import fs from "node:fs/promises";
+import path from "node:path";
 import type { ExecutePlanResponse_ExecutionProgress } from "../gen/spark/connect/base";
 import type { Expression, Expression_Literal } from "../gen/spark/connect/expressions";
 import { SparkConnectClient, type ClientOptions } from "../connect/client";
@@ -37,6 +39,27 @@ export interface ProgressEvent {
 
 /** Receives the progress of a session's operations. */
 export type ProgressHandler = (event: ProgressEvent) => void;
+
+/** What kind of artifact {@link SparkSession.addArtifacts} uploads (a `.jar` without any of these). */
+export interface ArtifactKind {
+  readonly pyfile?: boolean;
+  readonly archive?: boolean;
+  readonly file?: boolean;
+}
+
+/** A local file as the artifact PySpark would make of it: its store prefix follows its kind. */
+async function localArtifact(localPath: string, kind: ArtifactKind): Promise<{ name: string; data: Uint8Array }> {
+  const name = path.basename(localPath);
+  const prefix = kind.pyfile
+    ? /\.(py|zip|egg|jar)$/.test(name) && "pyfiles"
+    : kind.archive
+      ? /\.(zip|jar|tar\.gz|tgz|tar)$/.test(name) && "archives"
+      : kind.file
+        ? "files"
+        : name.endsWith(".jar") && "jars";
+  if (!prefix) throw new TypeError(`cannot add ${localPath} as an artifact of that kind (jars end in .jar; use { file: true } for other files)`);
+  return { name: `${prefix}/${name}`, data: await fs.readFile(localPath) };
+}
 
 /** Where a session connects when neither the builder nor `SPARK_REMOTE` says. */
 export const DEFAULT_REMOTE = "sc://localhost:15002";
@@ -222,6 +245,41 @@ export class SparkSession {
   /** Spark's table-valued functions: `spark.tvf.explode(...)`, `spark.tvf.stack(...)`, ... */
   get tvf(): TableValuedFunction {
     return new TableValuedFunction(this);
+  }
+
+  /**
+   * Uploads local files to the session on the server: `.jar` files join its class path (for
+   * connectors and Java UDFs); with `{ file: true }` any file goes to its working directory, with
+   * `{ archive: true }` an archive is unpacked there, with `{ pyfile: true }` Python files join the
+   * Python path of its Python workers.
+   *
+   * @example
+   * ```ts
+   * await spark.addArtifacts("lib/my-udfs.jar");
+   * await spark.addArtifacts(["lookup.csv"], { file: true });
+   * ```
+   */
+  async addArtifacts(paths: string | readonly string[], kind: ArtifactKind = {}): Promise<void> {
+    const list = typeof paths === "string" ? [paths] : paths;
+    await this.client.addArtifacts(await Promise.all(list.map((p) => localArtifact(p, kind))));
+  }
+
+  /** Alias of {@link SparkSession.addArtifacts}. */
+  async addArtifact(paths: string | readonly string[], kind: ArtifactKind = {}): Promise<void> {
+    await this.addArtifacts(paths, kind);
+  }
+
+  /**
+   * Copies a local file to the server's file system (HDFS, S3, a local disk) at the absolute
+   * `destPath`; the server must allow it (`spark.connect.copyFromLocalToFs.allowDestLocal` for
+   * local destinations).
+   */
+  async copyFromLocalToFs(localPath: string, destPath: string): Promise<void> {
+    if (!path.isAbsolute(destPath) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(destPath)) {
+      throw new TypeError(`the destination must be an absolute path or URI, got "${destPath}"`);
+    }
+    const data = await fs.readFile(localPath);
+    await this.client.addArtifacts([{ name: `forward_to_fs${destPath.startsWith("/") ? "" : "/"}${destPath}`, data }]);
   }
 
   /** A DataFrame without columns or rows. */

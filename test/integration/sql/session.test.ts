@@ -1,5 +1,8 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, before, describe, it } from "mocha";
 import { SparkSession } from "../../../src";
 import spark_json from "../../../proto/spark.json";
@@ -180,3 +183,64 @@ describe("SparkSession lifecycle and progress", () => {
     }
   });
 });
+
+describe("SparkSession artifacts", () => {
+  it("addArtifacts with { file: true } adds a file to the session's files", async () => {
+    const spark = await newSession();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-artifacts-"));
+    try {
+      const local = path.join(dir, `greeting-${process.pid}.txt`);
+      fs.writeFileSync(local, "hello from an artifact\n");
+      await spark.addArtifacts(local, { file: true });
+      // The session lists its own files (where its tasks find them).
+      const files = (await (await spark.sql("LIST FILES")).collect()).map((r) => String(r.Results));
+      expect(files.some((f) => f.endsWith(`/files/${path.basename(local)}`))).to.equal(true, files.join("\n"));
+    } finally {
+      await spark.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a file that is not a jar without a kind, before anything is sent", async () => {
+    const spark = await newSession();
+    try {
+      await spark.addArtifacts("notes.txt");
+      expect.fail("a .txt is not a jar");
+    } catch (err) {
+      expect((err as Error).message).to.match(/cannot add notes.txt as an artifact/);
+    } finally {
+      await spark.stop();
+    }
+  });
+
+  it("copyFromLocalToFs copies a file to the server's file system, or says why not", async () => {
+    const spark = await newSession();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-copy-"));
+    try {
+      const local = path.join(dir, "source.txt");
+      fs.writeFileSync(local, "copied\n");
+      const dest = path.join(dir, "dest", "copy.txt");
+      try {
+        await spark.copyFromLocalToFs(local, dest);
+        expect(fs.readFileSync(dest, "utf8")).to.equal("copied\n");
+      } catch (err) {
+        // A server that does not allow local destinations (the default) says so.
+        expect((err as Error).message).to.match(/local file system destination path is not supported/);
+      }
+      await expectRejection(spark.copyFromLocalToFs(local, "relative/path"), /absolute path or URI/);
+    } finally {
+      await spark.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function expectRejection(action: Promise<unknown>, message: RegExp): Promise<void> {
+  try {
+    await action;
+  } catch (err) {
+    expect((err as Error).message).to.match(message);
+    return;
+  }
+  expect.fail(`expected a rejection matching ${message}`);
+}
