@@ -30,9 +30,9 @@ if (!remote) {
 console.log(`lab: Spark Connect server at ${remote}`);
 
 // Into the venv's share/jupyter, where this venv's JupyterLab looks first.
-execFileSync(process.execPath, [path.join(root, "bin", "spark-ts-kernel.js"), "install", "--sys-prefix", "--name", "spark-ts", "--remote", remote], {
+// The same installer the container image runs (kernel/Dockerfile).
+execFileSync("bash", [path.join(root, "scripts", "install-kernel.sh"), "--python", python, "--sys-prefix", "--name", "spark-ts", "--remote", remote], {
   stdio: "inherit",
-  env: { ...process.env, VIRTUAL_ENV: venv },
 });
 
 const token = process.env.JUPYTER_TOKEN ?? randomBytes(24).toString("hex");

@@ -38,6 +38,16 @@ if ! command -v chromium >/dev/null; then
   fi
 fi
 
+# The compose file is checked with Debian's docker-compose (no Docker engine needed for that).
+if ! command -v docker-compose >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing docker-compose for the compose file check"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
+  else
+    say "docker-compose is not installed: the compose file check will fail (apt-get install docker-compose)"
+  fi
+fi
+
 if [ ! -x "$venv/bin/python" ]; then
   say "creating the project venv"
   python3 -m venv "$venv"
