@@ -82,6 +82,12 @@ export interface ClientOptions {
   readonly retryBeforeFirstConnection?: boolean;
   /** The clock and the dice of the retries (tests replace them). */
   readonly retryEnvironment?: RetryEnvironment;
+  /**
+   * PEM certificates to trust for TLS instead of the system's (a private CA's, say). Without it,
+   * the file named by `GRPC_DEFAULT_SSL_ROOTS_FILE_PATH` is trusted when that is set (gRPC's own
+   * variable, which PySpark's gRPC honours too), else Node's root certificates.
+   */
+  readonly tlsRootCertificates?: Buffer | string;
 }
 
 /** ReleaseSession runs while a session is being closed, which should not wait for minutes. */
@@ -128,7 +134,9 @@ export class SparkConnectClient {
     this.sessionId = options.sessionId ?? randomUUID();
     this.stub = new SparkConnectServiceClient(
       options.address,
-      channelCredentials(options),
+      channelCredentials(options, {
+        ...(clientOptions.tlsRootCertificates === undefined ? {} : { rootCertificates: Buffer.from(clientOptions.tlsRootCertificates) }),
+      }),
       channelOptions(options),
     );
     this.userContext = { userId: options.userId ?? "", userName: options.userId ?? "", extensions: [] };
