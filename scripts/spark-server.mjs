@@ -111,6 +111,8 @@ function launch(port) {
       "--conf", "spark.ui.enabled=false",
       "--conf", "spark.sql.shuffle.partitions=4",
       "--conf", `spark.sql.warehouse.dir=${path.join(stateDir, "warehouse")}`,
+      // Where df.checkpoint() saves rows (a static setting: sessions cannot set it).
+      "--conf", `spark.checkpoint.dir=${path.join(stateDir, "checkpoints")}`,
       "--conf", `spark.driver.extraJavaOptions=-Dderby.system.home=${stateDir}`,
     ],
     {

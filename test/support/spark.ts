@@ -11,3 +11,45 @@ export function sparkRemote(): string {
 export function newSession(): Promise<SparkSession> {
   return SparkSession.builder.remote(sparkRemote()).create();
 }
+
+let version: Promise<string> | undefined;
+
+/** The Spark version of the test server (asked once). */
+export function serverVersion(): Promise<string> {
+  version ??= (async () => {
+    const spark = await newSession();
+    try {
+      return await spark.version;
+    } finally {
+      await spark.stop();
+    }
+  })();
+  return version;
+}
+
+/** The Spark version the test server is expected to run: the pinned one, or the one a compatibility run names. */
+export function expectedServerVersion(): string {
+  return process.env.SPARK_TS_EXPECTED_SPARK ?? (require("../../proto/spark.json") as { spark: string }).spark;
+}
+
+function older(actual: string, minimum: string): boolean {
+  const [a, b] = [actual, minimum].map((v) => v.split(".").map((n) => Number.parseInt(n, 10) || 0));
+  for (let i = 0; i < 3; i++) if ((a![i] ?? 0) !== (b![i] ?? 0)) return (a![i] ?? 0) < (b![i] ?? 0);
+  return false;
+}
+
+/** Whether the test server runs Spark `minimum` or newer. */
+export async function serverAtLeast(minimum: string): Promise<boolean> {
+  return !older(await serverVersion(), minimum);
+}
+
+/**
+ * Skips the running test (or, from a `before` hook, its suite) on a server older than `minimum`,
+ * naming what it lacks; the README's compatibility section lists the same differences.
+ */
+export async function requireSpark(context: Mocha.Context, minimum: string, what: string): Promise<void> {
+  if (await serverAtLeast(minimum)) return;
+  const runnable = context.currentTest ?? context.test;
+  if (runnable) runnable.title += ` (skipped: needs Spark ${minimum}+ for ${what})`;
+  context.skip();
+}

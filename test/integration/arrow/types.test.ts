@@ -14,7 +14,7 @@ import {
   type Row,
   type SparkSession,
 } from "../../../src";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 /** Runs `SELECT <expr> AS v, <checks> FROM VALUES ...` and returns the rows. */
 async function probe(spark: SparkSession, values: readonly string[], checks: string): Promise<Row[]> {
@@ -85,7 +85,8 @@ describe("Spark types as JS values", () => {
     for (const row of rows) expect(Object.is(row.v, Math.fround(javaNumber(row.s as string)))).to.equal(true);
   });
 
-  it("decimal(p, s) is an exact string, as Spark's own cast prints it", async () => {
+  it("decimal(p, s) is an exact string, as Spark's own cast prints it", async function () {
+      await requireSpark(this, "4.0", "ANSI casts by default (3.5 turns some extreme decimals into null)");
     const rows = await probe(
       spark,
       [
@@ -254,7 +255,8 @@ describe("Spark types as JS values", () => {
     expect(row!.f).to.equal(null);
   });
 
-  it("variant is a VariantValue whose JSON is the JSON Spark makes of it", async () => {
+  it("variant is a VariantValue whose JSON is the JSON Spark makes of it", async function () {
+      await requireSpark(this, "4.0", "the variant type");
     const rows = await probe(
       spark,
       [

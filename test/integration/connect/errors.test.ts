@@ -9,7 +9,7 @@ import {
   SparkConnectionError,
   SparkSession,
 } from "../../../src";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 async function failure(promise: Promise<unknown>): Promise<SparkConnectError> {
   const outcome = await promise.then(
@@ -29,7 +29,8 @@ describe("Spark errors", () => {
     await spark.stop();
   });
 
-  it("reports a missing table as an AnalysisException with Spark's error class, SQL state and parameters", async () => {
+  it("reports a missing table as an AnalysisException with Spark's error class, SQL state and parameters", async function () {
+      await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");
     const err = await failure(spark.sql("SELECT * FROM missing_table_xyz"));
     expect(err).to.be.instanceOf(AnalysisException);
     expect(err.errorClass).to.equal("TABLE_OR_VIEW_NOT_FOUND");
@@ -38,7 +39,8 @@ describe("Spark errors", () => {
     expect(err.message).to.match(/^\[TABLE_OR_VIEW_NOT_FOUND\] The table or view `missing_table_xyz` cannot be found/);
   });
 
-  it("reports bad syntax as a ParseException, which is also an AnalysisException", async () => {
+  it("reports bad syntax as a ParseException, which is also an AnalysisException", async function () {
+      await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");
     const err = await failure(spark.sql("SELEC 1"));
     expect(err).to.be.instanceOf(ParseException);
     expect(err).to.be.instanceOf(AnalysisException);
@@ -46,7 +48,8 @@ describe("Spark errors", () => {
     expect(err.sqlState).to.equal("42601");
   });
 
-  it("reports a division by zero under ANSI mode as an ArithmeticException raised by the job", async () => {
+  it("reports a division by zero under ANSI mode as an ArithmeticException raised by the job", async function () {
+      await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");
     await spark.conf.set("spark.sql.ansi.enabled", true);
     const err = await failure((await spark.sql("SELECT 1 / (id - id) AS boom FROM range(1)")).collect());
     expect(err).to.be.instanceOf(ArithmeticException);
@@ -54,7 +57,8 @@ describe("Spark errors", () => {
     expect(err.sqlState).to.equal("22012");
   });
 
-  it("reports an unresolved column with the query context that points at it", async () => {
+  it("reports an unresolved column with the query context that points at it", async function () {
+      await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");
     const err = await failure(spark.sql("SELECT nope FROM range(1)"));
     expect(err.errorClass).to.equal("UNRESOLVED_COLUMN.WITH_SUGGESTION");
     expect(err.messageParameters).to.have.property("objectName", "`nope`");

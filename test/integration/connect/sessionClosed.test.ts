@@ -1,10 +1,11 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { SessionChangedError, SessionClosedError, SparkSession } from "../../../src";
-import { newSession, sparkRemote } from "../../support/spark";
+import { newSession, sparkRemote, requireSpark } from "../../support/spark";
 
 describe("a session the server has released", () => {
-  it("is refused with a SessionClosedError naming INVALID_HANDLE.SESSION_CLOSED", async () => {
+  it("is refused with a SessionClosedError naming INVALID_HANDLE.SESSION_CLOSED", async function () {
+      await requireSpark(this, "4.0", "ReleaseSession");
     const first = await newSession();
     await first.range(1).count();
     const id = first.sessionId;

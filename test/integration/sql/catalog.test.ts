@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "mocha";
 import { AnalysisException, IntegerType, StorageLevel, StringType, StructField, StructType, type SparkSession } from "../../../src";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 async function rejectsWith(action: Promise<unknown>, errorClass: RegExp): Promise<void> {
   try {
@@ -18,6 +18,10 @@ async function rejectsWith(action: Promise<unknown>, errorClass: RegExp): Promis
 }
 
 describe("spark.catalog", () => {
+  before(async function () {
+    await requireSpark(this, "4.0", "the catalog commands Spark 4 added (createDatabase, listPartitions, ...)");
+  });
+
   let spark: SparkSession;
   let dir: string;
   const db = `cat_db_${process.pid}_${Date.now()}`;
@@ -32,9 +36,9 @@ describe("spark.catalog", () => {
   });
 
   after(async () => {
-    await spark.catalog.dropDatabase(db, true, true).catch(() => undefined);
-    await spark.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await spark?.catalog.dropDatabase(db, true, true).catch(() => undefined);
+    await spark?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   describe("catalogs and databases", () => {

@@ -4,7 +4,7 @@ import type { SparkSession } from "../../../src";
 import { col, lit } from "../../../src/sql/column";
 import * as F from "../../../src/sql/functions";
 import { ArrayType, DecimalType, LongType } from "../../../src/sql/types";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 describe("Column and literals on the server", () => {
   let spark: SparkSession;
@@ -27,7 +27,8 @@ describe("Column and literals on the server", () => {
     expect(await df.dtypes).to.deep.equal([["a", "array<bigint>"], ["d", "decimal(4,2)"]]);
   });
 
-  it("sends array, map and typed literals the server reads as their inferred types", async () => {
+  it("sends array, map and typed literals the server reads as their inferred types", async function () {
+      await requireSpark(this, "4.0", "typed array and map literals");
     const df = spark.range(1).select(
       lit([[1, null], [2 ** 40]]).alias("nested"),
       lit(new Map([["a", 1.5], ["b", null]])).alias("m"),

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import type { SparkSession } from "../../../src";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 describe("spark.conf", () => {
   let spark: SparkSession;
@@ -17,7 +17,8 @@ describe("spark.conf", () => {
     expect(await spark.conf.get("spark.sql.shuffle.partitions")).to.equal("11");
   });
 
-  it("unset restores the default", async () => {
+  it("unset restores the default", async function () {
+      await requireSpark(this, "4.0", "ANSI mode on by default");
     await spark.conf.set("spark.sql.ansi.enabled", false);
     await spark.conf.unset("spark.sql.ansi.enabled");
     expect(await spark.conf.get("spark.sql.ansi.enabled")).to.equal("true");

@@ -14,7 +14,7 @@ import {
   type DataFrame,
   type SparkSession,
 } from "../../../src";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 async function plain(df: DataFrame): Promise<Record<string, unknown>[]> {
   return (await df.collect()).map((row) => ({ ...row }));
@@ -158,6 +158,7 @@ describe("spark.createDataFrame", () => {
 
   describe("large data", () => {
     it("goes through the artifact cache above the threshold and comes back intact", async function () {
+      await requireSpark(this, "4.1", "chunked cached local relations");
       this.timeout(120_000);
       const other = spark.newSession();
       try {

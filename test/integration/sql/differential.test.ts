@@ -31,7 +31,7 @@ import {
   type SparkSession,
 } from "../../../src";
 import { runPySpark } from "../../support/pyspark";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 // Differential tests: each query is written twice, with this client and with PySpark's Connect
 // client from the venv, run against the same server, and must give the same schema (Spark's JSON
@@ -547,6 +547,10 @@ async function ours(df: DataFrame): Promise<Result> {
 const sortedRows = (rows: readonly Canonical[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 describe("differential: the same queries through this client and PySpark's", function () {
+  before(async function () {
+    await requireSpark(this, "4.0", "the venv's PySpark 4 client as the reference");
+  });
+
   this.timeout(300_000);
   let spark: SparkSession;
   let tables: Tables;

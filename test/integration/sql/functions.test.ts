@@ -7,7 +7,7 @@ import * as F from "../../../src/sql/functions";
 import { DecimalType } from "../../../src/sql/types";
 import { Window } from "../../../src/sql/window";
 import { runPySpark } from "../../support/pyspark";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 /** The rows every case is evaluated on: nulls, nesting, dates, JSON and CSV text included. */
 const BASE_SQL = `SELECT * FROM VALUES
@@ -124,6 +124,10 @@ function rowsOf(shown: string): string[] {
 }
 
 describe("functions evaluated by the server, against PySpark's functions on the same server", () => {
+  before(async function () {
+    await requireSpark(this, "4.0", "the venv's PySpark 4 client as the reference");
+  });
+
   let spark: SparkSession;
   let base: DataFrame;
   let expected: Record<string, string>;

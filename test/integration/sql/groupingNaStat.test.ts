@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { col, functions as F, lit, type DataFrame, type SparkSession } from "../../../src";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 async function plain(df: DataFrame): Promise<Record<string, unknown>[]> {
   return (await df.collect()).map((row) => ({ ...row }));
@@ -86,7 +86,8 @@ describe("grouping, missing values and statistics", () => {
       expect(await sales.cube("region", "product").count().count()).to.equal(9);
     });
 
-    it("groupingSets groups by each set given", async () => {
+    it("groupingSets groups by each set given", async function () {
+      await requireSpark(this, "4.0", "GROUPING SETS in the protocol");
       const df = sales.groupingSets([["region"], ["product"]], "region", "product").agg(F.sum("units").alias("u"));
       const rows = (await df.collect()).map((r) => `${r.region}/${r.product}=${r.u}`).sort();
       expect(rows).to.deep.equal(["north/null=35", "null/coffee=8", "null/tea=37", "south/null=10"]);

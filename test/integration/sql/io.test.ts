@@ -15,7 +15,7 @@ import {
   type DataFrame,
   type SparkSession,
 } from "../../../src";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 // The server runs on this machine, so it reads and writes the same temporary folders as the test.
 
@@ -107,7 +107,8 @@ describe("reading and writing data", () => {
       expect((await plain(spark.read.text(target))).map((r) => r.value).sort()).to.deep.equal(["ann", "bob", "cyd"]);
     });
 
-    it("xml with a row tag", async () => {
+    it("xml with a row tag", async function () {
+      await requireSpark(this, "4.0", "the built-in XML source");
       const target = path.join(dir, "xml");
       await people.write.xml(target, { rowTag: "person" });
       const back = spark.read.xml(target, { rowTag: "person" }).select(col("id").cast("int").alias("id"), "name", "dept");
@@ -201,7 +202,8 @@ describe("reading and writing data", () => {
       expect(partitions).to.deep.equal(["dept=eng", "dept=ops"]);
     });
 
-    it("append, overwrite, overwritePartitions and replacing need a V2 table; the session catalog's file tables refuse them clearly", async () => {
+    it("append, overwrite, overwritePartitions and replacing need a V2 table; the session catalog's file tables refuse them clearly", async function () {
+      await requireSpark(this, "4.0", "error classes on these errors");
       const name = table("v2v1");
       await people.writeTo(name).using("parquet").create();
       for (const write of [
@@ -239,7 +241,8 @@ describe("reading and writing data", () => {
       await expectSparkError(spark.read.parquet(path.join(dir, "nothing-here")).collect(), /PATH_NOT_FOUND/);
     });
 
-    it("changes() of a table without a change feed is refused by the server", async () => {
+    it("changes() of a table without a change feed is refused by the server", async function () {
+      await requireSpark(this, "4.1", "change data feeds");
       const name = table("nochanges");
       await people.write.saveAsTable(name);
       await expectSparkError(spark.read.changes(name).collect(), /./);

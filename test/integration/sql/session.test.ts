@@ -5,8 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "mocha";
 import { SparkSession } from "../../../src";
-import spark_json from "../../../proto/spark.json";
-import { newSession, sparkRemote } from "../../support/spark";
+import { expectedServerVersion, newSession, requireSpark, sparkRemote } from "../../support/spark";
 
 describe("SparkSession", () => {
   let spark: SparkSession;
@@ -18,10 +17,11 @@ describe("SparkSession", () => {
   });
 
   it("reports the server's Spark version, the one the project pins", async () => {
-    expect(await spark.version).to.equal(spark_json.spark);
+    expect(await spark.version).to.equal(expectedServerVersion());
   });
 
-  it("keeps the client session id it chose and learns the server-side one", async () => {
+  it("keeps the client session id it chose and learns the server-side one", async function () {
+      await requireSpark(this, "4.0", "server-side session ids");
     expect(spark.sessionId).to.match(/^[0-9a-f-]{36}$/);
     await spark.version;
     expect(spark.client.observedServerSideSessionId).to.be.a("string").and.not.empty;
@@ -32,7 +32,7 @@ describe("SparkSession", () => {
     const pinned = await SparkSession.builder.remote(`${sparkRemote()}/;session_id=${id}`).create();
     try {
       expect(pinned.sessionId).to.equal(id);
-      expect(await pinned.version).to.equal(spark_json.spark);
+      expect(await pinned.version).to.equal(expectedServerVersion());
     } finally {
       await pinned.stop();
     }
@@ -43,7 +43,7 @@ describe("SparkSession", () => {
     expect(builder.connectionString).to.equal(sparkRemote());
     const session = await builder.create();
     try {
-      expect(await session.version).to.equal(spark_json.spark);
+      expect(await session.version).to.equal(expectedServerVersion());
     } finally {
       await session.stop();
     }
@@ -85,7 +85,8 @@ describe("SparkSession", () => {
     }
   });
 
-  it("stop() releases the server session, so its id cannot be used again", async () => {
+  it("stop() releases the server session, so its id cannot be used again", async function () {
+      await requireSpark(this, "4.0", "ReleaseSession");
     const session = await newSession();
     await session.sql("CREATE TEMP VIEW gone_with_session AS SELECT 1 AS x");
     const id = session.sessionId;
@@ -119,7 +120,8 @@ describe("SparkSession lifecycle and progress", () => {
     }
   });
 
-  it("cloneSession copies temp views and settings into an independent session", async () => {
+  it("cloneSession copies temp views and settings into an independent session", async function () {
+      await requireSpark(this, "4.1", "CloneSession");
     const spark = await newSession();
     try {
       await (await spark.sql("SELECT 7 AS x")).createOrReplaceTempView("copied_view");
@@ -160,6 +162,7 @@ describe("SparkSession lifecycle and progress", () => {
   });
 
   it("progress handlers see the stages of a job and a last call with done, until removed", async function () {
+      await requireSpark(this, "4.0", "execution progress reports");
     this.timeout(120_000);
     const spark = await newSession();
     try {
@@ -213,7 +216,8 @@ describe("SparkSession artifacts", () => {
     }
   });
 
-  it("copyFromLocalToFs copies a file to the server's file system, or says why not", async () => {
+  it("copyFromLocalToFs copies a file to the server's file system, or says why not", async function () {
+      await requireSpark(this, "4.0", "forwarding artifacts to the file system");
     const spark = await newSession();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-copy-"));
     try {

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import type { SparkSession } from "../../../src";
 import { runPySpark } from "../../support/pyspark";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 interface ShowCase {
   sql: string;
@@ -29,6 +29,10 @@ const CASES: ShowCase[] = [
 ];
 
 describe("DataFrame.show", () => {
+  before(async function () {
+    await requireSpark(this, "4.0", "the venv's PySpark 4 client as the reference");
+  });
+
   let spark: SparkSession;
   let expected: string[];
   before(async () => {
@@ -36,7 +40,7 @@ describe("DataFrame.show", () => {
     expected = await runPySpark<string[]>("pyspark_show.py", CASES);
   });
   after(async () => {
-    await spark.stop();
+    await spark?.stop();
   });
 
   it("prints a grid with a header, right-aligned cells and the 'only showing' note", async () => {

@@ -1,19 +1,23 @@
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { functions as F, lit, type DataFrame, type SparkSession } from "../../../src";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 async function plain(df: DataFrame): Promise<Record<string, unknown>[]> {
   return (await df.collect()).map((row) => ({ ...row }));
 }
 
 describe("table-valued functions (spark.tvf)", () => {
+  before(async function () {
+    await requireSpark(this, "4.0", "table-valued functions in the protocol");
+  });
+
   let spark: SparkSession;
   before(async () => {
     spark = await newSession();
   });
   after(async () => {
-    await spark.stop();
+    await spark?.stop();
   });
 
   it("range is spark.range", async () => {

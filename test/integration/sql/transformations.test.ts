@@ -1,7 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { AnalysisException, col, DataFrame, functions as F, lit, SparkConnectError, StorageLevel, type Row, type SparkSession } from "../../../src";
-import { newSession } from "../../support/spark";
+import { newSession, requireSpark } from "../../support/spark";
 
 /** Rows as plain objects, for deep comparison. */
 async function plain(df: DataFrame): Promise<Record<string, unknown>[]> {
@@ -35,7 +38,8 @@ describe("DataFrame transformations", () => {
       expect(await plain(df)).to.deep.equal([{ a: 2, b: "x" }]);
     });
 
-    it("withColumnRenamed and withColumnsRenamed rename and ignore missing names", async () => {
+    it("withColumnRenamed and withColumnsRenamed rename and ignore missing names", async function () {
+      await requireSpark(this, "4.0", "renames of missing columns");
       expect(await people.withColumnRenamed("name", "who").columns).to.deep.equal(["id", "who", "dept", "salary"]);
       expect(await people.withColumnsRenamed({ id: "key", nope: "x" }).columns).to.deep.equal(["key", "name", "dept", "salary"]);
     });
@@ -165,20 +169,23 @@ describe("DataFrame transformations", () => {
   });
 
   describe("zipping", () => {
-    it("zip puts the columns of two DataFrames of the same rows side by side", async () => {
+    it("zip puts the columns of two DataFrames of the same rows side by side", async function () {
+      await requireSpark(this, "4.1", "zip");
       const base = spark.range(0, 4, 1, 2);
       const zipped = base.select(col("id").alias("a")).zip(base.select(col("id").multiply(10).alias("b")));
       expect(await plain(zipped.orderBy("a"))).to.deep.equal([0, 1, 2, 3].map((i) => ({ a: BigInt(i), b: BigInt(i * 10) })));
     });
 
-    it("zipWithIndex numbers the rows from 0 in order", async () => {
+    it("zipWithIndex numbers the rows from 0 in order", async function () {
+      await requireSpark(this, "4.1", "distributed_sequence_id");
       const df = spark.range(10, 15, 1, 3).zipWithIndex("n");
       expect((await df.collect()).map((r) => [r.id, r.n])).to.deep.equal([10, 11, 12, 13, 14].map((v, i) => [BigInt(v), BigInt(i)]));
     });
   });
 
   describe("nearest-neighbour joins", () => {
-    it("nearestByJoin finds the closest rows of the other side", async () => {
+    it("nearestByJoin finds the closest rows of the other side", async function () {
+      await requireSpark(this, "4.2", "nearest-neighbour joins");
       const queries = await spark.sql("SELECT * FROM VALUES (1, 0.9D), (2, 5.2D) AS q(qid, x)");
       const points = await spark.sql("SELECT * FROM VALUES ('a', 1.0D), ('b', 5.0D), ('c', 9.0D) AS p(pid, y)");
       const nearest = queries.nearestByJoin(points, F.abs(queries.col("x").minus(points.col("y"))), 1, "exact", "distance");
@@ -252,7 +259,8 @@ describe("DataFrame transformations", () => {
       expect(await partitions(spark.range(0, 100, 1, 6).coalesce(2))).to.equal(2);
     });
 
-    it("repartitionById puts each row in the partition its column names", async () => {
+    it("repartitionById puts each row in the partition its column names", async function () {
+      await requireSpark(this, "4.1", "repartitionById");
       const df = spark.range(12).repartitionById(3, col("id").mod(3).cast("int"));
       const rows = await df.select(col("id"), F.spark_partition_id().alias("p")).collect();
       expect(rows.every((r) => Number(r.id) % 3 === r.p)).to.equal(true);
@@ -275,7 +283,8 @@ describe("DataFrame transformations", () => {
       expect(await wide.melt(["id"], null, "q", "v").count()).to.equal(2);
     });
 
-    it("transpose turns rows into columns keyed by the index column", async () => {
+    it("transpose turns rows into columns keyed by the index column", async function () {
+      await requireSpark(this, "4.0", "transpose");
       const df = await spark.sql("SELECT * FROM VALUES ('a', 1, 2), ('b', 3, 4) AS t(k, x, y)");
       const t = df.transpose();
       expect(await t.columns).to.deep.equal(["key", "a", "b"]);
@@ -343,7 +352,18 @@ describe("DataFrame transformations", () => {
       expect(await df.is_cached).to.equal(false);
     });
 
-    it("localCheckpoint gives a DataFrame with the same rows and a cut lineage", async () => {
+    it("checkpoint saves the rows to the server's checkpoint directory and reads them from there", async function () {
+      await requireSpark(this, "4.0", "checkpoint commands");
+      // The test server is started with spark.checkpoint.dir (scripts/spark-server.mjs).
+      const df = spark.range(5).withColumn("x", col("id").multiply(3));
+      const saved = await df.checkpoint();
+      expect(saved.plan.relType?.$case).to.equal("cachedRemoteRelation");
+      expect(await plain(saved)).to.deep.equal(await plain(df));
+      expect(await saved.explainString()).to.not.match(/Range \(/);
+    });
+
+    it("localCheckpoint gives a DataFrame with the same rows and a cut lineage", async function () {
+      await requireSpark(this, "4.0", "checkpoint commands");
       const df = spark.range(5).withColumn("x", col("id").multiply(3));
       const saved = await df.localCheckpoint();
       expect(await plain(saved)).to.deep.equal(await plain(df));
@@ -365,11 +385,25 @@ describe("DataFrame transformations", () => {
       expect(await spark.range(10).isLocal()).to.equal(false);
     });
 
-    it("inputFiles lists nothing for a query with no files", async () => {
+    it("inputFiles lists nothing for a query with no files, and the files a file source reads", async () => {
       expect(await spark.range(3).inputFiles()).to.deep.equal([]);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-inputfiles-"));
+      try {
+        await spark.range(3).coalesce(1).write.parquet(path.join(dir, "p"));
+        const files = await spark.read.parquet(path.join(dir, "p")).inputFiles();
+        expect(files).to.have.length(1);
+        expect(files[0]).to.match(/^file:.*\/p\/part-.*\.parquet$/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
-    it("observe leaves the rows unchanged and reports its metrics in executionInfo", async () => {
+    it("isLocal is true for local data", async () => {
+      expect(await (await spark.createDataFrame([{ a: 1 }])).isLocal()).to.equal(true);
+    });
+
+    it("observe leaves the rows unchanged and reports its metrics in executionInfo", async function () {
+      await requireSpark(this, "4.0", "named observed metrics");
       const observed = spark.range(5).observe("m", F.count(lit(1)).alias("n"), F.max("id").alias("top"));
       expect(observed.executionInfo).to.equal(undefined);
       expect(await observed.collect()).to.have.length(5);
@@ -408,7 +442,8 @@ describe("DataFrame.mergeInto", () => {
     await spark.stop();
   });
 
-  it("sends the merge to the server, which refuses it for a table format without MERGE support", async () => {
+  it("sends the merge to the server, which refuses it for a table format without MERGE support", async function () {
+      await requireSpark(this, "4.0", "MERGE INTO in the protocol");
     const source = (await spark.sql("SELECT 1 AS id, 'x' AS v")).alias("source");
     const merge = source
       .mergeInto(table, col(`${table}.id`).equalTo(col("source.id")))
