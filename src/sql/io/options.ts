@@ -9,6 +9,8 @@ export function optionStrings(options: OptionsRecord): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined || value === null) continue;
+    // Spark takes strings only: an object would go as "[object Object]" and be misread silently.
+    if (typeof value === "object") throw new TypeError(`option ${key} must be a string, number, boolean or bigint`);
     if (typeof value === "number" && !Number.isFinite(value)) throw new RangeError(`option ${key} must be a finite number, got ${value}`);
     out[key] = String(value);
   }

@@ -8,8 +8,12 @@ import { optionStrings, pathList, type OptionsRecord, type OptionValue, type Pat
 /** A schema given to a reader: a StructType, or Spark's DDL (`"id INT, name STRING"`). */
 export type SchemaLike = StructType | string;
 
-/** The options of a file format shortcut (`csv`, `json`, ...): the format's options, and the schema. */
-export type FormatOptions = OptionsRecord & { readonly schema?: SchemaLike };
+/**
+ * The options of a file format shortcut (`csv`, `json`, ...): the format's options, and the schema.
+ * One index signature for both, because an intersection with {@link OptionsRecord} would refuse a
+ * StructType schema; a StructType given to any other option is refused when the DataFrame is made.
+ */
+export type FormatOptions = { readonly [option: string]: OptionValue | SchemaLike | null | undefined; readonly schema?: SchemaLike };
 
 /** What a reader knows before `load`: format, schema and options. */
 interface ReaderState {

@@ -4,6 +4,7 @@ import {
   WriteOperationV2_Mode as V2Mode,
   type Command,
   type WriteOperation,
+  type WriteOperationV2,
 } from "../../gen/spark/connect/commands";
 import type { Expression } from "../../gen/spark/connect/expressions";
 import { columnExpression, type Column } from "../column";
@@ -170,8 +171,13 @@ export class DataFrameWriter {
   }
 
   private async run(saveType: WriteOperation["saveType"]): Promise<void> {
+    await runCommand(this.df, { $case: "writeOperation", writeOperation: this.writeOperation(saveType) });
+  }
+
+  /** @internal The command an action sends: built apart from sending so that its shape can be checked without a server. */
+  writeOperation(saveType: WriteOperation["saveType"]): WriteOperation {
     const { mode, format, options, partitionBy, bucketBy, sortBy, clusterBy } = this.state;
-    const writeOperation: WriteOperation = {
+    return {
       input: this.df.plan,
       ...(format === undefined ? {} : { source: format }),
       ...(saveType === undefined ? {} : { saveType }),
@@ -183,7 +189,6 @@ export class DataFrameWriter {
       clusteringColumns: [...clusterBy],
       withSchemaEvolution: false,
     };
-    await runCommand(this.df, { $case: "writeOperation", writeOperation });
   }
 
   private with(change: Partial<WriterState>): DataFrameWriter {
@@ -280,22 +285,24 @@ export class DataFrameWriterV2 {
   }
 
   private async run(mode: V2Mode, overwriteCondition?: Column): Promise<void> {
+    await runCommand(this.df, { $case: "writeOperationV2", writeOperationV2: this.writeOperationV2(mode, overwriteCondition) });
+  }
+
+  /** @internal The command an action sends: built apart from sending so that its shape can be checked without a server. */
+  writeOperationV2(mode: V2Mode, overwriteCondition?: Column): WriteOperationV2 {
     const { provider, options, tableProperties, partitionedBy, clusterBy } = this.state;
-    await runCommand(this.df, {
-      $case: "writeOperationV2",
-      writeOperationV2: {
-        input: this.df.plan,
-        tableName: this.table,
-        ...(provider === undefined ? {} : { provider }),
-        partitioningColumns: [...partitionedBy],
-        options: { ...options },
-        tableProperties: { ...tableProperties },
-        mode,
-        ...(overwriteCondition ? { overwriteCondition: overwriteCondition.expr } : {}),
-        clusteringColumns: [...clusterBy],
-        withSchemaEvolution: false,
-      },
-    });
+    return {
+      input: this.df.plan,
+      tableName: this.table,
+      ...(provider === undefined ? {} : { provider }),
+      partitioningColumns: [...partitionedBy],
+      options: { ...options },
+      tableProperties: { ...tableProperties },
+      mode,
+      ...(overwriteCondition ? { overwriteCondition: overwriteCondition.expr } : {}),
+      clusteringColumns: [...clusterBy],
+      withSchemaEvolution: false,
+    };
   }
 
   private with(change: Partial<WriterV2State>): DataFrameWriterV2 {
