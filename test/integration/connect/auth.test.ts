@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -23,6 +24,30 @@ describe("tokens and TLS against a server that requires a token", function () {
   let port: number;
   let certificates: TestCertificates;
   let proxy: TlsProxy;
+  let restoreOutput: (() => void) | undefined;
+
+  /** Copies everything written to stdout and stderr from here on (the client's own warnings too). */
+  const captureOutput = () => {
+    const streams = [process.stdout, process.stderr];
+    const writes = streams.map((stream) => stream.write.bind(stream));
+    streams.forEach((stream, i) => {
+      stream.write = ((chunk: unknown, ...rest: never[]) => {
+        seen.push(String(chunk));
+        return writes[i]!(chunk as string, ...rest);
+      }) as typeof stream.write;
+    });
+    return () => streams.forEach((stream, i) => (stream.write = writes[i]!));
+  };
+
+  /** Runs test/support/remoteProbe.ts in a new process with `env` added; keeps what it printed. */
+  const probe = (env: NodeJS.ProcessEnv) =>
+    new Promise<{ ok: boolean; stdout: string; stderr: string }>((resolve) => {
+      const script = path.resolve(__dirname, "..", "..", "support", "remoteProbe.ts");
+      execFile(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+        seen.push(stdout, stderr);
+        resolve({ ok: error === null, stdout, stderr });
+      });
+    });
 
   /** Keeps every rendering of a value a user could see (messages, inspect, String, JSON). */
   const record = (value: unknown) => {
@@ -62,9 +87,11 @@ describe("tokens and TLS against a server that requires a token", function () {
     port = Number(new URL(url.replace(/^sc:/, "http:")).port);
     certificates = makeTestCertificates();
     proxy = await TlsProxy.start(port, certificates);
+    restoreOutput = captureOutput();
   });
 
   after(async () => {
+    restoreOutput?.();
     await proxy?.close();
     certificates?.remove();
     if (stateDir) {
@@ -117,6 +144,16 @@ describe("tokens and TLS against a server that requires a token", function () {
     const err = await failure(async () => spark.sql("SELECT 1"));
     expect(err.message).to.match(/\(TLS\).*certificate/);
     await spark.stop().catch((e: unknown) => record(e));
+  });
+
+  it("trusts the CA file named by GRPC_DEFAULT_SSL_ROOTS_FILE_PATH, as gRPC's own clients do", async () => {
+    const remote = `sc://localhost:${proxy.port}/;use_ssl=true;token=${token}`;
+    const trusted = await probe({ SPARK_REMOTE: remote, GRPC_DEFAULT_SSL_ROOTS_FILE_PATH: path.join(certificates.dir, "ca.pem") });
+    expect(trusted, trusted.stderr).to.include({ ok: true });
+    expect(JSON.parse(trusted.stdout)).to.deep.equal([{ one: 1 }]);
+    const untrusted = await probe({ SPARK_REMOTE: remote, GRPC_DEFAULT_SSL_ROOTS_FILE_PATH: "" });
+    expect(untrusted.ok).to.equal(false);
+    expect(untrusted.stderr).to.match(/\(TLS\).*certificate/);
   });
 
   it("left the token in no output, error, rendering or server log", () => {
