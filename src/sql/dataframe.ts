@@ -5,13 +5,12 @@ import {
   Join_JoinType as JoinTypeProto,
   SetOperation_SetOpType as SetOpType,
 } from "../gen/spark/connect/relations";
-import type { Command } from "../gen/spark/connect/commands";
 import type { StorageLevel as StorageLevelProto } from "../gen/spark/connect/common";
 import type { Expression, Expression_SortOrder } from "../gen/spark/connect/expressions";
 import type { Relation } from "../gen/spark/connect/relations";
 import { SparkConnectError } from "../connect/errors";
 import { decodeChunks, decodeTable, Row, rowConverter, rowsFromBatches } from "../arrow";
-import { arrowChunks, commandResult, executeToChunks, type ExecutionSummary } from "./execution";
+import { arrowChunks, commandResult, executeCommand, executeToChunks } from "./execution";
 import { relation } from "./plan/relation";
 import { attribute, call, expression, sqlExpression } from "./plan/expression";
 import { aliasExpression, sortOrder } from "./plan/columnNodes";
@@ -632,15 +631,10 @@ export class DataFrame {
   }
 
   private async createView(name: string, isGlobal: boolean, replace: boolean): Promise<void> {
-    await this.runCommand({
+    await executeCommand(this.client, {
       $case: "createDataframeView",
       createDataframeView: { input: this.plan, name, isGlobal, replace },
     });
-  }
-
-  private async runCommand(commandType: NonNullable<Command["commandType"]>): Promise<ExecutionSummary> {
-    const { summary } = await executeToChunks(this.client, { opType: { $case: "command", command: { commandType } } });
-    return summary;
   }
 
   /** Keeps the rows in the cluster's memory (and disk) once computed: {@link DataFrame.persist} at Spark's default level. */
@@ -687,7 +681,7 @@ export class DataFrame {
   }
 
   private async checkpointed(how: { local: boolean; eager: boolean; storageLevel?: StorageLevelProto }): Promise<DataFrame> {
-    const summary = await this.runCommand({ $case: "checkpointCommand", checkpointCommand: { relation: this.plan, ...how } });
+    const summary = await executeCommand(this.client, { $case: "checkpointCommand", checkpointCommand: { relation: this.plan, ...how } });
     const cached = commandResult(summary, "checkpointCommandResult")?.checkpointCommandResult.relation;
     if (!cached) throw new SparkConnectError("The server checkpointed the DataFrame but sent no relation for it.");
     return new DataFrame(this.sparkSession, relation({ $case: "cachedRemoteRelation", cachedRemoteRelation: cached }));

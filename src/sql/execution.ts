@@ -4,6 +4,7 @@ import type {
   ExecutePlanResponse_ObservedMetrics,
   Plan,
 } from "../gen/spark/connect/base";
+import type { Command } from "../gen/spark/connect/commands";
 import type { Relation } from "../gen/spark/connect/relations";
 import type { DataType } from "../gen/spark/connect/types";
 import type { ExecuteOptions, SparkConnectClient } from "../connect/client";
@@ -71,6 +72,15 @@ export async function* arrowChunks(
     rowsSoFar += batch.rowCount;
     yield { data: batch.data, rowCount: batch.rowCount };
   }
+}
+
+/** Runs one command (a write, a checkpoint, a streaming call, ...) to its end; its results are in the summary. */
+export async function executeCommand(
+  client: SparkConnectClient,
+  commandType: NonNullable<Command["commandType"]>,
+): Promise<ExecutionSummary> {
+  const { summary } = await executeToChunks(client, { opType: { $case: "command", command: { commandType } } });
+  return summary;
 }
 
 /** Runs a plan to its end and keeps every Arrow batch. */

@@ -3,7 +3,7 @@ import { MergeAction_ActionType as ActionType } from "../../gen/spark/connect/ex
 import { SparkConnectError } from "../../connect/errors";
 import { col, Column } from "../column";
 import type { DataFrame } from "../dataframe";
-import { executeToChunks } from "../execution";
+import { executeCommand } from "../execution";
 import { expression } from "../plan/expression";
 
 /** The actions of a MERGE, by when they apply. */
@@ -75,23 +75,16 @@ export class MergeIntoWriter {
     if (this.actions.matched.length + this.actions.notMatched.length + this.actions.notMatchedBySource.length === 0) {
       throw new SparkConnectError("A merge needs at least one whenMatched, whenNotMatched or whenNotMatchedBySource action.");
     }
-    await executeToChunks(this.source.sparkSession.client, {
-      opType: {
-        $case: "command",
-        command: {
-          commandType: {
-            $case: "mergeIntoTableCommand",
-            mergeIntoTableCommand: {
-              targetTableName: this.table,
-              sourceTablePlan: this.source.plan,
-              mergeCondition: this.condition.expr,
-              matchActions: asExpressions(this.actions.matched),
-              notMatchedActions: asExpressions(this.actions.notMatched),
-              notMatchedBySourceActions: asExpressions(this.actions.notMatchedBySource),
-              withSchemaEvolution: this.schemaEvolution,
-            },
-          },
-        },
+    await executeCommand(this.source.sparkSession.client, {
+      $case: "mergeIntoTableCommand",
+      mergeIntoTableCommand: {
+        targetTableName: this.table,
+        sourceTablePlan: this.source.plan,
+        mergeCondition: this.condition.expr,
+        matchActions: asExpressions(this.actions.matched),
+        notMatchedActions: asExpressions(this.actions.notMatched),
+        notMatchedBySourceActions: asExpressions(this.actions.notMatchedBySource),
+        withSchemaEvolution: this.schemaEvolution,
       },
     });
   }

@@ -2,14 +2,13 @@ import {
   WriteOperation_SaveMode as SaveModeProto,
   WriteOperation_SaveTable_TableSaveMethod as SaveMethod,
   WriteOperationV2_Mode as V2Mode,
-  type Command,
   type WriteOperation,
   type WriteOperationV2,
 } from "../../gen/spark/connect/commands";
 import type { Expression } from "../../gen/spark/connect/expressions";
 import { columnExpression, type Column } from "../column";
 import type { DataFrame } from "../dataframe";
-import { executeToChunks } from "../execution";
+import { executeCommand } from "../execution";
 import { optionStrings, type OptionsRecord, type OptionValue, type Paths } from "./options";
 
 /** What happens when the target exists: PySpark's save modes. */
@@ -34,10 +33,6 @@ interface WriterState {
   readonly bucketBy?: { readonly numBuckets: number; readonly columns: readonly string[] };
   readonly sortBy: readonly string[];
   readonly clusterBy: readonly string[];
-}
-
-async function runCommand(df: DataFrame, commandType: NonNullable<Command["commandType"]>): Promise<void> {
-  await executeToChunks(df.sparkSession.client, { opType: { $case: "command", command: { commandType } } });
 }
 
 /**
@@ -171,7 +166,7 @@ export class DataFrameWriter {
   }
 
   private async run(saveType: WriteOperation["saveType"]): Promise<void> {
-    await runCommand(this.df, { $case: "writeOperation", writeOperation: this.writeOperation(saveType) });
+    await executeCommand(this.df.sparkSession.client, { $case: "writeOperation", writeOperation: this.writeOperation(saveType) });
   }
 
   /** @internal The command an action sends: built apart from sending so that its shape can be checked without a server. */
@@ -285,7 +280,7 @@ export class DataFrameWriterV2 {
   }
 
   private async run(mode: V2Mode, overwriteCondition?: Column): Promise<void> {
-    await runCommand(this.df, { $case: "writeOperationV2", writeOperationV2: this.writeOperationV2(mode, overwriteCondition) });
+    await executeCommand(this.df.sparkSession.client, { $case: "writeOperationV2", writeOperationV2: this.writeOperationV2(mode, overwriteCondition) });
   }
 
   /** @internal The command an action sends: built apart from sending so that its shape can be checked without a server. */

@@ -1,8 +1,7 @@
 import type { StreamingQueryCommand, StreamingQueryInstanceId, StreamingQueryManagerCommand } from "../../gen/spark/connect/commands";
 import { SparkConnectError } from "../../connect/errors";
-import { commandResult } from "../execution";
+import { commandResult, executeCommand } from "../execution";
 import type { SparkSession } from "../session";
-import { command } from "./command";
 
 /** What a streaming query is doing now. */
 export interface StreamingQueryStatus {
@@ -110,7 +109,7 @@ export class StreamingQuery {
   }
 
   private async run(queryCommand: NonNullable<StreamingQueryCommand["command"]>) {
-    const summary = await command(this.sparkSession, { $case: "streamingQueryCommand", streamingQueryCommand: { queryId: this.queryId, command: queryCommand } });
+    const summary = await executeCommand(this.sparkSession.client, { $case: "streamingQueryCommand", streamingQueryCommand: { queryId: this.queryId, command: queryCommand } });
     return commandResult(summary, "streamingQueryCommandResult")?.streamingQueryCommandResult;
   }
 }
@@ -151,7 +150,7 @@ export class StreamingQueryManager {
   }
 
   private async run(managerCommand: NonNullable<StreamingQueryManagerCommand["command"]>) {
-    const summary = await command(this.sparkSession, { $case: "streamingQueryManagerCommand", streamingQueryManagerCommand: { command: managerCommand } });
+    const summary = await executeCommand(this.sparkSession.client, { $case: "streamingQueryManagerCommand", streamingQueryManagerCommand: { command: managerCommand } });
     return commandResult(summary, "streamingQueryManagerCommandResult")?.streamingQueryManagerCommandResult;
   }
 }

@@ -1,9 +1,8 @@
 import type { WriteStreamOperationStart } from "../../gen/spark/connect/commands";
 import { SparkConnectError } from "../../connect/errors";
 import type { DataFrame } from "../dataframe";
-import { commandResult } from "../execution";
+import { commandResult, executeCommand } from "../execution";
 import { optionStrings, type OptionsRecord, type OptionValue } from "../io/options";
-import { command } from "./command";
 import { StreamingQuery } from "./query";
 
 /** When a streaming query runs its micro-batches. */
@@ -118,7 +117,7 @@ export class DataStreamWriter {
   private async run(sinkDestination: WriteStreamOperationStart["sinkDestination"]): Promise<StreamingQuery> {
     const { format, options, partitionBy, clusterBy, queryName, outputMode, trigger } = this.state;
     const session = this.df.sparkSession;
-    const summary = await command(session, {
+    const summary = await executeCommand(session.client, {
       $case: "writeStreamOperationStart",
       writeStreamOperationStart: {
         input: this.df.plan,

@@ -14,6 +14,7 @@ import {
   type DataFrame,
   type SparkSession,
 } from "../../../src";
+import { expectRejection } from "../../support/rejection";
 import { newSession, requireSpark } from "../../support/spark";
 
 async function plain(df: DataFrame): Promise<Record<string, unknown>[]> {
@@ -188,32 +189,22 @@ describe("spark.createDataFrame", () => {
     });
 
     it("refuses an int out of range, a null in a non-nullable column, and a decimal that does not fit", async () => {
-      await expectRejects(spark.createDataFrame([[2 ** 31]], "n INT"), /row 0: 2147483648/);
+      await expectRejection(spark.createDataFrame([[2 ** 31]], "n INT"), /row 0: 2147483648/);
       const schema = new StructType([new StructField("id", new IntegerType(), false)]);
-      await expectRejects(spark.createDataFrame([[null]], schema), /null in a column that does not take nulls/);
-      await expectRejects(spark.createDataFrame([["1.234"]], "d DECIMAL(4,2)"), /"1.234"/);
+      await expectRejection(spark.createDataFrame([[null]], schema), /null in a column that does not take nulls/);
+      await expectRejection(spark.createDataFrame([["1.234"]], "d DECIMAL(4,2)"), /"1.234"/);
     });
 
     it("refuses types it cannot infer, and rows of the wrong shape", async () => {
-      await expectRejects(spark.createDataFrame([{ a: null }]), /every value is null/);
-      await expectRejects(spark.createDataFrame([{ a: 1 }, { a: "x" }]), /a string value in a column of bigint values/);
-      await expectRejects(spark.createDataFrame([{ f: () => 1 }]), /cannot infer a Spark type/);
-      await expectRejects(spark.createDataFrame([[1, 2]], "a INT"), /2 values for 1 columns/);
-      await expectRejects(spark.createDataFrame([]), /no rows/);
+      await expectRejection(spark.createDataFrame([{ a: null }]), /every value is null/);
+      await expectRejection(spark.createDataFrame([{ a: 1 }, { a: "x" }]), /a string value in a column of bigint values/);
+      await expectRejection(spark.createDataFrame([{ f: () => 1 }]), /cannot infer a Spark type/);
+      await expectRejection(spark.createDataFrame([[1, 2]], "a INT"), /2 values for 1 columns/);
+      await expectRejection(spark.createDataFrame([]), /no rows/);
     });
 
     it("reports invalid DDL as the server's parse error", async () => {
-      await expectRejects(spark.createDataFrame([[1]], "a INTEGRAL"), /INTEGRAL|UNSUPPORTED_DATATYPE|PARSE/);
+      await expectRejection(spark.createDataFrame([[1]], "a INTEGRAL"), /INTEGRAL|UNSUPPORTED_DATATYPE|PARSE/);
     });
   });
 });
-
-async function expectRejects(action: Promise<unknown>, message: RegExp): Promise<void> {
-  try {
-    await action;
-  } catch (err) {
-    expect((err as Error).message).to.match(message);
-    return;
-  }
-  expect.fail(`expected a rejection matching ${message}`);
-}

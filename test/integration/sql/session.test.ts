@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "mocha";
 import { SparkSession } from "../../../src";
+import { expectRejection } from "../../support/rejection";
 import { expectedServerVersion, newSession, requireSpark, sparkRemote } from "../../support/spark";
 
 describe("SparkSession", () => {
@@ -238,13 +239,3 @@ describe("SparkSession artifacts", () => {
     }
   });
 });
-
-async function expectRejection(action: Promise<unknown>, message: RegExp): Promise<void> {
-  try {
-    await action;
-  } catch (err) {
-    expect((err as Error).message).to.match(message);
-    return;
-  }
-  expect.fail(`expected a rejection matching ${message}`);
-}
