@@ -15,6 +15,10 @@ import { SessionHolder } from "./notebook/sessionRenewal";
 import { SparkKernelServer } from "./server";
 import { makePackageImportable } from "./notebook/packageImport";
 import { packageRoot } from "./install/runtimeCopy";
+import { startupSources } from "./startup/snapshotManifest";
+import { serveSourceFiles } from "./startup/sourceFileCache";
+import { installCompilerView } from "./startup/compilerModule";
+import { reportStartedFromSnapshot } from "./startup/launch";
 
 /** How a kernel process is started (from kernel.json's argv and env). */
 export interface KernelOptions {
@@ -58,7 +62,11 @@ export async function startKernel(options: KernelOptions): Promise<void> {
   // The session object is made at once, but nothing connects until the first use, so the kernel
   // starts even when the server is down, and the first cell that uses Spark says so.
   const spark = await SparkSession.builder.remote(remote).getOrCreate();
-  makePackageImportable(packageRoot(), process.cwd());
+  const fileOnDisk = makePackageImportable(packageRoot(), process.cwd());
+  // Started from a startup snapshot (startupSnapshot.ts): its compiler parsed the declaration files
+  // the first program reads already.
+  const snapshot = startupSources();
+  const served = snapshot && serveSourceFiles(installCompilerView(snapshot.ts, snapshot.compilerPath), snapshot.files, fileOnDisk);
   const settings = { ...DEFAULT_TABLE_SETTINGS };
   const display = createDisplay(settings);
   const convs = converters();
@@ -99,6 +107,11 @@ export async function startKernel(options: KernelOptions): Promise<void> {
     process.stderr.write(`Unhandled promise rejection: ${reason instanceof Error ? reason.message : String(reason)}\n`);
   });
   await server.init();
+  reportStartedFromSnapshot();
+  // Connecting and the server's new session take a round trip or two: begun now, they are done
+  // while the globals are type-checked. A server that is down is news for the first cell that
+  // uses it, not for the start.
+  session.current.version.catch(() => undefined);
   setImmediate(async () => {
     try {
       // Declarations first: tslab runs a `declare const x` cell as `exports.x = void 0`.
@@ -111,6 +124,7 @@ export async function startKernel(options: KernelOptions): Promise<void> {
       Object.assign(runner.tslab.locals, globals.values);
       declared();
     }
+    if (served) log(`spark-ts-kernel: started from the startup snapshot (${served.served} declaration files from memory, ${served.parsed} parsed)`);
   });
   log(`spark-ts-kernel: kernel started (cwd ${path.basename(process.cwd())}), Spark Connect at ${session.current.client.options.toString()}`);
 }

@@ -17,6 +17,26 @@ sys.path.insert(0, os.path.dirname(__file__))
 from pyresults import run_and_record  # noqa: E402
 
 
+def process_tree(root):
+    """The pid and every descendant's, from the parent links in /proc/<pid>/stat."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    # The command name may hold spaces; the fields after its ")" are fixed.
+                    parents[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [child for child, parent in parents.items() if parent == pid]
+        tree.update(children)
+        frontier.extend(children)
+    return tree
+
+
 def marker_code(path):
     return f'require("fs").writeFileSync({path!r}, "ran")'
 
@@ -68,12 +88,17 @@ class ForgedMessages(unittest.TestCase):
     def test_sockets_listen_only_on_the_connection_files_address(self):
         if not os.path.exists("/proc/net/tcp"):
             self.skipTest("needs Linux's /proc")
-        pid = self.km.provisioner.process.pid
+        # The kernel may run in a child of the launched process (started from its startup
+        # snapshot), so every socket of the launched process and its descendants counts.
         inodes = set()
-        for fd in os.listdir(f"/proc/{pid}/fd"):
-            target = os.readlink(f"/proc/{pid}/fd/{fd}")
-            if target.startswith("socket:["):
-                inodes.add(target[8:-1])
+        for pid in process_tree(self.km.provisioner.process.pid):
+            for fd in os.listdir(f"/proc/{pid}/fd"):
+                try:
+                    target = os.readlink(f"/proc/{pid}/fd/{fd}")
+                except FileNotFoundError:
+                    continue
+                if target.startswith("socket:["):
+                    inodes.add(target[8:-1])
         listening = []
         for table in ("/proc/net/tcp", "/proc/net/tcp6"):
             with open(table) as f:

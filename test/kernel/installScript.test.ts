@@ -41,7 +41,9 @@ describe("scripts/install-kernel.sh (what the host path and the container image 
 
   it("writes an argv that starts this package's command", () => {
     const spec = JSON.parse(fs.readFileSync(path.join(home, "jupyter", "kernels", "script-installed", "kernel.json"), "utf8")) as { argv: string[] };
-    expect(spec.argv.slice(2)).to.deep.equal(["kernel", "--connection-file", "{connection_file}"]);
+    const snapshot = path.join(home, "jupyter", "kernels", "script-installed", "startup-snapshot.blob");
+    expect(spec.argv.slice(2)).to.deep.equal(["kernel", "--connection-file", "{connection_file}", "--startup-snapshot", snapshot]);
+    expect(fs.statSync(snapshot).size).to.be.greaterThan(0);
     const version = execFileSync(spec.argv[0]!, [spec.argv[1]!, "version"], { encoding: "utf8" });
     expect(version).to.match(/spark-ts-kernel \d+\.\d+\.\d+/);
   });

@@ -49,6 +49,13 @@ for (const interruptMode of ["signal", "message"] as const) {
         expect(typeError.reply.content).to.include({ status: "error", ename: "TypeScriptError" });
       });
 
+      it("starts from the startup snapshot the install built, with the declaration files in memory", async () => {
+        const run = await runCell(kernel, 'process.execArgv.includes("--snapshot-blob")');
+        expect((run.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("true");
+        const served = /started from the startup snapshot \((\d+) declaration files from memory/.exec(server.log());
+        expect(Number(served?.[1])).to.be.greaterThan(300);
+      });
+
       it("runs console.log in a notebook folder with no node_modules above it", async () => {
         const run = await runCell(kernel, 'console.log("from a cell")');
         expect(run.reply.content.status).to.equal("ok");

@@ -13,6 +13,7 @@ import {
 } from "./jupyterPaths";
 import { copyRuntime, isTemporaryInstall, packageRoot } from "./runtimeCopy";
 import { installedKernels, kernelJson, writeKernelspec, type InstalledKernel, type InterruptMode } from "./kernelspec";
+import { buildStartupSnapshot, SNAPSHOT_FILE, type SnapshotDescription } from "../startup/startupSnapshot";
 
 /** The default kernel name and display name. */
 export const DEFAULT_KERNEL_NAME = "spark-ts";
@@ -45,6 +46,8 @@ export interface InstallOptions {
   readonly interruptMode?: InterruptMode;
   /** Copy the package to a stable folder even when it does not run from the npx cache. */
   readonly copy?: boolean;
+  /** Build the startup snapshot (default true): a kernel then starts in about half the time. */
+  readonly snapshot?: boolean;
 }
 
 /** What `install` did. */
@@ -52,6 +55,8 @@ export interface InstallResult {
   readonly dir: string;
   /** Where the package the kernel runs lives (a stable copy, or this package itself). */
   readonly runtime: string;
+  /** The startup snapshot built, or why there is none (when one was asked for). */
+  readonly snapshot?: { readonly built: SnapshotDescription; readonly seconds: number } | { readonly failed: string };
 }
 
 /**
@@ -79,9 +84,19 @@ export function install(options: InstallOptions, ctx: PathContext = processConte
     node: process.execPath,
     script: path.join(root, "bin", "spark-ts-kernel.js"),
     version,
+    // Always named: the kernel starts without it while it is missing or out of date.
+    startupSnapshot: path.join(kernelsDir(dataDir), name, SNAPSHOT_FILE),
   });
   const dir = writeKernelspec(kernelsDir(dataDir), spec, name, path.join(root, "kernel"));
-  return { dir, runtime: root };
+  if (options.snapshot === false) return { dir, runtime: root };
+  const started = performance.now();
+  try {
+    // Built by the installed copy's own modules, so it holds the files that copy's kernels read.
+    const built = buildStartupSnapshot(path.join(dir, SNAPSHOT_FILE), path.join(root, "dist", "kernel", "startup"));
+    return { dir, runtime: root, snapshot: { built, seconds: (performance.now() - started) / 1000 } };
+  } catch (err) {
+    return { dir, runtime: root, snapshot: { failed: err instanceof Error ? err.message : String(err) } };
+  }
 }
 
 /** Removes a kernelspec of this package by name; resolves to the folder removed, if any. */

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseConnectionString } from "../../connect/connectionString";
+import { SNAPSHOT_OPTION } from "../startup/launch";
 
 /** The environment variable through which kernel.json passes the remote to the kernel. */
 export const REMOTE_ENV = "SPARK_TS_KERNEL_REMOTE";
@@ -22,6 +23,8 @@ export interface KernelSpecOptions {
   /** This package's command script. */
   readonly script: string;
   readonly version: string;
+  /** The startup snapshot the kernel starts from when it is usable (see startup/launch.ts). */
+  readonly startupSnapshot?: string;
 }
 
 /** The content of kernel.json. */
@@ -50,7 +53,14 @@ export function kernelJson(options: KernelSpecOptions): KernelJson {
   checkKernelName(options.name);
   const redacted = options.remote === undefined ? null : parseConnectionString(options.remote).toString();
   return {
-    argv: [options.node, options.script, "kernel", "--connection-file", "{connection_file}"],
+    argv: [
+      options.node,
+      options.script,
+      "kernel",
+      "--connection-file",
+      "{connection_file}",
+      ...(options.startupSnapshot === undefined ? [] : [SNAPSHOT_OPTION, options.startupSnapshot]),
+    ],
     display_name: options.displayName,
     language: "typescript",
     interrupt_mode: options.interruptMode,

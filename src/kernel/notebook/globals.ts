@@ -29,11 +29,16 @@ const DISPLAY_MODULE = `${PACKAGE_NAME}/${path.relative(packageRoot(), path.join
  * ```
  */
 export function notebookGlobals(spark: SparkSession, display: Display): NotebookGlobals {
+  const values = { spark, F: functions, col, lit, expr, Window, display };
+  return { values, declarations: notebookDeclarations() };
+}
+
+/** The TypeScript that declares the notebook globals (the first thing a kernel type-checks). */
+export function notebookDeclarations(): string {
   // By package name, resolved through the kernel's virtual node_modules (see packageImport.ts), so
   // the types of values cells keep can be named in tslab's declarations of them.
   const api = JSON.stringify(PACKAGE_NAME);
-  const values = { spark, F: functions, col, lit, expr, Window, display };
-  const declarations = [
+  return [
     `declare const spark: import(${api}).SparkSession;`,
     `declare const F: typeof import(${api}).functions;`,
     `declare const col: typeof import(${api}).col;`,
@@ -42,7 +47,6 @@ export function notebookGlobals(spark: SparkSession, display: Display): Notebook
     `declare const Window: typeof import(${api}).Window;`,
     `declare const display: import(${JSON.stringify(DISPLAY_MODULE)}).Display;`,
   ].join("\n");
-  return { values, declarations };
 }
 
 /** The notebook's session as the cell runner uses it: tags, interrupts and operation events. */

@@ -25,9 +25,10 @@ function dependencyDirs(packageRoot: string): string[] {
 
 /**
  * Makes `PACKAGE_NAME` (and, for the type checker, its dependencies) resolve from `cwd` to this
- * package's installation at `packageRoot`. Call once, before the first cell.
+ * package's installation at `packageRoot`. Call once, before the first cell. Returns the mapping:
+ * the file on disk the compiler reads for a path it asks about.
  */
-export function makePackageImportable(packageRoot: string, cwd: string): void {
+export function makePackageImportable(packageRoot: string, cwd: string): (file: string) => string {
   const moduleInternals = Module as unknown as { _resolveFilename: ResolveFilename };
   const resolve = moduleInternals._resolveFilename;
   moduleInternals._resolveFilename = function (request: string, ...rest: unknown[]): string {
@@ -64,4 +65,5 @@ export function makePackageImportable(packageRoot: string, cwd: string): void {
   // Files keep their virtual paths: seen through, they would lose the package name they are typed by.
   const realpath = sys.realpath;
   if (realpath) sys.realpath = (file) => (forward(file) !== file ? file : realpath.call(sys, file));
+  return forward;
 }

@@ -1,8 +1,14 @@
 // A chart as Jupyter shows it: Vega-Lite for JupyterLab and VS Code, a static SVG (rendered here,
 // headless, by Vega) for GitHub and nbviewer, and a text summary; never text/html, which
 // JupyterLab would prefer to the chart.
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
+
+// Vega and Vega-Lite take a tenth of a second or more to load, and most sessions draw no chart:
+// they load on the first, not with the package (a kernel start would wait for them).
+let libraries: { readonly vega: typeof import("vega"); readonly vegaLite: typeof import("vega-lite") } | undefined;
+function vegaLibraries(): NonNullable<typeof libraries> {
+  return (libraries ??= { vega: require("vega") as typeof import("vega"), vegaLite: require("vega-lite") as typeof import("vega-lite") });
+}
 
 /** The mime type JupyterLab 4 and VS Code draw with vega-lite 5. */
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
@@ -26,7 +32,7 @@ export function compileWarnings(spec: TopLevelSpec): string[] {
     info: () => logger,
     debug: () => logger,
   };
-  compile(spec, { logger: logger as never });
+  vegaLibraries().vegaLite.compile(spec, { logger: logger as never });
   return warnings;
 }
 
@@ -39,7 +45,8 @@ export function compileWarnings(spec: TopLevelSpec): string[] {
  * ```
  */
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
+  const { vega, vegaLite } = vegaLibraries();
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: "none" });
   try {
     return await view.toSVG();
   } finally {

@@ -45,6 +45,11 @@ describe("kernel.json", () => {
     expect(spec).to.include({ display_name: "Spark prod", language: "typescript", interrupt_mode: "signal" });
   });
 
+  it("names the startup snapshot after Jupyter's arguments when there is one", () => {
+    const spec = kernelJson({ ...base, startupSnapshot: "/k/spark-prod/startup-snapshot.blob" });
+    expect(spec.argv.slice(2)).to.deep.equal(["kernel", "--connection-file", "{connection_file}", "--startup-snapshot", "/k/spark-prod/startup-snapshot.blob"]);
+  });
+
   it("passes the remote through env and keeps only its redacted form in metadata", () => {
     const spec = kernelJson({ ...base, remote: "sc://spark.example.com:443/;token=s3cr3t-token-value" });
     expect(spec.env[REMOTE_ENV]).to.equal("sc://spark.example.com:443/;token=s3cr3t-token-value");
@@ -68,7 +73,7 @@ describe("install, list and uninstall", () => {
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it("writes kernel.json and the three logos into <prefix>/share/jupyter/kernels/<name>", () => {
-    const { dir } = install({ location: { kind: "prefix", prefix: tmp }, name: "stk" }, ctx);
+    const { dir } = install({ snapshot: false, location: { kind: "prefix", prefix: tmp }, name: "stk" }, ctx);
     expect(dir).to.equal(path.join(tmp, "share", "jupyter", "kernels", "stk"));
     expect(fs.readdirSync(dir).sort()).to.deep.equal(["kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]);
     const spec = JSON.parse(fs.readFileSync(path.join(dir, "kernel.json"), "utf8"));
@@ -77,8 +82,8 @@ describe("install, list and uninstall", () => {
   });
 
   it("installs kernels with different remotes side by side, and lists only its own", () => {
-    install({ location: { kind: "user" }, name: "spark-a", remote: "sc://a.example:15002" }, ctx);
-    install({ location: { kind: "user" }, name: "spark-b", remote: "sc://b.example:15002" }, ctx);
+    install({ snapshot: false, location: { kind: "user" }, name: "spark-a", remote: "sc://a.example:15002" }, ctx);
+    install({ snapshot: false, location: { kind: "user" }, name: "spark-b", remote: "sc://b.example:15002" }, ctx);
     const other = path.join(tmp, "user", "kernels", "python3");
     fs.mkdirSync(other, { recursive: true });
     fs.writeFileSync(path.join(other, "kernel.json"), JSON.stringify({ argv: ["python"], display_name: "Python 3", language: "python" }));
@@ -91,19 +96,19 @@ describe("install, list and uninstall", () => {
 
   it("keeps a kernel.json that holds a token readable by its owner only", function () {
     if (process.platform === "win32") this.skip();
-    const { dir } = install({ location: { kind: "user" }, name: "secure", remote: "sc://h:443/;token=abc123" }, ctx);
+    const { dir } = install({ snapshot: false, location: { kind: "user" }, name: "secure", remote: "sc://h:443/;token=abc123" }, ctx);
     expect(fs.statSync(path.join(dir, "kernel.json")).mode & 0o777).to.equal(0o600);
   });
 
   it("uninstalls by name wherever the kernel is, and reports when there is none", () => {
-    install({ location: { kind: "user" }, name: "gone" }, ctx);
+    install({ snapshot: false, location: { kind: "user" }, name: "gone" }, ctx);
     expect(uninstall("gone", undefined, ctx)).to.have.length(1);
     expect(list(ctx)).to.deep.equal([]);
     expect(uninstall("gone", undefined, ctx)).to.deep.equal([]);
   });
 
   it("needs an active environment for --sys-prefix", () => {
-    expect(() => install({ location: { kind: "sys-prefix" } }, { ...ctx, env: {} })).to.throw(/VIRTUAL_ENV/);
+    expect(() => install({ snapshot: false, location: { kind: "sys-prefix" } }, { ...ctx, env: {} })).to.throw(/VIRTUAL_ENV/);
   });
 
   it("knows when it runs from npx's temporary cache", () => {
