@@ -32,11 +32,11 @@ const built = path.join(root, ".bench-dist");
 const only = new Set(values.only.split(","));
 
 /** Runs one side of one scenario in its own process and returns its JSON line. */
-function measure(client, scenario) {
+function measure(client, scenario, timedRuns = runs) {
   const [command, args] =
     client === "ours"
-      ? [process.execPath, [path.join(root, "bench", "ours.mjs"), scenario, String(runs)]]
-      : [python, [path.join(root, "bench", "pyspark_bench.py"), scenario, String(runs)]];
+      ? [process.execPath, [path.join(root, "bench", "ours.mjs"), scenario, String(timedRuns)]]
+      : [python, [path.join(root, "bench", "pyspark_bench.py"), scenario, String(timedRuns)]];
   return new Promise((resolve, reject) => {
     const env = { ...process.env, SPARK_TS_BENCH_CLIENT: path.join(built, "index.js") };
     const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -60,6 +60,13 @@ function kernelStarts() {
   const result = JSON.parse(out.trim().split("\n").at(-1));
   process.stderr.write(`  kernels: ours ${result.ours.map((t) => t.toFixed(2)).join(" ")}; ipykernel ${result.theirs.map((t) => t.toFixed(2)).join(" ")}\n`);
   return result;
+}
+
+/** `count` calls of `task`, one after another. */
+async function sequence(count, task) {
+  const results = [];
+  for (let i = 0; i < count; i++) results.push(await task());
+  return results;
 }
 
 const median = (xs) => quantile(xs, 0.5);
@@ -125,10 +132,16 @@ async function main() {
       }
       rows.push([rawLabel, secs(r), "", `decode overhead ${(((o - r) / r) * 100).toFixed(0)}%`]);
       row(
-        `(f) peak client RSS in ${label.slice(0, 3)}`,
+        `(f) peak client RSS in ${label.slice(0, 3)}, over the warm-up and ${runs} runs in one process`,
         { value: ours.maxRssBytes, text: mib(ours.maxRssBytes) },
         { value: theirs.maxRssBytes, text: mib(theirs.maxRssBytes) },
       );
+      // A garbage-collected client frees a run's result some time after it, so over several runs
+      // its peak can hold parts of two results, where PySpark frees each at once. The peak of one
+      // run, in fresh processes (median of three), is what the scenario itself needs.
+      const single = async (client) => median((await sequence(3, () => measure(client, name, 0))).map((m) => m.maxRssBytes));
+      const [oursOnce, theirsOnce] = [await single("ours"), await single("pyspark")];
+      row(`(f) peak client RSS in ${label.slice(0, 3)}, one run in a fresh process`, { value: oursOnce, text: mib(oursOnce) }, { value: theirsOnce, text: mib(theirsOnce) });
       const spread = (xs) => `${secs(Math.min(...xs))} to ${secs(Math.max(...xs))}`;
       notes.push(`${label.slice(0, 3)} spread of the runs: ours ${spread(ours.times)}, raw ${spread(raw.times)}, PySpark ${spread(theirs.times)}.`);
     }
