@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The benchmark of issue 8: this client against PySpark's Connect client, on the same Spark Connect
-// server in the same run. Each (client, scenario) runs in a process of its own (its peak RSS is
-// then its own), one warm-up run and then RUNS timed runs; the table shows medians.
+// server in the same run, in RUNS rounds: in each, every (client, scenario) runs in a new process
+// (its peak RSS is then its own), one warm-up run and one timed run, the clients taking turns so
+// that drift hits both alike; the table shows medians. (d) alternates kernels the same way.
 //
 //   node bench/run.mjs [--runs N] [--only collect,arrow,select1,kernel,render] [--out bench/RESULTS.md]
 //
@@ -62,6 +63,21 @@ function kernelStarts() {
   return result;
 }
 
+/**
+ * The sides ([key, client, scenario]) take turns: `runs` rounds, each a new process per side with
+ * one warm-up and one timed run, in reverse order every other round, so drift on the machine and
+ * on the server (JIT, caches, neighbours) hits every side alike. Each side's results, by round.
+ */
+async function rounds(sides) {
+  const results = Object.fromEntries(sides.map(([side]) => [side, []]));
+  for (let round = 0; round < runs; round++) {
+    for (const [side, client, scenario] of round % 2 === 0 ? sides : [...sides].reverse()) {
+      results[side].push(await measure(client, scenario, 1));
+    }
+  }
+  return results;
+}
+
 /** `count` calls of `task`, one after another. */
 async function sequence(count, task) {
   const results = [];
@@ -106,7 +122,7 @@ async function main() {
     process.env.SPARK_REMOTE = (await start()).url;
   }
   try {
-    process.stderr.write(`bench: ${runs} runs after a warm-up, against ${process.env.SPARK_REMOTE}\n`);
+    process.stderr.write(`bench: ${runs} rounds, against ${process.env.SPARK_REMOTE}\n`);
     const rows = [];
     const notes = [];
     let sparkVersion = "?";
@@ -117,49 +133,49 @@ async function main() {
       ["arrow", "(b) 10M rows x 3 numeric cols into an Arrow Table", "(b) raw ExecutePlan stream, same plan"],
     ]) {
       if (!only.has(name)) continue;
-      // Ours, raw, theirs back to back: the server's state (caches, JIT) drifts least in between.
-      const ours = await measure("ours", name);
-      const raw = await measure("ours", `${name}:raw`);
-      // collect() concatenates per-batch row arrays; the arrow layer's tableToRows fills one.
-      const viaRows = name === "collect" ? await measure("ours", "collect:rows") : undefined;
-      const theirs = await measure("pyspark", name);
-      sparkVersion = ours.sparkVersion;
-      const [o, r, t] = [median(ours.times), median(raw.times), median(theirs.times)];
+      const scenario = label.slice(0, 3);
+      await measure("ours", name, 0); // the server's first runs of this query (JIT, caches), not counted
+      const results = await rounds([
+        ["ours", "ours", name],
+        ["raw", "ours", `${name}:raw`],
+        // collect() concatenates per-batch row arrays; the arrow layer's tableToRows fills one.
+        ...(name === "collect" ? [["viaRows", "ours", "collect:rows"]] : []),
+        ["theirs", "pyspark", name],
+      ]);
+      const times = (side) => results[side].flatMap((m) => m.times);
+      const peak = (side) => median(results[side].map((m) => m.maxRssBytes));
+      sparkVersion = results.ours[0].sparkVersion;
+      const [o, r, t] = [median(times("ours")), median(times("raw")), median(times("theirs"))];
       row(label, { value: o, text: secs(o) }, { value: t, text: secs(t) });
-      if (viaRows) {
-        const v = median(viaRows.times);
+      if (results.viaRows) {
+        const v = median(times("viaRows"));
         row("(a) the same as tableToRows(df.toArrow())", { value: v, text: secs(v) }, { value: t, text: secs(t) });
       }
       rows.push([rawLabel, secs(r), "", `decode overhead ${(((o - r) / r) * 100).toFixed(0)}%`]);
       row(
-        `(f) peak client RSS in ${label.slice(0, 3)}, over the warm-up and ${runs} runs in one process`,
-        { value: ours.maxRssBytes, text: mib(ours.maxRssBytes) },
-        { value: theirs.maxRssBytes, text: mib(theirs.maxRssBytes) },
+        `(f) peak client RSS in ${scenario}, over a warm-up and a timed run`,
+        { value: peak("ours"), text: mib(peak("ours")) },
+        { value: peak("theirs"), text: mib(peak("theirs")) },
       );
-      // A garbage-collected client frees a run's result some time after it, so over several runs
-      // its peak can hold parts of two results, where PySpark frees each at once. The peak of one
+      // A garbage-collected client frees a run's result some time after it, so over two runs its
+      // peak can hold parts of both results, where PySpark frees each at once. The peak of one
       // run, in fresh processes (median of three), is what the scenario itself needs.
       const single = async (client) => median((await sequence(3, () => measure(client, name, 0))).map((m) => m.maxRssBytes));
       const [oursOnce, theirsOnce] = [await single("ours"), await single("pyspark")];
-      row(`(f) peak client RSS in ${label.slice(0, 3)}, one run in a fresh process`, { value: oursOnce, text: mib(oursOnce) }, { value: theirsOnce, text: mib(theirsOnce) });
+      row(`(f) peak client RSS in ${scenario}, one run in a fresh process`, { value: oursOnce, text: mib(oursOnce) }, { value: theirsOnce, text: mib(theirsOnce) });
       const spread = (xs) => `${secs(Math.min(...xs))} to ${secs(Math.max(...xs))}`;
-      notes.push(`${label.slice(0, 3)} spread of the runs: ours ${spread(ours.times)}, raw ${spread(raw.times)}, PySpark ${spread(theirs.times)}.`);
+      notes.push(`${scenario} spread of the runs: ours ${spread(times("ours"))}, raw ${spread(times("raw"))}, PySpark ${spread(times("theirs"))}.`);
     }
     if (only.has("select1")) {
-      // Round trips this short are mostly the server's time, which drifts over a minute: the two
-      // clients take turns, one timed run (after a warm-up) per process and round, and the
-      // latencies of all rounds are pooled.
-      const latencies = { ours: [], pyspark: [] };
-      for (let round = 0; round < runs; round++) {
-        for (const client of ["ours", "pyspark"]) {
-          const result = await measure(client, "select1", 1);
-          latencies[client].push(...result.latencies);
-          if (client === "ours") sparkVersion = result.sparkVersion;
-        }
-      }
-      notes.push(`(c) alternates the clients: ${runs} rounds, each a new process per client with a warm-up and one timed run; the ${latencies.ours.length} latencies of each client are pooled.`);
+      const results = await rounds([
+        ["ours", "ours", "select1"],
+        ["theirs", "pyspark", "select1"],
+      ]);
+      const latencies = (side) => results[side].flatMap((m) => m.latencies);
+      sparkVersion = results.ours[0].sparkVersion;
+      notes.push(`(c) pools the ${latencies("ours").length} round trips of each client's timed runs.`);
       for (const [q, label] of [[0.5, "p50"], [0.95, "p95"]]) {
-        const [o, t] = [quantile(latencies.ours, q), quantile(latencies.pyspark, q)];
+        const [o, t] = [quantile(latencies("ours"), q), quantile(latencies("theirs"), q)];
         row(`(c) 200 sequential SELECT 1, ${label}`, { value: o, text: ms(o) }, { value: t, text: ms(t) });
       }
     }
@@ -169,18 +185,22 @@ async function main() {
       row("(d) kernel cold start to the first SELECT 1 through Jupyter (vs ipykernel)", { value: o, text: secs(o) }, { value: t, text: secs(t) });
     }
     if (only.has("render")) {
-      const ours = await measure("ours", "render");
-      const theirs = await measure("pyspark", "render");
-      const [o, t] = [median(ours.times), median(theirs.times)];
+      const results = await rounds([
+        ["ours", "ours", "render"],
+        ["theirs", "pyspark", "render"],
+      ]);
+      const times = (side, key = "times") => results[side].flatMap((m) => m[key]);
+      sparkVersion = results.ours[0].sparkVersion;
+      const [o, t] = [median(times("ours")), median(times("theirs"))];
       row("(e) 10k rows x 20 cols to a notebook HTML table, fetch + render (vs _repr_html_)", { value: o, text: secs(o) }, { value: t, text: secs(t) });
-      rows.push(["(e) of which rendering the HTML and text table", secs(median(ours.renderTimes)), "", ""]);
+      rows.push(["(e) of which rendering the HTML and text table", secs(median(times("ours", "renderTimes"))), "", ""]);
     }
     const table = [
       "| scenario | this client | PySpark Connect | ours / theirs |",
       "|---|---:|---:|---:|",
       ...rows.map((cells) => `| ${cells.join(" | ")} |`),
     ].join("\n");
-    const header = [`Run ${new Date().toISOString()}: medians of ${runs} runs after one warm-up, each client and scenario in its own process.`, "", ...machine(sparkVersion).map((l) => `- ${l}`)];
+    const header = [`Run ${new Date().toISOString()}: medians of ${runs} rounds; in each, every client and scenario runs in a new process, one warm-up run and one timed run, the clients taking turns.`, "", ...machine(sparkVersion).map((l) => `- ${l}`)];
     console.log([...header, "", table, "", ...notes].join("\n"));
     fs.writeFileSync(
       values.out,

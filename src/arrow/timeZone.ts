@@ -42,8 +42,11 @@ const SHORT_IDS: Readonly<Record<string, string>> = {
 // +hh:mm:ss, +hhmmss. A bare prefix ("UTC", "GMT", "UT") is UTC too.
 const FIXED_OFFSET = /^(?:Z|(?:UTC|GMT|UT)?(?:([+-])(\d{1,2})(?::?(\d{2})(?::?(\d{2}))?)?)?)$/i;
 
-/** A resolved zone: a fixed offset, or a formatter that tells the wall-clock time in a region. */
-type Zone = { readonly fixedOffset: number } | { readonly format: Intl.DateTimeFormat };
+/**
+ * A resolved zone: a fixed offset, or a formatter that tells the wall-clock time in a region, with
+ * the offsets of the UTC hours it has been asked about that hold no transition.
+ */
+type Zone = { readonly fixedOffset: number } | { readonly format: Intl.DateTimeFormat; readonly hours: Map<number, number> };
 
 const zones = new Map<string, Zone>();
 
@@ -72,7 +75,7 @@ function resolve(timeZone: string): Zone {
       minute: "numeric",
       second: "numeric",
     });
-    zone = { format };
+    zone = { format, hours: new Map() };
   }
   zones.set(timeZone, zone);
   return zone;
@@ -82,6 +85,13 @@ function resolve(timeZone: string): Zone {
 // nearest one (the tz database has no rules that far out anyway).
 const MAX_DATE_SECONDS = 8_640_000_000_000;
 
+// Asking Intl for an offset takes microseconds; a table of timestamps asks once per cell. Offsets
+// change only at a zone's transitions, and the tz database has no two transitions within an hour,
+// so an hour whose first and last seconds share an offset has that offset throughout and is kept.
+// The table is bounded: a long-running service may format instants from any era.
+const SECONDS_PER_HOUR = 3600;
+const KEPT_HOURS = 8192;
+
 /**
  * The offset from UTC, in seconds, of the wall clock in `timeZone` at the given instant.
  * @throws RangeError for a time zone neither java.time nor the tz database knows.
@@ -90,15 +100,30 @@ export function zoneOffsetSeconds(epochSecond: number, timeZone: string): number
   const zone = resolve(timeZone);
   if ("fixedOffset" in zone) return zone.fixedOffset;
   const clamped = Math.min(Math.max(epochSecond, -MAX_DATE_SECONDS), MAX_DATE_SECONDS);
+  const hour = Math.floor(clamped / SECONDS_PER_HOUR);
+  const kept = zone.hours.get(hour);
+  if (kept !== undefined) return kept;
+  const offset = offsetAt(zone.format, clamped);
+  const first = hour * SECONDS_PER_HOUR;
+  const last = first + SECONDS_PER_HOUR - 1;
+  if (first >= -MAX_DATE_SECONDS && last <= MAX_DATE_SECONDS && offsetAt(zone.format, first) === offset && offsetAt(zone.format, last) === offset) {
+    if (zone.hours.size >= KEPT_HOURS) zone.hours.clear();
+    zone.hours.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The offset Intl tells for an instant within a Date's range. */
+function offsetAt(format: Intl.DateTimeFormat, epochSecond: number): number {
   const fields: Record<string, string> = {};
-  for (const part of zone.format.formatToParts(new Date(clamped * 1000))) fields[part.type] = part.value;
+  for (const part of format.formatToParts(new Date(epochSecond * 1000))) fields[part.type] = part.value;
   // Intl counts years by era (1 BC, 2 BC, ...); the proleptic year of 1 BC is 0.
   const eraYear = Number(fields.year);
   const year = fields.era === "BC" || fields.era === "B" ? 1 - eraYear : eraYear;
   const localDay = epochDayFromCivil(year, Number(fields.month), Number(fields.day));
   const localSecond =
     localDay * SECONDS_PER_DAY + Number(fields.hour) * 3600 + Number(fields.minute) * 60 + Number(fields.second);
-  return localSecond - clamped;
+  return localSecond - epochSecond;
 }
 
 /** An offset as java.time's "xxx" pattern prints it: "+05:30", "-08:00", "+00:00" (seconds dropped). */

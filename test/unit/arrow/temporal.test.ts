@@ -157,6 +157,29 @@ describe("formatTimestamp: an instant in any time zone Spark accepts", () => {
     expect(formatTimestamp(-62135596800000000n, "Europe/Paris", { offset: true })).to.equal("0001-01-01 00:09:21+00:09");
   });
 
+  it("gives every instant of an hour with a transition inside its own offset, in any order asked", () => {
+    // Lord Howe Island moves its clocks by half an hour, at 15:30 UTC on 2024-10-05.
+    const asked: [bigint, string][] = [
+      [1728140400n, "2024-10-06 01:30:00+10:30"],
+      [1728143999n, "2024-10-06 02:59:59+11:00"],
+      [1728142199n, "2024-10-06 01:59:59+10:30"],
+      [1728142200n, "2024-10-06 02:30:00+11:00"],
+      [1728140400n, "2024-10-06 01:30:00+10:30"],
+    ];
+    for (const [second, expected] of asked) {
+      expect(formatTimestamp(second * 1_000_000n, "Australia/Lord_Howe", { offset: true })).to.equal(expected);
+    }
+  });
+
+  it("prints a whole day of instants in a zone as it prints each alone", () => {
+    // 2024-03-10 in New York, its spring-forward day; every 7 minutes and 13 seconds.
+    const day = 1710046800;
+    for (let second = day; second < day + 86_400; second += 433) {
+      const alone = new Intl.DateTimeFormat("sv-SE", { timeZone: "America/New_York", dateStyle: "short", timeStyle: "medium" }).format(new Date(second * 1000));
+      expect(formatTimestamp(BigInt(second) * 1_000_000n, "America/New_York")).to.equal(alone);
+    }
+  });
+
   it("refuses a time zone nobody knows", () => {
     expect(() => formatTimestamp(0n, "Mars/Olympus_Mons")).to.throw(RangeError);
     expect(() => formatTimestamp(0n, "+25:00")).to.throw(RangeError);
