@@ -8,9 +8,8 @@
 //
 // Scenarios: collect, arrow, select1, render (as in scenarios.json); collect:raw and arrow:raw read the
 // same ExecutePlan stream through our gRPC client and touch only the Arrow bytes (no Arrow
-// decoding, no rows): the wire's limit for this client; collect:rows is collect() done as
-// tableToRows(toArrow()). Prints one JSON line like pyspark_bench.py; the first run is a warm-up
-// and is not in "times".
+// decoding, no rows): the wire's limit for this client. Prints one JSON line like
+// pyspark_bench.py; the first run is a warm-up and is not in "times".
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -20,7 +19,7 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const clientEntry = process.env.SPARK_TS_BENCH_CLIENT ?? path.join(here, "..", "dist", "index.js");
-const { SparkSession, tableToRows, tableBundle } = require(clientEntry);
+const { SparkSession, tableBundle } = require(clientEntry);
 // What the kernel does to show a DataFrame: fetch a bounded preview with its Spark types.
 const { preview } = require(path.join(path.dirname(clientEntry), "sql", "display", "preview.js"));
 
@@ -52,8 +51,6 @@ async function main() {
       const t0 = performance.now();
       if (mode === "raw") {
         rows = await readRaw(spark, df.plan);
-      } else if (name === "collect" && mode === "rows") {
-        rows = tableToRows(await df.toArrow()).length;
       } else if (name === "render") {
         const shown = await preview(df, scenario.rows);
         const r0 = performance.now();

@@ -138,8 +138,6 @@ async function main() {
       const results = await rounds([
         ["ours", "ours", name],
         ["raw", "ours", `${name}:raw`],
-        // collect() concatenates per-batch row arrays; the arrow layer's tableToRows fills one.
-        ...(name === "collect" ? [["viaRows", "ours", "collect:rows"]] : []),
         ["theirs", "pyspark", name],
       ]);
       const times = (side) => results[side].flatMap((m) => m.times);
@@ -147,10 +145,6 @@ async function main() {
       sparkVersion = results.ours[0].sparkVersion;
       const [o, r, t] = [median(times("ours")), median(times("raw")), median(times("theirs"))];
       row(label, { value: o, text: secs(o) }, { value: t, text: secs(t) });
-      if (results.viaRows) {
-        const v = median(times("viaRows"));
-        row("(a) the same as tableToRows(df.toArrow())", { value: v, text: secs(v) }, { value: t, text: secs(t) });
-      }
       rows.push([rawLabel, secs(r), "", `decode overhead ${(((o - r) / r) * 100).toFixed(0)}%`]);
       row(
         `(f) peak client RSS in ${scenario}, over a warm-up and a timed run`,

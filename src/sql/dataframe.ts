@@ -9,7 +9,7 @@ import type { StorageLevel as StorageLevelProto } from "../gen/spark/connect/com
 import type { Expression, Expression_SortOrder } from "../gen/spark/connect/expressions";
 import type { Relation } from "../gen/spark/connect/relations";
 import { SparkConnectError } from "../connect/errors";
-import { decodeChunks, decodeTable, Row, rowConverter, rowsFromBatches } from "../arrow";
+import { decodeChunks, decodeTable, Row, rowsFromBatches, tableToRows } from "../arrow";
 import { arrowChunks, commandResult, executeCommand, executeToChunks } from "./execution";
 import { relation } from "./plan/relation";
 import { attribute, call, expression, sqlExpression } from "./plan/expression";
@@ -912,9 +912,8 @@ export class DataFrame {
   }
 
   private async rowsOf(target: DataFrame): Promise<Row[]> {
-    const table = await this.tableOf(target);
-    const convert = rowConverter(table.schema);
-    return table.batches.flatMap((batch) => convert(batch));
+    // Filled in place, one array for all batches: faster than joining an array per batch.
+    return tableToRows(await this.tableOf(target));
   }
 
   /** The number of rows. */
