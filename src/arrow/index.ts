@@ -2,7 +2,7 @@
  * Arrow to JS: decoding the Arrow IPC streams a Spark Connect server sends, and turning their
  * values into JS values with full fidelity. Depends only on apache-arrow and Node.
  */
-export { ArrowDecodeError, decodeChunk, decodeChunks, decodeTable, type ArrowIpcChunk } from "./ipc";
+export { ArrowDecodeError, decodeChunk, decodeChunks, decodeTable, decodeTableAsItArrives, type ArrowIpcChunk } from "./ipc";
 export { Row } from "./row";
 export { rowConverter, rowsFromBatches, tableToRows } from "./rowConverter";
 export { valueReader, type ValueReader } from "./valueReaders";

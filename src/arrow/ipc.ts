@@ -94,6 +94,24 @@ function batchesOf(schema: Schema, chunk: DecodedChunk, position: number): Recor
   return chunk.batches;
 }
 
+/** A result's table, chunk by chunk: the first chunk's schema, every later chunk checked against it. */
+class TableAssembly {
+  #schema: Schema | undefined;
+  readonly #batches: RecordBatch[] = [];
+  #position = 0;
+
+  add(input: ChunkInput, expectedRows?: bigint | number): void {
+    const chunk = readChunk(input, this.#position, expectedRows);
+    this.#schema ??= chunk.schema;
+    this.#batches.push(...batchesOf(this.#schema, chunk, this.#position));
+    this.#position++;
+  }
+
+  table(): Table {
+    return this.#schema ? new Table(this.#schema, this.#batches) : new Table();
+  }
+}
+
 /**
  * Decodes the Arrow IPC streams of a whole result into one `Table`. The schema is the first
  * stream's (an empty result still has one); every other stream must have the same.
@@ -113,16 +131,27 @@ export function decodeTable(
   chunks: Iterable<Uint8Array | ArrowIpcChunk>,
   expectedRowCounts?: ArrayLike<bigint | number>,
 ): Table {
-  let schema: Schema | undefined;
-  const batches: RecordBatch[] = [];
+  const assembly = new TableAssembly();
   let position = 0;
-  for (const input of chunks) {
-    const chunk = readChunk(input, position, expectedRowCounts?.[position]);
-    schema ??= chunk.schema;
-    batches.push(...batchesOf(schema, chunk, position));
-    position++;
-  }
-  return schema ? new Table(schema, batches) : new Table();
+  for (const input of chunks) assembly.add(input, expectedRowCounts?.[position++]);
+  return assembly.table();
+}
+
+/**
+ * {@link decodeTable} for streams still arriving: each is decoded as it comes, while the next ones
+ * are on their way, rather than all of them after the last.
+ *
+ * @throws ArrowDecodeError as {@link decodeTable} does, when the bad chunk is reached.
+ *
+ * @example
+ * ```ts
+ * const table = await decodeTableAsItArrives(arrowChunks(client, plan));
+ * ```
+ */
+export async function decodeTableAsItArrives(chunks: AsyncIterable<Uint8Array | ArrowIpcChunk>): Promise<Table> {
+  const assembly = new TableAssembly();
+  for await (const input of chunks) assembly.add(input);
+  return assembly.table();
 }
 
 /**

@@ -9,8 +9,8 @@ import type { StorageLevel as StorageLevelProto } from "../gen/spark/connect/com
 import type { Expression, Expression_SortOrder } from "../gen/spark/connect/expressions";
 import type { Relation } from "../gen/spark/connect/relations";
 import { SparkConnectError } from "../connect/errors";
-import { decodeChunks, decodeTable, Row, rowsFromBatches, tableToRows } from "../arrow";
-import { arrowChunks, commandResult, executeCommand, executeToChunks } from "./execution";
+import { decodeChunks, Row, rowsFromBatches, tableToRows } from "../arrow";
+import { arrowChunks, commandResult, executeCommand, executeToTable } from "./execution";
 import { relation } from "./plan/relation";
 import { attribute, call, expression, sqlExpression } from "./plan/expression";
 import { aliasExpression, sortOrder } from "./plan/columnNodes";
@@ -906,9 +906,9 @@ export class DataFrame {
 
   /** Runs `target` (this DataFrame or one derived from it for an action) and keeps its execution info here. */
   private async tableOf(target: DataFrame): Promise<Table> {
-    const { chunks, summary } = await executeToChunks(this.client, target.root);
+    const { table, summary } = await executeToTable(this.client, target.root);
     this.#executionInfo = ExecutionInfo.fromResponses(summary.operationId ?? "", summary.metrics ?? [], summary.observedMetrics ?? []);
-    return decodeTable(chunks.map((chunk) => chunk.data), chunks.map((chunk) => chunk.rowCount));
+    return table;
   }
 
   private async rowsOf(target: DataFrame): Promise<Row[]> {

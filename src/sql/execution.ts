@@ -9,6 +9,8 @@ import type { Relation } from "../gen/spark/connect/relations";
 import type { DataType } from "../gen/spark/connect/types";
 import type { ExecuteOptions, SparkConnectClient } from "../connect/client";
 import { SparkConnectError } from "../connect/errors";
+import type { Table } from "apache-arrow";
+import { decodeTableAsItArrives } from "../arrow";
 
 /** One Arrow IPC stream as the server sent it, with the row count it declared. */
 export interface ArrowChunk {
@@ -81,6 +83,17 @@ export async function executeCommand(
 ): Promise<ExecutionSummary> {
   const { summary } = await executeToChunks(client, { opType: { $case: "command", command: { commandType } } });
   return summary;
+}
+
+/** Runs a plan to its end and decodes its Arrow batches into one table as they arrive. */
+export async function executeToTable(
+  client: SparkConnectClient,
+  plan: Plan,
+  options?: ExecuteOptions,
+): Promise<{ table: Table; summary: ExecutionSummary }> {
+  const summary: ExecutionSummary = {};
+  const table = await decodeTableAsItArrives(arrowChunks(client, plan, summary, options));
+  return { table, summary };
 }
 
 /** Runs a plan to its end and keeps every Arrow batch. */

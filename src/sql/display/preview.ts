@@ -1,7 +1,6 @@
 import type { Table } from "apache-arrow";
-import { decodeTable } from "../../arrow";
 import type { DataFrame } from "../dataframe";
-import { executeToChunks } from "../execution";
+import { executeToTable } from "../execution";
 import { structTypeFromProto } from "../types";
 
 /** The first rows of a DataFrame, as much as a table view needs and no more. */
@@ -27,10 +26,9 @@ export interface Preview {
  */
 export async function preview(df: DataFrame, maxRows: number): Promise<Preview> {
   const limited = df.limit(maxRows + 1);
-  const { chunks, summary } = await executeToChunks(df.sparkSession.client, {
+  const { table: full, summary } = await executeToTable(df.sparkSession.client, {
     opType: { $case: "root", root: limited.plan },
   });
-  const full = decodeTable(chunks.map((c) => c.data), chunks.map((c) => c.rowCount));
   const more = full.numRows > maxRows;
   const table = more ? full.slice(0, maxRows) : full;
   const columnTypes = summary.schema

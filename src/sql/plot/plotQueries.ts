@@ -1,8 +1,8 @@
 // Runs a plot's plans and turns their small results into chart data.
 import type { Relation } from "../../gen/spark/connect/relations";
-import { decodeTable, Row, tableToRows } from "../../arrow";
+import { Row, tableToRows } from "../../arrow";
 import { ChartValueConverter, type ChartColumn, type ChartData, type ChartValue } from "../../render";
-import { executeToChunks } from "../execution";
+import { executeToTable } from "../execution";
 import type { SparkSession } from "../session";
 import { structTypeFromProto } from "../types";
 
@@ -14,8 +14,7 @@ export interface SmallResult {
 
 /** Runs `plan` (already bounded by its caller) and returns its rows. */
 export async function run(spark: SparkSession, plan: Relation): Promise<SmallResult> {
-  const { chunks, summary } = await executeToChunks(spark.client, { opType: { $case: "root", root: plan } });
-  const table = decodeTable(chunks.map((c) => c.data), chunks.map((c) => c.rowCount));
+  const { table, summary } = await executeToTable(spark.client, { opType: { $case: "root", root: plan } });
   const types = summary.schema ? structTypeFromProto(summary.schema).fields.map((f) => f.dataType.simpleString()) : [];
   const columns = table.schema.fields.map((f, i) => ({ name: f.name, type: types[i] ?? "string" }));
   return { columns, rows: tableToRows(table) };
