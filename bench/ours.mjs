@@ -8,7 +8,8 @@
 //
 // Scenarios: collect, arrow, select1, render (as in scenarios.json); collect:raw and arrow:raw read the
 // same ExecutePlan stream through our gRPC client and touch only the Arrow bytes (no Arrow
-// decoding, no rows): the wire's limit for this client. Prints one JSON line like
+// decoding, no rows): the wire's limit for this client. collect:paired and arrow:paired read it raw
+// just before and after each run of the scenario ("rawTimes": their means). Prints one JSON line like
 // pyspark_bench.py; the first run is a warm-up and is not in "times".
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -35,6 +36,7 @@ async function main() {
   const times = [];
   const latencies = [];
   const renderTimes = [];
+  const rawTimes = [];
   let rows = 0;
   for (let run = 0; run <= runs; run++) {
     let elapsed;
@@ -47,6 +49,18 @@ async function main() {
       }
       elapsed = trips.reduce((a, b) => a + b, 0);
       if (run > 0) latencies.push(...trips);
+    } else if (mode === "paired") {
+      // The raw stream read just before and just after the decoded result, in one process: the
+      // decode overhead without the drift between processes or over time in it.
+      const raws = [];
+      for (const step of ["raw", "decoded", "raw"]) {
+        const t0 = performance.now();
+        rows = step === "raw" ? await readRaw(spark, df.plan) : await decoded(df, name);
+        const seconds = (performance.now() - t0) / 1000;
+        if (step === "raw") raws.push(seconds);
+        else elapsed = seconds;
+      }
+      if (run > 0) rawTimes.push((raws[0] + raws[1]) / 2);
     } else {
       const t0 = performance.now();
       if (mode === "raw") {
@@ -58,10 +72,8 @@ async function main() {
         if (run > 0) renderTimes.push((performance.now() - r0) / 1000);
         rows = shown.table.numRows;
         if (!bundle["text/html"].startsWith("<div")) throw new Error("no HTML table");
-      } else if (name === "collect") {
-        rows = (await df.collect()).length;
       } else {
-        rows = (await df.toArrow()).numRows;
+        rows = await decoded(df, name);
       }
       elapsed = (performance.now() - t0) / 1000;
     }
@@ -71,7 +83,12 @@ async function main() {
   await spark.stop();
   // maxRSS is in KiB.
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
-  console.log(JSON.stringify({ times, latencies, renderTimes, maxRssBytes, rows, sparkVersion }));
+  console.log(JSON.stringify({ times, rawTimes, latencies, renderTimes, maxRssBytes, rows, sparkVersion }));
+}
+
+/** Scenario (a) or (b) done as a user does it; its row count. */
+async function decoded(df, name) {
+  return name === "collect" ? (await df.collect()).length : (await df.toArrow()).numRows;
 }
 
 /** The ExecutePlan stream read to its end, keeping nothing: the bytes' arrival, nothing more. */
