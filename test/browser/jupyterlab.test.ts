@@ -66,10 +66,21 @@ describe("JupyterLab in headless Chromium", function () {
     return page;
   }
 
+  /**
+   * How many elements match `selector` once more than `moreThan` do, or after a minute. A cell's
+   * prompt shows its number on the shell reply; its outputs come over IOPub, another socket, and
+   * may be drawn a moment later.
+   */
+  async function settledCount(page: Page, selector: string, moreThan: number): Promise<number> {
+    await page
+      .waitForFunction(`document.querySelectorAll(${JSON.stringify(selector)}).length > ${moreThan}`, undefined, { timeout: 60_000 })
+      .catch(() => undefined);
+    return page.locator(selector).count();
+  }
+
   it("runs the getting-started notebook and draws its HTML tables", async () => {
     const page = await runNotebook("01-getting-started.ipynb");
-    const tables = page.locator(".jp-OutputArea-output table");
-    expect(await tables.count()).to.be.greaterThan(3);
+    expect(await settledCount(page, ".jp-OutputArea-output table", 3)).to.be.greaterThan(3);
     expect(await page.locator(".jp-OutputArea-output th", { hasText: "name" }).first().textContent()).to.include("string");
     expect(await page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']").count()).to.equal(0);
     await page.screenshot({ path: path.join(shots, "01-getting-started.png"), fullPage: true });
@@ -77,9 +88,8 @@ describe("JupyterLab in headless Chromium", function () {
 
   it("runs the charts notebook and draws its Vega-Lite charts", async () => {
     const page = await runNotebook("04-aggregations-and-charts.ipynb");
-    const charts = page.locator(".jp-OutputArea-output .vega-embed svg, .jp-OutputArea-output .vega-embed canvas");
-    await charts.first().waitFor({ timeout: 60_000 });
-    expect(await charts.count()).to.be.greaterThan(5);
+    const charts = ".jp-OutputArea-output .vega-embed svg, .jp-OutputArea-output .vega-embed canvas";
+    expect(await settledCount(page, charts, 5)).to.be.greaterThan(5);
     await page.screenshot({ path: path.join(shots, "04-aggregations-and-charts.png"), fullPage: true });
   });
 });
