@@ -46,7 +46,7 @@ export interface InstallOptions {
   readonly interruptMode?: InterruptMode;
   /** Copy the package to a stable folder even when it does not run from the npx cache. */
   readonly copy?: boolean;
-  /** Build the startup snapshot (default true): a kernel then starts in about half the time. */
+  /** Build the startup snapshot (default true): a kernel then starts about a second sooner. */
   readonly snapshot?: boolean;
 }
 
