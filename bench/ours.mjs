@@ -6,10 +6,10 @@
 // and neither the timings nor the RSS then include tsx's on-the-fly compiling (about 80 MiB).
 // Without SPARK_TS_BENCH_CLIENT, dist/index.js (npm run build) is used. SPARK_REMOTE names the server.
 //
-// Scenarios: collect, arrow, select1, render (as in scenarios.json); collect:raw and arrow:raw read the
-// same ExecutePlan stream through our gRPC client and touch only the Arrow bytes (no Arrow
-// decoding, no rows): the wire's limit for this client. collect:paired and arrow:paired read it raw
-// just before and after each run of the scenario ("rawTimes": their means). Prints one JSON line like
+// Scenarios: collect, arrow, select1, render (as in scenarios.json). collect:paired and arrow:paired
+// also read the same ExecutePlan stream raw, just before and after each run of the scenario, through
+// our gRPC client touching only the Arrow bytes (no Arrow decoding, no rows): the wire's limit for
+// this client ("rawTimes": the means of each pair). Prints one JSON line like
 // pyspark_bench.py; the first run is a warm-up and is not in "times".
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -63,9 +63,7 @@ async function main() {
       if (run > 0) rawTimes.push((raws[0] + raws[1]) / 2);
     } else {
       const t0 = performance.now();
-      if (mode === "raw") {
-        rows = await readRaw(spark, df.plan);
-      } else if (name === "render") {
+      if (name === "render") {
         const shown = await preview(df, scenario.rows);
         const r0 = performance.now();
         const bundle = tableBundle(shown.table, { columnTypes: shown.columnTypes, moreRows: shown.more });

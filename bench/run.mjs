@@ -32,8 +32,8 @@ const runs = Number(values.runs);
 const built = path.join(root, ".bench-dist");
 const only = new Set(values.only.split(","));
 
-/** Runs one side of one scenario in its own process and returns its JSON line. */
-function measure(client, scenario, timedRuns = runs) {
+/** Runs one side of one scenario in its own process (a warm-up, then `timedRuns`) and returns its JSON line. */
+function measure(client, scenario, timedRuns) {
   const [command, args] =
     client === "ours"
       ? [process.execPath, [path.join(root, "bench", "ours.mjs"), scenario, String(timedRuns)]]
