@@ -45,7 +45,7 @@ function collect(out: string): void {
     throw new Error(`the notebook globals do not type-check: ${result.diagnostics.map((d) => d.messageText).join("; ")}`);
   }
   const files = [...read]
-    .filter((file) => /\.d\.(c|m)?ts$/.test(file) && !file.startsWith(cwd + path.sep) && fs.existsSync(file))
+    .filter((file) => /\.d\.(c|m)?ts$/.test(file) && !file.startsWith(cwd + path.sep))
     .sort()
     .map((file) => ({ path: file }));
   const manifest: SnapshotManifest = {

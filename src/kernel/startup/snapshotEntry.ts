@@ -48,7 +48,7 @@
     ts.bindSourceFile(sourceFile, options);
     files.set(file, { sourceFile, size: stat.size, mtimeMs: stat.mtimeMs });
   }
-  const held: Sources = { compilerPath: manifest.compiler, ts, files, nodeVersion: process.version };
+  const held: Sources = { compilerPath: manifest.compiler, ts, files };
   // snapshotManifest.ts's SNAPSHOT_KEY, which this script cannot import.
   (globalThis as Record<symbol, unknown>)[Symbol.for("spark-ts-kernel.startupSnapshot")] = held;
 

@@ -29,8 +29,6 @@ export interface SnapshotSources {
   readonly compilerPath: string;
   readonly ts: typeof TypeScript;
   readonly files: Map<string, SnapshotSource>;
-  /** The Node.js that built it; a snapshot loads only in the same. */
-  readonly nodeVersion: string;
 }
 
 /** The global the snapshot's heap holds its sources under. */

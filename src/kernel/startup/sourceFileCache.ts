@@ -66,21 +66,18 @@ export function serveSourceFiles(
   const patch = (host: CompilerHost): void => {
     if (patched.has(host)) return;
     patched.add(host);
-    const byName = host.getSourceFile.bind(host);
-    host.getSourceFile = (fileName, ...request: SourceFileRequest) => {
+    const serve = (fileName: string, request: SourceFileRequest, parse: () => TypeScript.SourceFile | undefined) => {
       const file = cached(fileName, request);
       if (file) stats.served++;
       else stats.parsed++;
-      return file ?? byName(fileName, ...request);
+      return file ?? parse();
     };
+    const byName = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, ...request: SourceFileRequest) => serve(fileName, request, () => byName(fileName, ...request));
     const byPath = host.getSourceFileByPath?.bind(host);
     if (byPath) {
-      host.getSourceFileByPath = (fileName, filePath, ...request: SourceFileRequest) => {
-        const file = cached(fileName, request);
-        if (file) stats.served++;
-        else stats.parsed++;
-        return file ?? byPath(fileName, filePath, ...request);
-      };
+      host.getSourceFileByPath = (fileName, filePath, ...request: SourceFileRequest) =>
+        serve(fileName, request, () => byPath(fileName, filePath, ...request));
     }
   };
 

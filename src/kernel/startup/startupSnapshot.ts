@@ -18,7 +18,6 @@ export const SNAPSHOT_FILE = "startup-snapshot.blob";
 /** What a snapshot was built from, checked before a kernel starts from it. */
 export interface SnapshotDescription {
   readonly nodeVersion: string;
-  readonly nodeExecutable: string;
   /** The compiler in the heap: it must still be the one tslab would load. */
   readonly compiler: FileStamp;
   /** The blob's own size (a truncated blob would crash Node rather than fail). */
@@ -69,7 +68,6 @@ export function buildStartupSnapshot(blob: string, modules: string = __dirname):
     });
     const description: SnapshotDescription = {
       nodeVersion: process.version,
-      nodeExecutable: process.execPath,
       compiler: stampOf(manifest.compiler)!,
       size: fs.statSync(partial).size,
       files: manifest.files.length,
