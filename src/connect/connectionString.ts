@@ -14,6 +14,13 @@ export const DEFAULT_PORT = 15002;
 /** gRPC message size limit both ways, Spark's clients' default (grpc-js's own is 4 MiB). */
 export const DEFAULT_MAX_MESSAGE_SIZE = 128 * 1024 * 1024;
 
+/**
+ * How long the first connection to the server may take before the client gives up, unless
+ * `connect_timeout_ms` says otherwise: long enough for a TLS handshake through a slow proxy, short
+ * enough that an unreachable address is reported while someone still waits for it.
+ */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
+
 /** How the client detects a silently dead connection with HTTP/2 PINGs. */
 export interface KeepaliveOptions {
   readonly enabled: boolean;
@@ -45,7 +52,7 @@ export interface ConnectionOptionsInit {
   readonly port?: number;
   /** Sent as `authorization: Bearer <token>`; turns TLS on unless the host is loopback. */
   readonly token?: string;
-  /** `true` for TLS; leave it unset to let a token decide. */
+  /** `true` for TLS; leave it unset to let a token (or a secret-looking header) decide. */
   readonly useSsl?: boolean;
   readonly userId?: string;
   readonly userAgent?: string;
@@ -53,7 +60,12 @@ export interface ConnectionOptionsInit {
   readonly sessionId?: string;
   readonly grpcMaxMessageSize?: number;
   readonly keepalive?: Partial<KeepaliveOptions>;
-  /** Extra gRPC headers sent with every call. */
+  /** How long the first connection may take, in milliseconds; {@link DEFAULT_CONNECT_TIMEOUT_MS} when unset. */
+  readonly connectTimeoutMs?: number;
+  /**
+   * Extra gRPC headers sent with every call. One whose name looks like a credential (see
+   * {@link isSecretHeaderName}) is treated like the token: TLS unless the host is loopback, and never shown.
+   */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -66,12 +78,16 @@ const PARAMETER_NAME = /^[A-Za-z0-9_.-]+$/;
 // value quotes the value, and that value may be the token.
 const HEADER_VALUE = /^[\x20-\x7e]*$/;
 const REDACTED = "<redacted>";
-// Header names that usually carry secrets, so that renderings hide their values like the token's.
+// Header names that usually carry secrets: `authorization`, `cookie`, and any name with token,
+// key, secret, password (passw, pwd), credential or auth in it. Generous on purpose: a header
+// wrongly taken for a secret costs a hidden value and TLS; a secret taken for an ordinary header
+// would travel in plain text and show up in logs.
 const SENSITIVE_NAME = /token|secret|passw|pwd|auth|key|cookie|credential/i;
 
 /**
- * Whether a header's name suggests its value is a secret (`authorization`, `x-api-key`, …), so that
- * logs and renderings hide the value as they hide the token.
+ * Whether a header's name suggests its value is a secret (`authorization`, `x-api-key`, …). Such a
+ * header follows the token's rules: it implies TLS to any host but a loopback one, and its value
+ * is hidden in every rendering of the options and never quoted by an error.
  *
  * @example
  * ```ts
@@ -91,6 +107,8 @@ const PARAMETERS = [
   "user_agent",
   "session_id",
   "grpc_max_message_size",
+  // This client's own (PySpark sends it as a header, which servers ignore).
+  "connect_timeout_ms",
   // PySpark 4.3's keepalive parameters: understood here too, so that one string means the same
   // thing to both clients instead of turning into headers here.
   "grpc_keepalive_enabled",
@@ -111,7 +129,9 @@ LOOPBACK.addAddress("::1", "ipv6");
  * Validated, immutable options for a connection to a Spark Connect server.
  *
  * The token is not a visible property: `util.inspect`, `JSON.stringify`, `toString()` and spreading
- * never show it; read it with {@link ConnectionOptions.token}.
+ * never show it; read it with {@link ConnectionOptions.token}. The values of secret-looking headers
+ * are in {@link ConnectionOptions.headers} (gRPC has to send them), but every rendering of the
+ * options, or of the headers object, shows them as `<redacted>`.
  *
  * @example
  * ```ts
@@ -128,14 +148,19 @@ export class ConnectionOptions {
   readonly port: number;
   /** `host:port` as gRPC takes it, IPv6 in brackets. */
   readonly address: string;
-  /** Whether the connection uses TLS: asked for with `use_ssl=true`, or implied by a token. */
+  /** Whether the connection uses TLS: asked for with `use_ssl=true`, or implied by a token or a secret-looking header. */
   readonly useSsl: boolean;
   readonly userId: string | undefined;
   readonly userAgent: string | undefined;
   readonly sessionId: string | undefined;
   readonly grpcMaxMessageSize: number;
   readonly keepalive: KeepaliveOptions;
-  /** Extra gRPC headers for every call, names in lower case. */
+  /** How long the first connection may take, in milliseconds (`connect_timeout_ms`). */
+  readonly connectTimeoutMs: number;
+  /**
+   * Extra gRPC headers for every call, names in lower case. util.inspect and JSON.stringify of this
+   * object show the values of secret-looking headers as `<redacted>`; iterating it gives them.
+   */
   readonly headers: Readonly<Record<string, string>>;
   readonly #token: string | undefined;
 
@@ -145,7 +170,8 @@ export class ConnectionOptions {
     this.port = init.port === undefined ? DEFAULT_PORT : validPort(init.port);
     this.address = `${host.includes(":") ? `[${host}]` : host}:${this.port}`;
     this.#token = init.token === undefined ? undefined : validToken(init.token);
-    this.useSsl = tlsMode(host, init.useSsl, this.#token !== undefined);
+    this.headers = validHeaders(init.headers ?? {}, this.#token !== undefined);
+    this.useSsl = tlsMode(host, init.useSsl, this.#token !== undefined ? "token" : secretHeaderNames(this.headers)[0]);
     this.userId = init.userId === undefined ? undefined : nonEmpty("user_id", init.userId);
     this.userAgent = init.userAgent === undefined ? undefined : validUserAgent(init.userAgent);
     this.sessionId = init.sessionId === undefined ? undefined : validSessionId(init.sessionId);
@@ -154,7 +180,8 @@ export class ConnectionOptions {
         ? DEFAULT_MAX_MESSAGE_SIZE
         : validInteger("grpc_max_message_size", init.grpcMaxMessageSize);
     this.keepalive = validKeepalive(init.keepalive);
-    this.headers = validHeaders(init.headers ?? {}, this.#token !== undefined);
+    this.connectTimeoutMs =
+      init.connectTimeoutMs === undefined ? DEFAULT_CONNECT_TIMEOUT_MS : validInteger("connect_timeout_ms", init.connectTimeoutMs);
     Object.freeze(this);
   }
 
@@ -180,6 +207,19 @@ export class ConnectionOptions {
     return this.#token;
   }
 
+  /**
+   * The names of the parameters that hold secrets: `token` and the secret-looking headers. Empty
+   * when the options could be written down anywhere; the names themselves are safe to print.
+   *
+   * @example
+   * ```ts
+   * parseConnectionString("sc://h/;use_ssl=true;x-api-key=abc;x-team=data").secretNames; // ["x-api-key"]
+   * ```
+   */
+  get secretNames(): readonly string[] {
+    return [...(this.#token === undefined ? [] : ["token"]), ...secretHeaderNames(this.headers)];
+  }
+
   /** Whether the host is this machine (`localhost`, 127.0.0.0/8, `::1`). */
   get isLoopback(): boolean {
     return isLoopbackHost(this.host);
@@ -202,6 +242,7 @@ export class ConnectionOptions {
       ...(this.sessionId === undefined ? {} : { sessionId: this.sessionId }),
       grpcMaxMessageSize: this.grpcMaxMessageSize,
       keepalive: { ...this.keepalive },
+      ...(this.connectTimeoutMs === DEFAULT_CONNECT_TIMEOUT_MS ? {} : { connectTimeoutMs: this.connectTimeoutMs }),
       headers: redactedHeaders(this.headers),
     };
   }
@@ -217,12 +258,14 @@ export class ConnectionOptions {
  * - `host` is required; IPv6 addresses go in brackets (`sc://[::1]:15002`). `port` defaults to 15002.
  * - Parameters (names are case-sensitive, values percent-decoded): `token` (bearer token; turns TLS
  *   on unless the host is loopback), `use_ssl` (`true`/`false`), `user_id`, `user_agent`,
- *   `session_id` (a UUID), `grpc_max_message_size` (bytes, default 128 MiB), and PySpark's
+ *   `session_id` (a UUID), `grpc_max_message_size` (bytes, default 128 MiB), `connect_timeout_ms`
+ *   (how long the first connection may take, default 20000), and PySpark's
  *   `grpc_keepalive_enabled`, `grpc_keepalive_time_ms`, `grpc_keepalive_timeout_ms`,
- *   `grpc_keepalive_without_calls`. Any other parameter is sent as a gRPC header with every call.
+ *   `grpc_keepalive_without_calls`. Any other parameter is sent as a gRPC header with every call;
+ *   one whose name looks like a credential ({@link isSecretHeaderName}) is treated like the token.
  *
  * @throws {InvalidConnectionStringError} naming what is wrong and how to fix it; the message never
- *   contains the token.
+ *   contains the token or the value of a secret-looking header.
  *
  * @example
  * ```ts
@@ -418,6 +461,9 @@ function initFromParameters(parameters: readonly RawParameter[]): Omit<MutableIn
       case "grpc_max_message_size":
         init.grpcMaxMessageSize = parseInteger(name, value);
         break;
+      case "connect_timeout_ms":
+        init.connectTimeoutMs = parseInteger(name, value);
+        break;
       case "grpc_keepalive_enabled":
         keepalive.enabled = parseBoolean(name, value);
         break;
@@ -530,15 +576,22 @@ function definedOnly<T extends object>(value: T): Partial<T> {
  * Spark's own local server with `spark.connect.authenticate.token` speaks plain text on localhost,
  * and PySpark sends a token without TLS only over local credentials (which never leave the
  * machine). To a remote host a token never travels in plain text, so `use_ssl=false` with a token
- * is refused rather than silently overridden.
+ * is refused rather than silently overridden. A header named like a credential (an API key, an
+ * `authorization` or `cookie` header) is a bearer secret just the same, and follows the same rule.
+ * `secret` names the parameter holding a secret, if any (a name is safe to quote, a value is not).
  */
-function tlsMode(host: string, useSsl: boolean | undefined, hasToken: boolean): boolean {
+function tlsMode(host: string, useSsl: boolean | undefined, secret: string | undefined): boolean {
   if (useSsl === true) return true;
-  if (!hasToken || isLoopbackHost(host)) return false;
+  if (secret === undefined || isLoopbackHost(host)) return false;
   if (useSsl === false) {
-    fail(`a token is only sent over TLS to a host other than this machine, but use_ssl=false was given for '${host}'; remove use_ssl=false`);
+    const what = secret === "token" ? "a token is" : `the header '${secret}' looks like a credential, and credentials are`;
+    fail(`${what} only sent over TLS to a host other than this machine, but use_ssl=false was given for '${host}'; remove use_ssl=false`);
   }
   return true;
+}
+
+function secretHeaderNames(headers: Readonly<Record<string, string>>): string[] {
+  return Object.keys(headers).filter(isSecretHeaderName);
 }
 
 function validHeaders(headers: Readonly<Record<string, string>>, hasToken: boolean): Readonly<Record<string, string>> {
@@ -568,6 +621,12 @@ function validHeaders(headers: Readonly<Record<string, string>>, hasToken: boole
     }
     valid[lower] = value;
   }
+  // Not enumerable, so iterating the headers (to send them) and comparing them are unchanged;
+  // header names are lower case, so no header can be called "toJSON".
+  Object.defineProperty(valid, "toJSON", { value: () => redactedHeaders(valid) });
+  Object.defineProperty(valid, inspect.custom, {
+    value: (_depth: number, options: object, show: typeof inspect) => show(redactedHeaders(valid), options),
+  });
   return Object.freeze(valid);
 }
 
@@ -583,6 +642,7 @@ function render(options: ConnectionOptions): string {
   if (options.userAgent !== undefined) add("user_agent", encodeURIComponent(options.userAgent));
   if (options.sessionId !== undefined) add("session_id", options.sessionId);
   if (options.grpcMaxMessageSize !== DEFAULT_MAX_MESSAGE_SIZE) add("grpc_max_message_size", String(options.grpcMaxMessageSize));
+  if (options.connectTimeoutMs !== DEFAULT_CONNECT_TIMEOUT_MS) add("connect_timeout_ms", String(options.connectTimeoutMs));
   const keepalive = options.keepalive;
   if (keepalive.enabled !== DEFAULT_KEEPALIVE.enabled) add("grpc_keepalive_enabled", String(keepalive.enabled));
   if (keepalive.timeMs !== DEFAULT_KEEPALIVE.timeMs) add("grpc_keepalive_time_ms", String(keepalive.timeMs));

@@ -2,12 +2,16 @@
 // Connect server from a shell or a CI job (no JVM, no Spark on the machine).
 import { parseArgs } from "node:util";
 import { clientVersion } from "../connect/credentials";
-import { SparkConnectError } from "../connect/errors";
+import { InvalidConnectionStringError, SparkConnectError } from "../connect/errors";
 import { Row } from "../arrow";
 import { DEFAULT_REMOTE, SparkSession } from "../sql/session";
 import { parseConnectionString } from "../connect/connectionString";
 import { DEFAULT_DISPLAY_NAME, DEFAULT_KERNEL_NAME, install, list, uninstall, type InstallLocation } from "./install/commands";
-import { REMOTE_ENV } from "./install/kernelspec";
+import { InvalidKernelNameError, isEnvironmentVariableName, kernelName, REMOTE_ENV } from "./install/kernelspec";
+import { NotOursError } from "./install/ownedFolder";
+
+/** The environment variable every command reads the server from when --remote is not given. */
+const SPARK_REMOTE = "SPARK_REMOTE";
 
 const USAGE = `Usage: spark-ts-kernel <command> [options]
 
@@ -17,15 +21,23 @@ Commands:
   list                    list the kernels this package installed, wherever Jupyter looks
   kernel                  run the kernel (what kernel.json starts; Jupyter passes the connection file)
   sql [options] <query>   run one SQL statement; print its result as Spark's show() does
-  version                 print this client's version (and the server's, with --remote)
+  version                 print this client's version (and the server's, when --remote or
+                          $SPARK_REMOTE names one)
 
 Options:
-  --remote <sc://...>     the Spark Connect server (default: $SPARK_REMOTE, then ${DEFAULT_REMOTE});
-                          for install: the server the kernel's \`spark\` connects to
+  --remote <sc://...>     sql, version: the Spark Connect server (default: $SPARK_REMOTE, then
+                          ${DEFAULT_REMOTE}); prefer SPARK_REMOTE for a string with a token or a
+                          key, since other users of the machine can read command lines (ps)
+                          install: the server written into kernel.json (owner-only when it holds a
+                          secret); left out, the kernel reads $SPARK_REMOTE when Jupyter starts it
+  --remote-from-env <VAR> install: kernel.json names VAR (e.g. SPARK_REMOTE) instead of holding a
+                          connection string; the kernel reads VAR when Jupyter starts it, and does
+                          not start without it
   --user                  install/uninstall in the per-user Jupyter data dir (default)
   --sys-prefix            ... in the active Python environment (VIRTUAL_ENV or CONDA_PREFIX)
   --prefix <dir>          ... in <dir>/share/jupyter
-  --name <name>           the kernel's name (default ${DEFAULT_KERNEL_NAME}); install several with different remotes
+  --name <name>           the kernel's name (default ${DEFAULT_KERNEL_NAME}): letters, digits, ".", "_", "-",
+                          kept in lower case as Jupyter does; install several with different remotes
   --display-name <text>   the name Jupyter shows (default "${DEFAULT_DISPLAY_NAME}")
   --interrupt-mode <m>    signal (default; also stops synchronous loops) or message
   --copy                  install a copy of the package into the Jupyter data dir (automatic under npx)
@@ -61,6 +73,7 @@ const OPTIONS = {
   name: { type: "string" },
   "display-name": { type: "string" },
   "interrupt-mode": { type: "string" },
+  "remote-from-env": { type: "string" },
   copy: { type: "boolean", default: false },
   "no-snapshot": { type: "boolean", default: false },
   "connection-file": { type: "string" },
@@ -93,13 +106,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return values.help ? 0 : 2;
   }
   try {
+    if (values["remote-from-env"] !== undefined && command !== "install" && command !== "kernel") {
+      throw new UsageError("--remote-from-env is an option of install");
+    }
     switch (command) {
       case "version":
-        return await version(values.remote, io);
+        return await version(serverRemote(values, io), io);
       case "sql": {
         if (rest.length !== 1) throw new UsageError("sql takes one query (quote it)");
-        const truncate = values.truncate === "false" ? false : wholeNumber(values.truncate, "--truncate");
-        return await sql(rest[0]!, { remote: values.remote, maxRows: wholeNumber(values["max-rows"], "--max-rows"), truncate, vertical: values.vertical, json: values.json }, io);
+        const truncate: number | false = values.truncate === "false" ? false : wholeNumber(values.truncate, "--truncate");
+        const options = { maxRows: wholeNumber(values["max-rows"], "--max-rows"), truncate, vertical: values.vertical, json: values.json };
+        return await sql(rest[0]!, { ...options, remote: serverRemote(values, io) }, io);
       }
       case "install":
         return installCommand(values, io);
@@ -117,6 +134,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.err(`${err.message}\n\n${USAGE}`);
       return 2;
     }
+    if (err instanceof NotOursError) {
+      io.err(`${err.message}; nothing was changed. Choose another --name, or remove that folder yourself if it should go.`);
+      return 1;
+    }
     // Spark's own words: the error class, message and SQLSTATE, never a token.
     io.err(err instanceof SparkConnectError ? `${err.name}: ${err.message}` : String(err instanceof Error ? err.message : err));
     return 1;
@@ -131,24 +152,78 @@ function location(values: Values, defaultToUser: boolean): InstallLocation | und
   return values.user || defaultToUser ? { kind: "user" } : undefined;
 }
 
+/**
+ * The server of `sql` and `version`: --remote, else $SPARK_REMOTE, else undefined (the session
+ * builder's default). Checked here, so a bad string is a usage error; a --remote holding a secret
+ * is run, with a warning that the command line showed it.
+ */
+function serverRemote(values: Values, io: CliIo): string | undefined {
+  if (values.remote !== undefined) {
+    const secrets = checkedRemote(values.remote, "--remote").secretNames;
+    if (secrets.length > 0) {
+      io.err(`Warning: --remote holds ${secrets.join(", ")} (not shown), which other users of this machine can read in the process list; set ${SPARK_REMOTE} instead, which this command reads when --remote is not given.`);
+    }
+    return values.remote;
+  }
+  const fromEnv = process.env[SPARK_REMOTE] || undefined;
+  if (fromEnv !== undefined) checkedRemote(fromEnv, `$${SPARK_REMOTE}`);
+  return fromEnv;
+}
+
+function checkedRemote(remote: string, where: string) {
+  try {
+    return parseConnectionString(remote);
+  } catch (err) {
+    // The parser's message names the problem and never a secret's value.
+    if (err instanceof InvalidConnectionStringError) throw new UsageError(`${where}: ${err.message}`);
+    throw err;
+  }
+}
+
+function checkedKernelName(name: string): string {
+  try {
+    return kernelName(name);
+  } catch (err) {
+    if (err instanceof InvalidKernelNameError) throw new UsageError(`--name: ${err.message}`);
+    throw err;
+  }
+}
+
 function installCommand(values: Values, io: CliIo): number {
   const mode = values["interrupt-mode"];
   if (mode !== undefined && mode !== "signal" && mode !== "message") {
     throw new UsageError(`--interrupt-mode is signal or message, not "${mode}"`);
   }
-  // A bad connection string fails here, not when a notebook starts.
-  if (values.remote !== undefined) parseConnectionString(values.remote);
+  const fromEnv = values["remote-from-env"];
+  if (fromEnv !== undefined && values.remote !== undefined) throw new UsageError("give --remote or --remote-from-env, not both");
+  if (fromEnv !== undefined && !isEnvironmentVariableName(fromEnv)) {
+    throw new UsageError(`--remote-from-env takes an environment variable's name (letters, digits, "_"), such as ${SPARK_REMOTE}, not "${fromEnv}"`);
+  }
+  // Bad input fails here, before anything is written, not when a notebook starts.
+  const name = checkedKernelName(values.name ?? DEFAULT_KERNEL_NAME);
+  if (values.remote !== undefined) checkedRemote(values.remote, "--remote");
   const result = install({
     location: location(values, true)!,
-    name: values.name,
+    name,
     displayName: values["display-name"],
     remote: values.remote,
+    remoteFromEnv: fromEnv,
     interruptMode: mode,
     copy: values.copy,
     snapshot: !values["no-snapshot"],
   });
-  io.out(`Installed the kernel "${values.name ?? DEFAULT_KERNEL_NAME}" in ${result.dir}`);
+  io.out(`Installed the kernel "${result.name}" in ${result.dir}`);
   io.out(`It runs spark-ts-kernel from ${result.runtime}`);
+  if (fromEnv !== undefined) {
+    io.out(`It reads its Spark Connect server from $${fromEnv} in the environment Jupyter starts it with; kernel.json holds no connection string`);
+    if (!process.env[fromEnv]) io.err(`Note: ${fromEnv} is not set here; set it where Jupyter starts, or the kernel will not start.`);
+  }
+  if (result.secrets.length > 0) {
+    io.err(
+      `Note: kernel.json now holds the remote's ${result.secrets.join(", ")} (not shown), so it is readable by its owner only. ` +
+        `To keep secrets out of kernel.json (and off command lines), install with --remote-from-env ${SPARK_REMOTE} and set ${SPARK_REMOTE} in the environment Jupyter starts in.`,
+    );
+  }
   if (result.snapshot && "built" in result.snapshot) {
     io.out(`Built its startup snapshot (${result.snapshot.built.files} declaration files ready) in ${result.snapshot.seconds.toFixed(1)} s`);
   } else if (result.snapshot) {
@@ -158,21 +233,21 @@ function installCommand(values: Values, io: CliIo): number {
 }
 
 function uninstallCommand(values: Values, io: CliIo): number {
-  const name = values.name ?? DEFAULT_KERNEL_NAME;
-  const removed = uninstall(name, location(values, false));
-  if (removed.length === 0) {
-    io.err(`No spark-ts-kernel kernel named "${name}" is installed`);
-    return 1;
-  }
+  const name = checkedKernelName(values.name ?? DEFAULT_KERNEL_NAME);
+  const { removed, leftAlone } = uninstall(name, location(values, false));
   for (const dir of removed) io.out(`Removed ${dir}`);
-  return 0;
+  // Another kernel of the name is news (Jupyter still lists it), not a failure when ours went.
+  for (const refusal of leftAlone) io.err(`${refusal.message}; remove it yourself if it should go`);
+  if (removed.length === 0 && leftAlone.length === 0) io.err(`No spark-ts-kernel kernel named "${name}" is installed`);
+  return removed.length > 0 ? 0 : 1;
 }
 
 function listCommand(io: CliIo): number {
   const kernels = list();
   if (kernels.length === 0) io.out("No spark-ts-kernel kernels are installed (run: spark-ts-kernel install)");
   for (const k of kernels) {
-    io.out(`${k.name}\t${k.displayName}\t${k.remote ?? "(SPARK_REMOTE or " + DEFAULT_REMOTE + ")"}\t${k.version}\t${k.dir}`);
+    const remote = k.remote ?? (k.remoteFromEnv !== undefined ? `$${k.remoteFromEnv}` : `(${SPARK_REMOTE} or ${DEFAULT_REMOTE})`);
+    io.out(`${k.name}\t${k.displayName}\t${remote}\t${k.version}\t${k.dir}`);
   }
   return 0;
 }
@@ -180,10 +255,36 @@ function listCommand(io: CliIo): number {
 async function kernelCommand(values: Values): Promise<number> {
   const connectionFile = values["connection-file"];
   if (!connectionFile) throw new UsageError("kernel needs --connection-file (Jupyter passes it)");
+  const remote = kernelRemote(values);
   // Loaded only here: the kernel brings tslab and its TypeScript compiler.
   const { startKernel } = await import("./start");
-  await startKernel({ connectionFile, remote: values.remote ?? process.env[REMOTE_ENV] });
+  await startKernel({ connectionFile, remote });
   return new Promise<number>(() => undefined); // runs until Jupyter shuts it down
+}
+
+/**
+ * The kernel's server: --remote, else what kernel.json passed in its env, else (with
+ * --remote-from-env VAR) the variable VAR of the environment Jupyter gave the kernel; undefined
+ * leaves it to the kernel ($SPARK_REMOTE, then the default).
+ */
+function kernelRemote(values: Values): string | undefined {
+  const fromEnv = values["remote-from-env"];
+  if (values.remote !== undefined || fromEnv === undefined) return values.remote ?? process.env[REMOTE_ENV];
+  if (!isEnvironmentVariableName(fromEnv)) throw new UsageError(`--remote-from-env takes an environment variable's name, not "${fromEnv}"`);
+  const remote = process.env[fromEnv];
+  if (!remote) {
+    throw new Error(
+      `spark-ts-kernel: this kernel reads its Spark Connect server from $${fromEnv} (it was installed with --remote-from-env ${fromEnv}), ` +
+        `but ${fromEnv} is not set in the environment Jupyter started it in. Set ${fromEnv} to an sc:// connection string before starting Jupyter.`,
+    );
+  }
+  try {
+    parseConnectionString(remote);
+  } catch (err) {
+    if (err instanceof InvalidConnectionStringError) throw new Error(`spark-ts-kernel: $${fromEnv}: ${err.message}`);
+    throw err;
+  }
+  return remote;
 }
 
 class UsageError extends Error {}
@@ -199,6 +300,7 @@ async function connect(remote: string | undefined): Promise<SparkSession> {
   return (remote === undefined ? builder : builder.remote(remote)).create();
 }
 
+/** Prints this client's version, and the server's when `remote` (--remote or $SPARK_REMOTE) names one. */
 async function version(remote: string | undefined, io: CliIo): Promise<number> {
   io.out(`spark-ts-kernel ${clientVersion()}`);
   if (remote !== undefined) {

@@ -3,6 +3,7 @@ import { describe, it } from "mocha";
 import { inspect } from "node:util";
 import {
   ConnectionOptions,
+  DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_KEEPALIVE,
   DEFAULT_MAX_MESSAGE_SIZE,
   isLoopbackHost,
@@ -27,6 +28,7 @@ function view(options: ConnectionOptions) {
     sessionId: options.sessionId,
     grpcMaxMessageSize: options.grpcMaxMessageSize,
     keepalive: { ...options.keepalive },
+    connectTimeoutMs: options.connectTimeoutMs,
     headers: { ...options.headers },
   };
 }
@@ -40,8 +42,14 @@ const DEFAULTS = {
   sessionId: undefined,
   grpcMaxMessageSize: 128 * 1024 * 1024,
   keepalive: { enabled: true, timeMs: 60_000, timeoutMs: 20_000, withoutCalls: true },
+  connectTimeoutMs: 20_000,
   headers: {},
 };
+
+/** Fails without quoting `text`, so that a failure does not print the secret it found. */
+function expectNoSecret(text: string, secret: string, what: string): void {
+  expect(text.includes(secret), `${what} shows the secret`).to.equal(false);
+}
 
 function parseError(text: string): InvalidConnectionStringError {
   try {
@@ -79,6 +87,7 @@ describe("parsing a valid connection string", () => {
       { host: "h", address: "h:15002", userId: "Ada Lovelace", userAgent: "nb/1.0 (lab)" },
     ],
     ["sc://h/;grpc_max_message_size=268435456", { host: "h", address: "h:15002", grpcMaxMessageSize: 268435456 }],
+    ["sc://h/;connect_timeout_ms=2500", { host: "h", address: "h:15002", connectTimeoutMs: 2500 }],
     [
       "sc://h/;grpc_keepalive_enabled=false;grpc_keepalive_time_ms=30000;grpc_keepalive_timeout_ms=5000;grpc_keepalive_without_calls=false",
       { host: "h", address: "h:15002", keepalive: { enabled: false, timeMs: 30000, timeoutMs: 5000, withoutCalls: false } },
@@ -95,12 +104,13 @@ describe("parsing a valid connection string", () => {
     });
   }
 
-  it("gives the documented defaults: port 15002, no TLS, 128 MiB messages, PySpark's keepalive", () => {
+  it("gives the documented defaults: port 15002, no TLS, 128 MiB messages, PySpark's keepalive, 20 s to connect", () => {
     const options = parseConnectionString("sc://localhost");
     expect(options.port).to.equal(15002);
     expect(options.useSsl).to.equal(false);
     expect(options.grpcMaxMessageSize).to.equal(DEFAULT_MAX_MESSAGE_SIZE).and.to.equal(134217728);
     expect(options.keepalive).to.deep.equal(DEFAULT_KEEPALIVE);
+    expect(options.connectTimeoutMs).to.equal(DEFAULT_CONNECT_TIMEOUT_MS).and.to.equal(20_000);
   });
 
   it("keeps everything after the first '=' as the value, so base64 padding needs no escaping", () => {
@@ -149,6 +159,123 @@ describe("a token and TLS", () => {
   });
 });
 
+describe("headers named like credentials, and TLS", () => {
+  const SECRET = "s3cr3t-h34der-v4lue";
+  const secretHeaders = ["x-api-key", "authorization", "cookie", "x-auth", "x-session-token", "x-client-secret", "db-password", "x-passwd", "x-pwd", "x-credential"];
+
+  it("turn TLS on for a remote host, as a token does", () => {
+    for (const name of secretHeaders) {
+      const options = parseConnectionString(`sc://10.1.2.3:15002/;${name}=${SECRET}`);
+      expect(options.useSsl, name).to.equal(true);
+      expect(options.headers[name], name).to.equal(SECRET);
+    }
+    expect(parseConnectionString("sc://10.1.2.3:15002/;authorization=Bearer%20abc").useSsl).to.equal(true);
+  });
+
+  it("refuse use_ssl=false for a remote host, naming the header and never its value", () => {
+    for (const name of secretHeaders) {
+      const text = `sc://10.1.2.3:15002/;use_ssl=false;${name}=${SECRET}`;
+      const error = parseError(text);
+      expect(error.message, name).to.include(`the header '${name}' looks like a credential`).and.to.include("use_ssl=false").and.to.include("10.1.2.3");
+      for (const rendering of [error.message, String(error.stack), inspect(error), JSON.stringify(error)]) expectNoSecret(rendering, SECRET, name);
+    }
+  });
+
+  it("are refused with use_ssl=false in code too, without their value", () => {
+    try {
+      ConnectionOptions.from({ host: "spark.example.com", useSsl: false, headers: { "X-Api-Key": SECRET } });
+      expect.fail("expected the options to be refused");
+    } catch (e) {
+      expect(e).to.be.instanceOf(InvalidConnectionStringError);
+      expect((e as Error).message).to.include("the header 'x-api-key'");
+      expectNoSecret((e as Error).message, SECRET, "the error");
+    }
+    expect(ConnectionOptions.from({ host: "spark.example.com", headers: { cookie: SECRET } }).useSsl).to.equal(true);
+  });
+
+  it("keep plain text towards a loopback host, use_ssl=false included", () => {
+    for (const host of ["localhost", "127.0.0.1", "[::1]"]) {
+      expect(parseConnectionString(`sc://${host}/;x-api-key=${SECRET}`).useSsl, host).to.equal(false);
+      expect(parseConnectionString(`sc://${host}/;use_ssl=false;authorization=Bearer%20x`).useSsl, host).to.equal(false);
+    }
+  });
+
+  it("leave ordinary headers to plain text, as before", () => {
+    expect(parseConnectionString("sc://10.1.2.3/;x-team=data;x-workspace-id=7").useSsl).to.equal(false);
+    expect(parseConnectionString("sc://10.1.2.3/;use_ssl=false;x-team=data").useSsl).to.equal(false);
+  });
+
+  it("are listed by name among the secrets the options hold, with the token", () => {
+    expect(parseConnectionString(`sc://h/;token=${TOKEN};x-api-key=${SECRET};x-team=data`).secretNames).to.deep.equal(["token", "x-api-key"]);
+    expect(parseConnectionString("sc://h/;x-team=data").secretNames).to.deep.equal([]);
+  });
+
+  it("are redacted in toString, toJSON, util.inspect and JSON, of the options, their headers and copies of both", () => {
+    const options = parseConnectionString(`sc://10.1.2.3:15002/;authorization=Bearer%20${SECRET};x-team=data`);
+    const renderings = [
+      String(options),
+      redactedConnectionString(options),
+      JSON.stringify(options),
+      JSON.stringify(options.toJSON()),
+      inspect(options),
+      inspect(options, { showHidden: true, depth: 10 }),
+      inspect(options.headers),
+      JSON.stringify(options.headers),
+      inspect({ ...options }),
+      JSON.stringify({ ...options }),
+    ];
+    renderings.forEach((rendering, i) => {
+      expectNoSecret(rendering, SECRET, `rendering ${i}`);
+      expect(rendering).to.include("data");
+    });
+    expect(String(options)).to.equal("sc://10.1.2.3:15002/;use_ssl=true;authorization=<redacted>;x-team=data");
+    expect(JSON.parse(JSON.stringify(options.headers))).to.deep.equal({ authorization: "<redacted>", "x-team": "data" });
+  });
+
+  it("still give their values to whoever iterates the headers to send them", () => {
+    const options = parseConnectionString(`sc://10.1.2.3:15002/;x-api-key=${SECRET}`);
+    expect(Object.entries(options.headers)).to.deep.equal([["x-api-key", SECRET]]);
+    expect(options.headers["x-api-key"]).to.equal(SECRET);
+  });
+});
+
+describe("connect_timeout_ms", () => {
+  it("is read as whole milliseconds", () => {
+    expect(parseConnectionString("sc://h/;connect_timeout_ms=1").connectTimeoutMs).to.equal(1);
+    expect(parseConnectionString("sc://h/;connect_timeout_ms=2147483647").connectTimeoutMs).to.equal(2 ** 31 - 1);
+  });
+
+  it("is taken in code, and validated there the same way", () => {
+    expect(ConnectionOptions.from({ host: "h", connectTimeoutMs: 750 }).connectTimeoutMs).to.equal(750);
+    expect(ConnectionOptions.from({ host: "h" }).connectTimeoutMs).to.equal(DEFAULT_CONNECT_TIMEOUT_MS);
+    for (const bad of [0, -5, 1.5, 2 ** 31, Number.NaN]) {
+      expect(() => ConnectionOptions.from({ host: "h", connectTimeoutMs: bad }), String(bad)).to.throw(
+        InvalidConnectionStringError,
+        "connect_timeout_ms must be a whole number from 1 to 2147483647",
+      );
+    }
+  });
+
+  it("is rendered by toString and toJSON only when it is not the default", () => {
+    const plain = parseConnectionString("sc://h");
+    expect(String(plain)).to.equal("sc://h:15002");
+    expect(plain.toJSON()).not.to.have.property("connectTimeoutMs");
+    const set = parseConnectionString("sc://h/;connect_timeout_ms=5000");
+    expect(String(set)).to.equal("sc://h:15002/;connect_timeout_ms=5000");
+    expect(set.toJSON()).to.include({ connectTimeoutMs: 5000 });
+    expect(String(parseConnectionString("sc://h/;connect_timeout_ms=20000"))).to.equal("sc://h:15002");
+  });
+
+  it("survives a round trip through its rendering", () => {
+    const once = parseConnectionString("sc://h/;connect_timeout_ms=1234;x-team=a");
+    expect(view(parseConnectionString(String(once)))).to.deep.equal(view(once));
+  });
+
+  it("is not sent as a header", () => {
+    expect(parseConnectionString("sc://h/;connect_timeout_ms=1234").headers).to.deep.equal({});
+  });
+});
+
 describe("rejecting a bad connection string", () => {
   // Each bad string and what its error must say. Every one carries TOKEN somewhere it could leak.
   const bad: Array<[string, string | RegExp]> = [
@@ -192,6 +319,11 @@ describe("rejecting a bad connection string", () => {
     [`sc://localhost/;token=${TOKEN};grpc_max_message_size=0`, "grpc_max_message_size must be a whole number from 1"],
     [`sc://localhost/;token=${TOKEN};grpc_keepalive_time_ms=-5`, "grpc_keepalive_time_ms must be a whole number"],
     [`sc://localhost/;token=${TOKEN};grpc_keepalive_enabled=1`, "grpc_keepalive_enabled must be 'true' or 'false', not '1'"],
+    [`sc://localhost/;token=${TOKEN};connect_timeout_ms=0`, "connect_timeout_ms must be a whole number from 1 to 2147483647, not '0'"],
+    [`sc://localhost/;token=${TOKEN};connect_timeout_ms=-1`, "connect_timeout_ms must be a whole number from 1 to 2147483647, not '-1'"],
+    [`sc://localhost/;token=${TOKEN};connect_timeout_ms=1.5`, "connect_timeout_ms must be a whole number from 1 to 2147483647, not '1.5'"],
+    [`sc://localhost/;token=${TOKEN};connect_timeout_ms=2147483648`, "connect_timeout_ms must be a whole number from 1 to 2147483647, not '2147483648'"],
+    [`sc://localhost/;token=${TOKEN};connect_timeout_ms=soon`, "connect_timeout_ms must be a whole number from 1 to 2147483647, not 'soon'"],
     [`sc://localhost/;Token=${TOKEN}`, "parameter names are case-sensitive: write 'token', not 'Token'"],
     [`sc://localhost/;token=${TOKEN};USE_SSL=true`, "write 'use_ssl', not 'USE_SSL'"],
     [`sc://localhost/;token=${TOKEN};x-trace-bin=AAEC`, "'x-trace-bin' names a binary header ('-bin')"],

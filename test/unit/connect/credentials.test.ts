@@ -61,6 +61,12 @@ describe("channel credentials", () => {
     expect(channelCredentials(parseConnectionString(`sc://localhost/;token=${TOKEN}`))._isSecure()).to.equal(false);
   });
 
+  it("are TLS with a header named like a credential for a remote host, and plain text for a loopback one", () => {
+    expect(channelCredentials(parseConnectionString("sc://10.1.2.3:15002/;x-api-key=k3y-v4lue"))._isSecure()).to.equal(true);
+    expect(channelCredentials(parseConnectionString("sc://10.1.2.3:15002/;authorization=Bearer%20k3y"))._isSecure()).to.equal(true);
+    expect(channelCredentials(parseConnectionString("sc://127.0.0.1:15002/;x-api-key=k3y-v4lue"))._isSecure()).to.equal(false);
+  });
+
   it("keep the token out of util.inspect", () => {
     const creds = channelCredentials(parseConnectionString(`sc://example.com/;token=${TOKEN}`));
     expect(inspect(creds, { depth: 10, showHidden: true })).not.to.include(TOKEN);
@@ -81,6 +87,12 @@ describe("call metadata", () => {
   it("leaves the token to the call credentials over TLS, so it is sent once", () => {
     const metadata = callMetadata(parseConnectionString(`sc://example.com/;token=${TOKEN}`));
     expect(metadata.get("authorization")).to.deep.equal([]);
+  });
+
+  it("carries a secret-looking header's real value, over TLS as in plain text", () => {
+    for (const host of ["10.1.2.3", "127.0.0.1"]) {
+      expect(callMetadata(parseConnectionString(`sc://${host}:15002/;x-api-key=k3y-v4lue`)).get("x-api-key"), host).to.deep.equal(["k3y-v4lue"]);
+    }
   });
 
   it("is empty when there is nothing to send", () => {
