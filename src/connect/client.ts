@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { connectivityState, status as GrpcStatus, type Metadata, type ServiceError } from "@grpc/grpc-js";
+import { connectivityState, status as GrpcStatus, type CallOptions, type Metadata, type ServiceError } from "@grpc/grpc-js";
 import {
   AnalyzePlanRequest,
   AddArtifactsResponse,
@@ -20,6 +20,7 @@ import {
 } from "../gen/spark/connect/base";
 import { artifactPayloads, type Artifact } from "./artifacts";
 import { ConnectionOptions } from "./connectionString";
+import { connectionAnswered, streamWhenAnswered } from "./connectionWait";
 import { callMetadata, channelCredentials, channelOptions, clientTypeOf } from "./credentials";
 import { isServiceError, SessionChangedError, SparkConnectError, toSparkErrorWithDetails } from "./errors";
 import { OperationEvents, SessionTags } from "./operationEvents";
@@ -88,10 +89,40 @@ export interface ClientOptions {
    * variable, which PySpark's gRPC honours too), else Node's root certificates.
    */
   readonly tlsRootCertificates?: Buffer | string;
+  /**
+   * How long a call waits for the server to answer a new connection, in milliseconds; overrides
+   * the connection string's `connect_timeout_ms` (default 20 s). A server that accepts the TCP
+   * connection and never speaks (a firewall, load balancer or half-dead proxy in the way) then
+   * fails the call with a `SparkConnectionError` instead of holding it forever.
+   */
+  readonly connectTimeoutMs?: number;
+  /**
+   * The deadline of each unary call (AnalyzePlan, Config, Interrupt, ReleaseExecute,
+   * ReleaseSession, FetchErrorDetails, CloneSession), in milliseconds from when it is sent:
+   * {@link DEFAULT_CALL_TIMEOUT_MS} unless set. Result streams have none (a query may run for
+   * hours); a silent peer under a stream is found by keepalive PINGs instead.
+   */
+  readonly callTimeoutMs?: number;
 }
 
-/** ReleaseSession runs while a session is being closed, which should not wait for minutes. */
+/**
+ * Five minutes: far longer than any analysis or configuration call of a healthy server takes,
+ * short enough that a server that took a call and never answered it does not hold it for good.
+ */
+export const DEFAULT_CALL_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * ReleaseExecute runs in the background, where nobody waits for it; a release the server does not
+ * answer in this time is left to the server, which drops abandoned operations itself.
+ */
+const RELEASE_EXECUTE_TIMEOUT_MS = 30_000;
+
+/**
+ * ReleaseSession runs while a session is being closed, which should not wait for minutes: a few
+ * retries, each with a short deadline (a server that holds the call without answering it).
+ */
 const MAX_RELEASE_SESSION_RETRIES = 3;
+const RELEASE_SESSION_TIMEOUT_MS = 10_000;
 
 /**
  * One Spark Connect session on one gRPC channel: the protocol's calls, each carrying the session
@@ -124,13 +155,17 @@ export class SparkConnectClient {
   private connectedOnce = false;
   /** Calls sent in the background (ReleaseExecute), so that `settled` can wait for them. */
   private readonly background = new Set<Promise<void>>();
-  /** Aborted on close, which ends the waits of background retries. */
+  /** Aborted on close, which ends the waits of background retries and the result streams still open. */
   private readonly closing = new AbortController();
+  private readonly connectTimeoutMs: number;
+  private readonly callTimeoutMs: number;
 
   constructor(options: ConnectionOptions, clientOptions: ClientOptions = {}) {
     this.options = options;
     this.clientOptions = clientOptions;
     this.retryPolicy = clientOptions.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    this.connectTimeoutMs = positiveMs("connectTimeoutMs", clientOptions.connectTimeoutMs ?? options.connectTimeoutMs);
+    this.callTimeoutMs = positiveMs("callTimeoutMs", clientOptions.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS);
     this.sessionId = options.sessionId ?? randomUUID();
     this.stub = new SparkConnectServiceClient(
       options.address,
@@ -153,6 +188,19 @@ export class SparkConnectClient {
       else if (state !== connectivityState.SHUTDOWN) channel.watchConnectivityState(state, Infinity, check);
     };
     check();
+  }
+
+  /**
+   * Waits (at most the connect timeout) until the channel has a connection the server answered on;
+   * `undefined` when it already has one. Every call waits here before it is sent.
+   */
+  private connection(signal?: AbortSignal, timeoutMs: number = this.connectTimeoutMs): Promise<void> | undefined {
+    return connectionAnswered(this.stub.getChannel(), timeoutMs, signal);
+  }
+
+  /** Call options with the deadline of a unary call sent now. */
+  private deadline(timeoutMs: number = this.callTimeoutMs): CallOptions {
+    return { deadline: Date.now() + timeoutMs };
   }
 
   /** The policy for a call now: none while the server has never been reached (unless asked for). */
@@ -236,14 +284,16 @@ export class SparkConnectClient {
       tags: [...new Set([...this.tags.all, ...(options.tags ?? [])])],
     };
     const operationId = request.operationId ?? "";
+    // Stopping the session ends its open result streams too, even those nobody reads any more.
+    const signal = options.signal === undefined ? this.closing.signal : AbortSignal.any([options.signal, this.closing.signal]);
     const responses = reattachable
       ? reattachableExecute(request, this.executionCalls(request), {
           policy: () => this.policy(),
-          signal: options.signal,
+          signal,
           environment: this.retryEnvironment,
           releaseBatching: this.clientOptions.releaseBatching ?? DEFAULT_RELEASE_BATCHING,
         })
-      : this.executeOnce(request, options.signal);
+      : this.executeOnce(request, signal);
     try {
       const operation = { operationId, tags: request.tags, plan };
       for await (const response of this.operations.track(operation, responses)) {
@@ -258,12 +308,23 @@ export class SparkConnectClient {
   /** The calls a reattachable execution of `request` makes, each with this client's ids and metadata. */
   private executionCalls(request: ExecutePlanRequest): ExecutionCalls {
     return {
-      executePlan: (req) => this.stub.executePlan(req, this.metadata()) as ResponseStream,
+      executePlan: (req) =>
+        streamWhenAnswered(
+          (signal) => this.connection(signal),
+          () => withoutCallerStack(() => this.stub.executePlan(req, this.metadata()) as ResponseStream),
+        ),
       reattachExecute: (lastResponseId) =>
-        this.stub.reattachExecute(
-          reattachRequestFor(request, lastResponseId, this.serverSideSessionId),
-          this.metadata(),
-        ) as ResponseStream,
+        streamWhenAnswered(
+          (signal) => this.connection(signal),
+          () =>
+            withoutCallerStack(
+              () =>
+                this.stub.reattachExecute(
+                  reattachRequestFor(request, lastResponseId, this.serverSideSessionId),
+                  this.metadata(),
+                ) as ResponseStream,
+            ),
+        ),
       releaseExecute: (release) => this.releaseExecute(request, release),
     };
   }
@@ -282,11 +343,16 @@ export class SparkConnectClient {
       clientObservedServerSideSessionId: this.serverSideSessionId,
       release,
     };
-    const call = () =>
-      new Promise<ReleaseExecuteResponse>((resolve, reject) => {
-        this.stub.releaseExecute(releaseRequest, this.metadata(), (error, response) => (error ? reject(error) : resolve(response)));
+    const call = async () => {
+      await this.connection(this.closing.signal);
+      return new Promise<ReleaseExecuteResponse>((resolve, reject) => {
+        this.stub.releaseExecute(releaseRequest, this.metadata(), this.deadline(Math.min(this.callTimeoutMs, RELEASE_EXECUTE_TIMEOUT_MS)), (error, response) =>
+          error ? reject(error) : resolve(response),
+        );
       });
-    const sent = withRetries(call, this.policy(), this.closing.signal, { environment: this.retryEnvironment }).then(
+    };
+    // Nobody waits for a release: its retries must not keep the process alive.
+    const sent = withRetries(call, this.policy(), this.closing.signal, { environment: this.retryEnvironment, background: true }).then(
       () => undefined,
       () => undefined,
     );
@@ -299,7 +365,10 @@ export class SparkConnectClient {
     request: ExecutePlanRequest,
     signal: AbortSignal | undefined,
   ): AsyncGenerator<ExecutePlanResponse, void, undefined> {
-    const call = this.stub.executePlan(request, this.metadata());
+    const call = streamWhenAnswered(
+      (waitSignal) => this.connection(waitSignal),
+      () => withoutCallerStack(() => this.stub.executePlan(request, this.metadata()) as ResponseStream),
+    );
     const abort = () => call.cancel();
     signal?.addEventListener("abort", abort, { once: true });
     let finished = false;
@@ -327,8 +396,8 @@ export class SparkConnectClient {
 
   /** Asks the server to analyze something (schema, explain, version, ...). Retried: it changes nothing. */
   async analyze(analyze: AnalyzeCase): Promise<AnalyzePlanResponse> {
-    const response = await this.unary<AnalyzePlanResponse>((cb) =>
-      this.stub.analyzePlan({ ...this.base(), analyze }, this.metadata(), cb),
+    const response = await this.unary<AnalyzePlanResponse>((cb, call) =>
+      this.stub.analyzePlan({ ...this.base(), analyze }, this.metadata(), call, cb),
     );
     this.observe(response.serverSideSessionId);
     return response;
@@ -339,8 +408,8 @@ export class SparkConnectClient {
    * setting or unsetting the same keys twice leaves the same configuration.
    */
   async config(opType: NonNullable<ConfigRequest_Operation["opType"]>): Promise<ConfigResponse> {
-    const response = await this.unary<ConfigResponse>((cb) =>
-      this.stub.config({ ...this.base(), operation: { opType } }, this.metadata(), cb),
+    const response = await this.unary<ConfigResponse>((cb, call) =>
+      this.stub.config({ ...this.base(), operation: { opType } }, this.metadata(), call, cb),
     );
     this.observe(response.serverSideSessionId);
     return response;
@@ -352,12 +421,16 @@ export class SparkConnectClient {
    * mismatch). Not retried: the caller can send the same artifacts again.
    */
   async addArtifacts(artifacts: readonly Artifact[]): Promise<string[]> {
-    const response = await new Promise<AddArtifactsResponse>((resolve, reject) => {
-      const call = this.stub.addArtifacts(this.metadata(), (error, res) => (error ? reject(error) : resolve(res)));
-      const base = this.base();
-      for (const payload of artifactPayloads(artifacts)) call.write({ ...base, payload });
-      call.end();
-    }).catch(async (err: unknown) => {
+    // No deadline: an upload takes as long as its bytes take. Keepalive finds a dead peer.
+    const base = this.base();
+    const response = await (async () => {
+      await this.connection();
+      return new Promise<AddArtifactsResponse>((resolve, reject) => {
+        const call = this.stub.addArtifacts(this.metadata(), (error, res) => (error ? reject(error) : resolve(res)));
+        for (const payload of artifactPayloads(artifacts)) call.write({ ...base, payload });
+        call.end();
+      });
+    })().catch(async (err: unknown) => {
       throw await this.translate(err);
     });
     this.observe(response.serverSideSessionId);
@@ -373,7 +446,7 @@ export class SparkConnectClient {
    */
   async clone(newSessionId: string = randomUUID()): Promise<SparkConnectClient> {
     const response = await this.unary<CloneSessionResponse>(
-      (cb) => this.stub.cloneSession({ ...this.base(), newSessionId }, this.metadata(), cb),
+      (cb, call) => this.stub.cloneSession({ ...this.base(), newSessionId }, this.metadata(), call, cb),
       NO_RETRIES,
     );
     this.observe(response.serverSideSessionId);
@@ -382,8 +455,20 @@ export class SparkConnectClient {
 
   /** A client of another session (a new one when no id is given) on the same server, with the same options. */
   forSession(sessionId?: string): SparkConnectClient {
-    const { host, port, useSsl, userId, userAgent, grpcMaxMessageSize, keepalive, headers, token } = this.options;
-    const options = ConnectionOptions.from({ host, port, useSsl, userId, userAgent, grpcMaxMessageSize, keepalive, headers, token, sessionId });
+    const { host, port, useSsl, userId, userAgent, grpcMaxMessageSize, keepalive, connectTimeoutMs, headers, token } = this.options;
+    const options = ConnectionOptions.from({
+      host,
+      port,
+      useSsl,
+      userId,
+      userAgent,
+      grpcMaxMessageSize,
+      keepalive,
+      connectTimeoutMs,
+      headers,
+      token,
+      sessionId,
+    });
     return new SparkConnectClient(options, this.clientOptions);
   }
 
@@ -403,8 +488,8 @@ export class SparkConnectClient {
               interruptType: InterruptRequest_InterruptType.INTERRUPT_TYPE_OPERATION_ID,
               interrupt: { $case: "operationId" as const, operationId: target.operationId },
             };
-    const response = await this.unary<InterruptResponse>((cb) =>
-      this.stub.interrupt({ ...this.base(), ...request }, this.metadata(), cb),
+    const response = await this.unary<InterruptResponse>((cb, call) =>
+      this.stub.interrupt({ ...this.base(), ...request }, this.metadata(), call, cb),
     );
     this.observe(response.serverSideSessionId);
     return response.interruptedIds;
@@ -412,51 +497,63 @@ export class SparkConnectClient {
 
   /**
    * Releases the session on the server (its temp views, cached data and running operations go
-   * with it) and closes the channel. Idempotent. The release is retried a few times only: releasing
-   * twice is harmless, but closing should not wait out a long outage (the server drops idle
-   * sessions by itself).
+   * with it), ends the result streams still open (a `toLocalIterator()` nobody finished), and
+   * closes the channel. Idempotent. Closing never waits out an outage: the release is retried a
+   * few times only, is skipped when the server was never reached (no session exists there), and a
+   * server that cannot be reached is not an error here, since it drops idle sessions by itself.
    */
   async close(): Promise<void> {
     if (this.closed) return;
     const policy = this.policy();
+    this.closing.abort();
     try {
-      await this.releaseSession(policy);
+      if (this.connectedOnce) await this.releaseSession(policy);
     } finally {
       this.closed = true;
-      this.closing.abort();
       this.stub.close();
     }
   }
 
   /**
    * ReleaseSession, retried a few times only. A server older than Spark 4.0 has no such call and
-   * drops idle sessions by itself: there, closing just closes the channel.
+   * drops idle sessions by itself: there, closing just closes the channel. So does an unreachable
+   * server: what it held is gone with it, or will be dropped as idle.
    */
   private async releaseSession(policy: RetryPolicy): Promise<void> {
     try {
       await this.unary(
-        (cb) =>
+        (cb, call) =>
           this.stub.releaseSession(
             { sessionId: this.sessionId, userContext: this.userContext, clientType: this.clientType, allowReconnect: false },
             this.metadata(),
+            call,
             cb,
           ),
         { ...policy, maxRetries: Math.min(policy.maxRetries, MAX_RELEASE_SESSION_RETRIES) },
+        Math.min(this.callTimeoutMs, RELEASE_SESSION_TIMEOUT_MS),
       );
     } catch (err) {
-      if (!(err instanceof SparkConnectError && err.grpcCode === GrpcStatus.UNIMPLEMENTED)) throw err;
+      const ignored = [GrpcStatus.UNIMPLEMENTED, GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED];
+      if (!(err instanceof SparkConnectError && err.grpcCode !== undefined && ignored.includes(err.grpcCode))) throw err;
     }
   }
 
-  /** One unary call, retried as `policy` says, its failure translated. */
+  /**
+   * One unary call, sent once the server has answered the connection, with the call deadline;
+   * retried as `policy` says, its failure translated.
+   */
   private unary<T>(
-    start: (callback: (error: ServiceError | null, response: T) => void) => unknown,
+    start: (callback: (error: ServiceError | null, response: T) => void, options: CallOptions) => unknown,
     policy: RetryPolicy = this.policy(),
+    timeoutMs: number = this.callTimeoutMs,
   ): Promise<T> {
-    const once = () =>
-      new Promise<T>((resolve, reject) => {
-        start((error, response) => (error ? reject(error) : resolve(response)));
+    const once = async () => {
+      // A call never waits for the connection longer than its own deadline allows.
+      await this.connection(undefined, Math.min(this.connectTimeoutMs, timeoutMs));
+      return new Promise<T>((resolve, reject) => {
+        start((error, response) => (error ? reject(error) : resolve(response)), this.deadline(timeoutMs));
       });
+    };
     return withRetries(once, policy, undefined, { environment: this.retryEnvironment }).catch(async (err: unknown) => {
       throw await this.translate(err);
     });
@@ -479,8 +576,32 @@ export class SparkConnectClient {
           errorId,
         },
         this.metadata(),
+        this.deadline(),
         (error, response) => (error ? reject(error) : resolve(response)),
       );
     });
   }
 }
+
+/**
+ * Opens a result stream without the stack trace grpc-js captures for each call. That trace keeps
+ * the frames of the code that opened the call alive as long as the call, and those frames are the
+ * consumer's generators (a `toLocalIterator()`): with them reachable from the open call, an
+ * iterator dropped unfinished could never be garbage-collected, and so never released. Stream
+ * errors are translated into this client's own errors anyway.
+ */
+function withoutCallerStack<T>(open: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return open();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function positiveMs(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number of milliseconds above 0, not ${value}`);
+  return value;
+}
+

@@ -11,6 +11,7 @@ import type {
 } from "../gen/spark/connect/base";
 import { readErrorStatus } from "./errors/statusDetails";
 import { OperationCanceledError, OperationLostError } from "./errors/sessionErrors";
+import { SparkConnectError } from "./errors/sparkConnectError";
 import { Backoff, isRetryable, REAL_TIME, type RetryEnvironment, type RetryPolicy } from "./retryPolicy";
 
 /**
@@ -121,6 +122,14 @@ export async function* reattachableExecute(
 const OPERATION_NOT_FOUND = "INVALID_HANDLE.OPERATION_NOT_FOUND";
 const OPERATION_ABANDONED = "INVALID_HANDLE.OPERATION_ABANDONED";
 const OPERATION_ALREADY_EXISTS = "INVALID_HANDLE.OPERATION_ALREADY_EXISTS";
+const SESSION_NOT_FOUND = "INVALID_HANDLE.SESSION_NOT_FOUND";
+
+/**
+ * A stream that ends without a response after being open this long is the server's own limit on a
+ * stream's duration over a query that has produced nothing yet (Spark ends reattachable streams
+ * after two minutes by default): a normal end, not a fault.
+ */
+const QUIET_STREAM_MS = 10_000;
 
 class ReattachableExecution {
   readonly #request: ExecutePlanRequest;
@@ -128,12 +137,20 @@ class ReattachableExecution {
   readonly #options: ReattachableOptions;
   readonly #environment: RetryEnvironment;
   readonly #releaser: Releaser;
+  readonly #now: () => number;
   #stream: ResponseStream;
   #responses: AsyncIterator<ExecutePlanResponse>;
   #lastResponseId: string | undefined;
   #complete = false;
   #closed = false;
-  readonly #onAbort = () => this.#stream.cancel();
+  /** When the current stream was opened, and whether anything came on it. */
+  #openedAt: number;
+  #receivedOnStream = false;
+  /** Backoff over streams that ended at once with nothing on them, in a row. */
+  #emptyEnds: Backoff | undefined;
+  // An abort ends the execution even when nobody is reading it (an abandoned iterator): the stream
+  // is cancelled and the operation released, not left running on the server.
+  readonly #onAbort = () => this.close();
 
   constructor(request: ExecutePlanRequest, calls: ExecutionCalls, options: ReattachableOptions) {
     this.#request = request;
@@ -142,8 +159,10 @@ class ReattachableExecution {
     this.#environment = options.environment ?? REAL_TIME;
     this.#releaser = new Releaser(calls, options.releaseBatching ?? DEFAULT_RELEASE_BATCHING, options.now ?? Date.now);
     if (options.signal?.aborted) throw OperationCanceledError.byClient(request.operationId);
+    this.#now = options.now ?? Date.now;
     this.#stream = calls.executePlan(request);
     this.#responses = this.#stream[Symbol.asyncIterator]();
+    this.#openedAt = this.#now();
     options.signal?.addEventListener("abort", this.#onAbort, { once: true });
   }
 
@@ -165,9 +184,12 @@ class ReattachableExecution {
       if (step.done) {
         // The server ends a reattachable stream early on purpose (a time or size limit per
         // stream); everything after the last response is still there.
+        await this.#afterEmptyEnd();
         this.#reattach();
         continue;
       }
+      this.#receivedOnStream = true;
+      this.#emptyEnds = undefined;
       const response = step.value;
       this.#lastResponseId = response.responseId;
       if (response.responseType?.$case === "resultComplete") {
@@ -191,6 +213,28 @@ class ReattachableExecution {
     }
   }
 
+  /**
+   * A stream that ended without its ResultComplete is reattached; one that ended at once with
+   * nothing on it, again and again, is a server or proxy that will never deliver: those reattach
+   * with the policy's backoff, and fail once its retries are used up.
+   */
+  async #afterEmptyEnd(): Promise<void> {
+    if (this.#receivedOnStream || this.#now() - this.#openedAt >= QUIET_STREAM_MS) {
+      this.#emptyEnds = undefined;
+      return;
+    }
+    this.#emptyEnds ??= new Backoff(this.#policy(), this.#environment.random);
+    const wait = this.#emptyEnds.next();
+    if (wait === undefined) {
+      throw new SparkConnectError(
+        `The server ended the result stream of operation ${this.#request.operationId ?? ""} ` +
+          `${this.#emptyEnds.retries + 1} times in a row without sending anything; giving up.`,
+        { operationId: this.#request.operationId },
+      );
+    }
+    await this.#sleep(wait);
+  }
+
   /** Decides what a failed stream means: wait and reattach, send the plan again, or give up. */
   async #recover(error: unknown, backoff: Backoff): Promise<void> {
     const operationId = this.#request.operationId;
@@ -202,6 +246,15 @@ class ReattachableExecution {
       }
       // No response ever came, and the server does not know the operation: the first ExecutePlan
       // never reached it, so sending it again cannot run the query twice.
+      await this.#wait(error, backoff);
+      this.#restart(() => this.#calls.executePlan(this.#request));
+      return;
+    }
+    if (errorClass === SESSION_NOT_FOUND && this.#lastResponseId === undefined && this.#request.clientObservedServerSideSessionId === undefined) {
+      // The first request of a session that is new to this client was lost on its way: the server
+      // creates a session when an ExecutePlan reaches it, so this one never did, and sending it
+      // again runs it once (as PySpark does). A session the client had already seen is another
+      // matter: the server lost it, and that error stands.
       await this.#wait(error, backoff);
       this.#restart(() => this.#calls.executePlan(this.#request));
       return;
@@ -219,8 +272,12 @@ class ReattachableExecution {
   async #wait(error: unknown, backoff: Backoff): Promise<void> {
     const wait = backoff.next(error);
     if (wait === undefined) throw error;
+    await this.#sleep(wait);
+  }
+
+  async #sleep(ms: number): Promise<void> {
     try {
-      await this.#environment.sleep(wait, this.#options.signal);
+      await this.#environment.sleep(ms, this.#options.signal);
     } catch {
       // The one way a sleep fails is an abort.
       throw OperationCanceledError.byClient(this.#request.operationId);
@@ -238,8 +295,11 @@ class ReattachableExecution {
 
   #restart(open: () => ResponseStream): void {
     this.#stream.cancel();
+    if (this.#closed) throw OperationCanceledError.byClient(this.#request.operationId);
     this.#stream = open();
     this.#responses = this.#stream[Symbol.asyncIterator]();
+    this.#openedAt = this.#now();
+    this.#receivedOnStream = false;
   }
 }
 

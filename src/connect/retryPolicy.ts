@@ -81,8 +81,11 @@ export const NO_RETRIES: RetryPolicy = Object.freeze({ ...DEFAULT_RETRY_POLICY, 
  * ```
  */
 export interface RetryEnvironment {
-  /** Waits `ms` milliseconds; rejects with the signal's reason when it aborts first. */
-  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Waits `ms` milliseconds; rejects with the signal's reason when it aborts first. With
+   * `background`, the wait does not keep the process alive (nobody awaits the call it delays).
+   */
+  readonly sleep: (ms: number, signal?: AbortSignal, background?: boolean) => Promise<void>;
   /** A number in [0, 1). */
   readonly random: () => number;
 }
@@ -187,6 +190,8 @@ export interface RetryOptions {
   readonly environment?: RetryEnvironment;
   /** Told of each retry before its wait, e.g. for a log line. */
   readonly onRetry?: (error: unknown, waitMs: number, retry: number) => void;
+  /** The call runs in the background: its waits must not keep the process alive. */
+  readonly background?: boolean;
 }
 
 /**
@@ -216,20 +221,21 @@ export async function withRetries<T>(
       const wait = backoff.next(error);
       if (wait === undefined) throw error;
       options.onRetry?.(error, wait, backoff.retries);
-      await environment.sleep(wait, signal);
+      await environment.sleep(wait, signal, options.background);
     }
   }
 }
 
 /**
- * `setTimeout` as a promise that an AbortSignal can end early.
+ * `setTimeout` as a promise that an AbortSignal can end early; with `background`, a timer that does
+ * not keep the process alive.
  *
  * @example
  * ```ts
  * await abortableSleep(200, AbortSignal.timeout(100)); // rejects after 100 ms with a TimeoutError
  * ```
  */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function abortableSleep(ms: number, signal?: AbortSignal, background = false): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
@@ -240,6 +246,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
+    if (background) timer.unref();
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

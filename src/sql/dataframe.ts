@@ -1037,18 +1037,31 @@ export class DataFrame {
 
   /**
    * The rows one at a time, as they arrive: at most one Arrow batch is decoded and held at a time,
-   * whatever the size of the result. Leaving the loop early cancels the rest of the stream.
+   * whatever the size of the result. Leaving the loop early cancels the rest of the stream. An
+   * iterator dropped without finishing is released on the server once it is garbage-collected,
+   * and at the latest when the session stops.
    *
    * @example
    * ```ts
    * for await (const row of spark.range(1e9).toLocalIterator()) if (row.id > 5n) break;
    * ```
    */
-  async *toLocalIterator(): AsyncGenerator<Row, void, undefined> {
-    yield* rowsFromBatches(decodeChunks(arrowChunks(this.client, this.root)));
+  toLocalIterator(): AsyncGenerator<Row, void, undefined> {
+    const abandon = new AbortController();
+    const rows = rowsFromBatches(decodeChunks(arrowChunks(this.client, this.root, {}, { signal: abandon.signal })));
+    // The controller must not reach `rows`, or the iterator could never be collected.
+    abandonedIterators.register(rows, abandon);
+    return rows;
   }
 
 }
+
+/**
+ * Result streams of `toLocalIterator()` iterators that were dropped unfinished: aborting one
+ * cancels its stream and releases its operation on the server, which would otherwise hold the
+ * results (and the process its connection) for an iterator nobody reads.
+ */
+const abandonedIterators = new FinalizationRegistry<AbortController>((abandon) => abandon.abort());
 
 /** How rows are joined: PySpark's names and spellings of the join types. */
 export type JoinType =

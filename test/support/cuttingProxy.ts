@@ -6,6 +6,14 @@ export type CutMode = "reset" | "close";
 /** Which way the counted bytes go: from the server to the client, or from the client to the server. */
 export type Direction = "toClient" | "toServer";
 
+/** Pairs of sockets the proxy joins: one accepted client connection and its own connection upstream. */
+interface Pair {
+  readonly client: net.Socket;
+  readonly upstream: net.Socket;
+  /** The ways this pair no longer forwards (a stall), though both sockets stay open. */
+  stalled: Set<Direction>;
+}
+
 /**
  * A loopback TCP proxy in front of a real server that forwards bytes untouched (HTTP/2 and gRPC
  * pass through it as they are) and can cut every connection it carries: at once, or after a
@@ -23,13 +31,17 @@ export type Direction = "toClient" | "toServer";
 export class CuttingProxy {
   readonly #server: net.Server;
   readonly #targetPort: number;
-  readonly #pairs = new Set<{ client: net.Socket; upstream: net.Socket }>();
+  readonly #pairs = new Set<Pair>();
   #budget: number | undefined;
   #armed = { bytes: 0, times: 0 };
   #direction: Direction = "toClient";
   #mode: CutMode = "reset";
   /** Set between the last byte of a cut going out and the cut itself: nothing more passes. */
   #cutPending = false;
+  /** An armed stall: after how many more bytes which way, and which ways then go silent. */
+  #stall: { budget: number; counted: Direction; silenced: readonly Direction[] } | undefined;
+  /** How many times connections were stalled. */
+  stalls = 0;
   /** Bytes forwarded from the server to clients since the proxy started. */
   bytesFromServer = 0;
   /** Bytes forwarded from clients to the server since the proxy started. */
@@ -74,6 +86,25 @@ export class CuttingProxy {
     this.#direction = direction;
   }
 
+  /**
+   * Stalls every open connection once `bytes` more bytes have gone the `counted` way: from then on
+   * the `silenced` ways forward nothing, but no socket is closed, as when a NAT entry, a load
+   * balancer or a half-dead peer drops traffic without a word. Connections made afterwards pass
+   * normally, so a client that gives up on the stalled one and reconnects gets through.
+   */
+  stallAfter(bytes: number, counted: Direction, silenced: Direction | "both" = "both"): void {
+    this.#stall = { budget: bytes, counted, silenced: silenced === "both" ? ["toClient", "toServer"] : [silenced] };
+  }
+
+  /** Stalls every open connection now, both ways (see {@link CuttingProxy.stallAfter}). */
+  stallNow(silenced: Direction | "both" = "both"): void {
+    this.#stall = undefined;
+    this.stalls += 1;
+    for (const pair of this.#pairs) {
+      for (const way of silenced === "both" ? (["toClient", "toServer"] as const) : [silenced]) pair.stalled.add(way);
+    }
+  }
+
   /** Cuts every connection now. */
   cutNow(mode: CutMode = "reset"): void {
     this.#budget = undefined;
@@ -94,7 +125,7 @@ export class CuttingProxy {
   #accept(client: net.Socket): void {
     this.connections += 1;
     const upstream = net.connect(this.#targetPort, "127.0.0.1");
-    const pair = { client, upstream };
+    const pair: Pair = { client, upstream, stalled: new Set() };
     this.#pairs.add(pair);
     client.setNoDelay(true);
     upstream.setNoDelay(true);
@@ -109,8 +140,18 @@ export class CuttingProxy {
     }
   }
 
-  #forward(pair: { client: net.Socket; upstream: net.Socket }, chunk: Buffer, direction: Direction): void {
-    if (!this.#pairs.has(pair) || this.#cutPending) return;
+  #forward(pair: Pair, chunk: Buffer, direction: Direction): void {
+    if (!this.#pairs.has(pair) || this.#cutPending || pair.stalled.has(direction)) return;
+    const stall = this.#stall;
+    if (stall !== undefined && stall.counted === direction) {
+      if (chunk.length >= stall.budget) {
+        const [from, to] = direction === "toClient" ? [pair.upstream, pair.client] : [pair.client, pair.upstream];
+        if (!to.write(chunk.subarray(0, stall.budget))) from.pause();
+        this.stallNow(stall.silenced.length === 2 ? "both" : stall.silenced[0]);
+        return;
+      }
+      stall.budget -= chunk.length;
+    }
     const [from, to] = direction === "toClient" ? [pair.upstream, pair.client] : [pair.client, pair.upstream];
     let data = chunk;
     let cut = false;
@@ -136,7 +177,7 @@ export class CuttingProxy {
     if (!to.write(data)) from.pause();
   }
 
-  #destroy(pair: { client: net.Socket; upstream: net.Socket }, mode: CutMode): void {
+  #destroy(pair: Pair, mode: CutMode): void {
     if (!this.#pairs.delete(pair)) return;
     for (const socket of [pair.client, pair.upstream]) {
       if (mode === "reset" && !socket.destroyed) socket.resetAndDestroy();

@@ -10,6 +10,7 @@ import {
   type FetchErrorDetailsResponse_SparkThrowable,
 } from "../../gen/spark/connect/base";
 import type { ConnectionOptions } from "../connectionString";
+import { NoAnswerError, seconds } from "../connectionWait";
 import { SparkAuthenticationError, SparkConnectionError } from "./connectionErrors";
 import { errorClassFor } from "./javaClassMapping";
 import { UnknownException } from "./serverExceptions";
@@ -288,6 +289,15 @@ function transportError(error: ServiceError, rich: ErrorStatus | undefined, cont
   const fields = { grpcCode: error.code, ...optional("operationId", context.operationId) };
   switch (error.code) {
     case GrpcStatus.UNAVAILABLE: {
+      if (error instanceof NoAnswerError) {
+        return new SparkConnectionError(
+          `The Spark Connect server${at} did not answer within ${seconds(error.waitedMs)}: the connection was accepted or is ` +
+            "still being attempted, but no gRPC (HTTP/2) answer came. A firewall, load balancer or proxy may be holding " +
+            "it, or the port is not a Spark Connect server's. Check host and port; to wait longer, set " +
+            "connect_timeout_ms=… in the connection string.",
+          { ...fields, ...optional("address", address) },
+        );
+      }
       const transport = connection === undefined ? "" : connection.useSsl ? " (TLS)" : " (plain text)";
       const hint = connection?.useSsl
         ? "Is the server running, are host and port right, and does it speak TLS?"
@@ -313,9 +323,10 @@ function transportError(error: ServiceError, rich: ErrorStatus | undefined, cont
     case GrpcStatus.CANCELLED:
       return OperationCanceledError.byClient(context.operationId);
     case GrpcStatus.DEADLINE_EXCEEDED:
-      return new SparkConnectError(
-        `The call to the Spark Connect server${at} did not finish before its deadline (DEADLINE_EXCEEDED: ${detail}).`,
-        fields,
+      return new SparkConnectionError(
+        `The Spark Connect server${at} did not answer the call before its deadline (DEADLINE_EXCEEDED: ${detail}). ` +
+          "If the server is only slow, raise the client's callTimeoutMs.",
+        { ...fields, ...optional("address", address) },
       );
     case GrpcStatus.RESOURCE_EXHAUSTED: {
       const limit = connection === undefined ? "" : ` (now ${connection.grpcMaxMessageSize} bytes)`;

@@ -1,10 +1,11 @@
-import { credentials } from "@grpc/grpc-js";
 import { randomUUID } from "node:crypto";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { OperationCanceledError, SparkSession, type DataFrame } from "../../../src";
-import { SparkConnectServiceClient, type Plan } from "../../../src/gen/spark/connect/base";
+import { connectionAnswered } from "../../../src/connect/connectionWait";
+import type { Plan } from "../../../src/gen/spark/connect/base";
 import { CuttingProxy, type CutMode, type Direction } from "../../support/cuttingProxy";
+import { heldOnServer } from "../../support/serverOperations";
 import { sparkRemote } from "../../support/spark";
 
 // 300 Arrow batches of 1,000 rows (about 110 kB each), from 16 partitions: long enough to be cut
@@ -14,30 +15,6 @@ const ROWS = 300_000;
 
 function planOf(df: DataFrame): Plan {
   return { opType: { $case: "root", root: df.plan } };
-}
-
-/**
- * Whether the server still holds an operation: a ReleaseExecute names the operation in its answer
- * only when it found it. Sent straight to the server, not through the proxy.
- */
-async function heldOnServer(spark: SparkSession, operationId: string): Promise<boolean> {
-  const stub = new SparkConnectServiceClient(new URL(sparkRemote().replace(/^sc:/, "http:")).host, credentials.createInsecure());
-  try {
-    const response = await new Promise<{ operationId?: string | undefined }>((resolve, reject) =>
-      stub.releaseExecute(
-        {
-          sessionId: spark.client.sessionId,
-          userContext: { userId: "", userName: "", extensions: [] },
-          operationId,
-          release: { $case: "releaseAll", releaseAll: {} },
-        },
-        (error, answer) => (error ? reject(error) : resolve(answer)),
-      ),
-    );
-    return response.operationId !== undefined;
-  } finally {
-    stub.close();
-  }
 }
 
 describe("result streams that break", function () {
@@ -182,5 +159,32 @@ describe("result streams the consumer leaves", function () {
     for await (const _ of spark.client.execute(planOf(df), { operationId })) void _;
     await spark.client.settled();
     expect(await heldOnServer(spark, operationId)).to.equal(false);
+  });
+});
+
+describe("the first request of a new session", function () {
+  it("runs once when the connection is reset under it before it reached the server", async () => {
+    const proxy = await CuttingProxy.start(Number(new URL(sparkRemote().replace(/^sc:/, "http:")).port));
+    const spark = await SparkSession.builder.remote(proxy.remote).create();
+    try {
+      // The connection is up (HTTP/2 only, no request yet: the server has no such session), and
+      // its handshake has gone through, so the next bytes from the client are the request.
+      await connectionAnswered(spark.client["stub"].getChannel(), 20_000);
+      for (let last = -1; last !== proxy.bytesFromClient; ) {
+        last = proxy.bytesFromClient;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      proxy.cutAfter(1, "reset", "toServer");
+      // An eager statement: the session's very first request is this ExecutePlan. The reattach that
+      // follows the reset finds no session on the server, so the plan has to be sent again.
+      const df = await spark.sql("SELECT 42 AS answer");
+      proxy.cutAfter(Number.POSITIVE_INFINITY);
+      expect(proxy.cuts).to.equal(1);
+      expect(proxy.connections).to.equal(2);
+      expect(await df.collect()).to.deep.equal([{ answer: 42 }]);
+    } finally {
+      await spark.stop().catch(() => undefined);
+      await proxy.close();
+    }
   });
 });

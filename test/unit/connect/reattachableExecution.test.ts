@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { Metadata, status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
-import { OperationCanceledError, OperationLostError, STATUS_DETAILS_TRAILER } from "../../../src/connect/errors";
+import { OperationCanceledError, OperationLostError, SparkConnectError, STATUS_DETAILS_TRAILER } from "../../../src/connect/errors";
 import {
   reattachableExecute,
   type ExecutionCalls,
@@ -218,5 +218,105 @@ describe("a reattachable execution", () => {
     expect(error).to.be.instanceOf(OperationCanceledError);
     expect(log).to.deep.equal(["execute"]);
     expect(releases.at(-1)).to.deep.equal({ $case: "releaseAll", releaseAll: {} });
+  });
+
+  it("aborting releases the operation even while nobody reads the stream (an abandoned iterator)", async () => {
+    const controller = new AbortController();
+    const { calls, releases, cancelled } = scriptedCalls([{ responses: [response(1), response(2), response("done")] }]);
+    const responses = reattachableExecute(REQUEST, calls, { policy: DEFAULT_RETRY_POLICY, signal: controller.signal });
+    expect((await responses.next()).value?.responseId).to.equal("r1");
+    // Nobody calls next() or return() again: only the abort can end it.
+    controller.abort();
+    expect(cancelled()).to.be.at.least(1);
+    expect(releases).to.deep.equal([{ $case: "releaseAll", releaseAll: {} }]);
+  });
+});
+
+describe("the first request of a new session", () => {
+  it("is sent again when a reattach finds no session and no response ever came", async () => {
+    const { calls, log } = scriptedCalls([
+      { responses: [], error: serviceError(GrpcStatus.UNAVAILABLE) },
+      { responses: [], error: serviceError(GrpcStatus.INTERNAL, "INVALID_HANDLE.SESSION_NOT_FOUND") },
+      { responses: [response(1), response("done")] },
+    ]);
+    const ids = await drain(reattachableExecute(REQUEST, calls, { policy: DEFAULT_RETRY_POLICY, environment: noWait }));
+    expect(ids).to.deep.equal(["r1", "rdone"]);
+    expect(log).to.deep.equal(["execute", "reattach after nothing", "execute"]);
+  });
+
+  it("is not sent again when the session had answered this client before: the server lost it", async () => {
+    const { calls, log } = scriptedCalls([
+      { responses: [], error: serviceError(GrpcStatus.UNAVAILABLE) },
+      { responses: [], error: serviceError(GrpcStatus.INTERNAL, "INVALID_HANDLE.SESSION_NOT_FOUND") },
+    ]);
+    const seen = { ...REQUEST, clientObservedServerSideSessionId: "ss" };
+    const error = await drain(reattachableExecute(seen, calls, { policy: DEFAULT_RETRY_POLICY, environment: noWait })).catch((e: unknown) => e);
+    expect((error as ServiceError).details).to.include("SESSION_NOT_FOUND");
+    expect(log).to.deep.equal(["execute", "reattach after nothing"]);
+  });
+
+  it("is not sent again once a response of it came", async () => {
+    const { calls, log } = scriptedCalls([
+      { responses: [response(1)], error: serviceError(GrpcStatus.UNAVAILABLE) },
+      { responses: [], error: serviceError(GrpcStatus.INTERNAL, "INVALID_HANDLE.SESSION_NOT_FOUND") },
+    ]);
+    const error = await drain(reattachableExecute(REQUEST, calls, { policy: DEFAULT_RETRY_POLICY, environment: noWait })).catch((e: unknown) => e);
+    expect((error as ServiceError).details).to.include("SESSION_NOT_FOUND");
+    expect(log).to.deep.equal(["execute", "reattach after r1"]);
+  });
+});
+
+describe("streams that keep ending with nothing on them", () => {
+  const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: 4 };
+
+  it("are reattached with the policy's backoff, then given up with an error naming the operation", async () => {
+    const waits: number[] = [];
+    const environment: RetryEnvironment = { random: () => 0, sleep: async (ms) => void waits.push(ms) };
+    const { calls, log, releases } = scriptedCalls(Array.from({ length: 10 }, () => ({ responses: [] })));
+    const error = await drain(reattachableExecute(REQUEST, calls, { policy, environment })).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(SparkConnectError);
+    expect((error as Error).message).to.match(/op-1 5 times in a row without sending anything/);
+    expect(waits).to.deep.equal([50, 200, 800, 3200]);
+    expect(log).to.have.length(5);
+    expect(releases.at(-1)).to.deep.equal({ $case: "releaseAll", releaseAll: {} });
+  });
+
+  it("start counting again after a response", async () => {
+    const { calls, log } = scriptedCalls([
+      { responses: [] },
+      { responses: [] },
+      { responses: [] },
+      { responses: [response(1)] },
+      { responses: [] },
+      { responses: [] },
+      { responses: [] },
+      { responses: [response("done")] },
+    ]);
+    const ids = await drain(reattachableExecute(REQUEST, calls, { policy, environment: noWait }));
+    expect(ids).to.deep.equal(["r1", "rdone"]);
+    expect(log).to.have.length(8);
+  });
+
+  it("are not counted when they stayed open a while: that is the server's limit on a quiet query's stream", async () => {
+    let clock = 0;
+    const slowEmpty = (): Script => ({ responses: [] });
+    const scripts = [...Array.from({ length: 8 }, slowEmpty), { responses: [response("done")] }];
+    const { calls, log } = scriptedCalls(scripts);
+    // Each stream lives a minute before it ends empty.
+    const aMinuteLong = (stream: ResponseStream): ResponseStream => ({
+      cancel: () => stream.cancel(),
+      async *[Symbol.asyncIterator]() {
+        yield* stream;
+        clock += 60_000;
+      },
+    });
+    const ticking: ExecutionCalls = {
+      ...calls,
+      reattachExecute: (last) => aMinuteLong(calls.reattachExecute(last)),
+      executePlan: (request) => aMinuteLong(calls.executePlan(request)),
+    };
+    const ids = await drain(reattachableExecute(REQUEST, ticking, { policy, environment: noWait, now: () => clock }));
+    expect(ids).to.deep.equal(["rdone"]);
+    expect(log).to.have.length(9);
   });
 });

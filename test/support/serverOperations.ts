@@ -1,0 +1,28 @@
+import { credentials } from "@grpc/grpc-js";
+import type { SparkSession } from "../../src";
+import { SparkConnectServiceClient } from "../../src/gen/spark/connect/base";
+import { sparkRemote } from "./spark";
+
+/**
+ * Whether the server still holds an operation: a ReleaseExecute names the operation in its answer
+ * only when it found it. Sent straight to the server, not through the proxy.
+ */
+export async function heldOnServer(spark: SparkSession, operationId: string): Promise<boolean> {
+  const stub = new SparkConnectServiceClient(new URL(sparkRemote().replace(/^sc:/, "http:")).host, credentials.createInsecure());
+  try {
+    const response = await new Promise<{ operationId?: string | undefined }>((resolve, reject) =>
+      stub.releaseExecute(
+        {
+          sessionId: spark.client.sessionId,
+          userContext: { userId: "", userName: "", extensions: [] },
+          operationId,
+          release: { $case: "releaseAll", releaseAll: {} },
+        },
+        (error, answer) => (error ? reject(error) : resolve(answer)),
+      ),
+    );
+    return response.operationId !== undefined;
+  } finally {
+    stub.close();
+  }
+}
