@@ -1,12 +1,13 @@
 // What a session's running operations are doing, for whoever watches (a notebook's progress bar):
 // start, the server's progress reports, end. Observers cannot break an operation: their errors
 // are swallowed.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { ExecutePlanResponse, ExecutePlanResponse_ExecutionProgress, Plan } from "../gen/spark/connect/base";
 
 /** An operation, as observers see it. */
 export interface OperationInfo {
   readonly operationId: string;
-  /** The operation's tags: the session's tags when it started, and the call's own. */
+  /** The operation's tags: those of the async context that started it, and the call's own. */
   readonly tags: readonly string[];
   /** The plan it runs. */
   readonly plan: Plan;
@@ -65,30 +66,60 @@ export class OperationEvents {
   }
 }
 
+/** No tags: the tags of a context that never added any. */
+const NO_TAGS: ReadonlySet<string> = new Set();
+
 /**
- * The tags a session puts on every operation it starts (PySpark's `spark.addTag`), so they can be
+ * The tags a session puts on the operations it starts (PySpark's `spark.addTag`), so they can be
  * interrupted together with `interruptTag`.
+ *
+ * Tags belong to the async context that set them, as PySpark's belong to the thread: they live in
+ * an `AsyncLocalStorage`, and every change makes a new set for the current context (copy on
+ * write), so no other context ever sees it. A context inherits the tags of the one that started
+ * it. {@link SessionTags.run} gives a piece of work a tag scope of its own; see
+ * `SparkSession.withTags` for why concurrent tasks need one.
  */
 export class SessionTags {
-  readonly #tags = new Set<string>();
+  readonly #storage = new AsyncLocalStorage<ReadonlySet<string>>();
 
-  /** Adds a tag; Spark requires a non-empty tag without commas. */
+  /** Adds a tag for the current async context; Spark requires a non-empty tag without commas. */
   add(tag: string): void {
-    if (typeof tag !== "string" || tag === "") throw new TypeError("a Spark operation tag must be a non-empty string");
-    if (tag.includes(",")) throw new TypeError(`a Spark operation tag cannot contain ',': "${tag}"`);
-    this.#tags.add(tag);
+    checkTag(tag);
+    const current = this.#current();
+    if (!current.has(tag)) this.#storage.enterWith(new Set([...current, tag]));
   }
 
+  /** Removes a tag from the current async context. */
   remove(tag: string): void {
-    this.#tags.delete(tag);
+    const current = this.#current();
+    if (current.has(tag)) this.#storage.enterWith(new Set([...current].filter((t) => t !== tag)));
   }
 
+  /** Removes every tag from the current async context. */
   clear(): void {
-    this.#tags.clear();
+    if (this.#current().size > 0) this.#storage.enterWith(NO_TAGS);
   }
 
-  /** The tags, in the order they were added. */
+  /** The current async context's tags, in the order they were added. */
   get all(): readonly string[] {
-    return [...this.#tags];
+    return [...this.#current()];
   }
+
+  /**
+   * Runs `fn` in a tag scope of its own: it starts with the current tags plus `tags`, and what
+   * `fn` and the work it starts add or remove stays inside it.
+   */
+  run<T>(tags: readonly string[], fn: () => T): T {
+    for (const tag of tags) checkTag(tag);
+    return this.#storage.run(new Set([...this.#current(), ...tags]), fn);
+  }
+
+  #current(): ReadonlySet<string> {
+    return this.#storage.getStore() ?? NO_TAGS;
+  }
+}
+
+function checkTag(tag: string): void {
+  if (typeof tag !== "string" || tag === "") throw new TypeError("a Spark operation tag must be a non-empty string");
+  if (tag.includes(",")) throw new TypeError(`a Spark operation tag cannot contain ',': "${tag}"`);
 }

@@ -103,6 +103,22 @@ export class SparkSession {
     return activeSession;
   }
 
+  /**
+   * Makes `session` the active one (Scala's `SparkSession.setActiveSession`): the session
+   * {@link SparkSession.active} returns and `getOrCreate` hands out for its server.
+   *
+   * @example
+   * ```ts
+   * const fresh = await SparkSession.builder.create();
+   * SparkSession.setActiveSession(fresh);
+   * SparkSession.active() === fresh; // true
+   * ```
+   */
+  static setActiveSession(session: SparkSession): void {
+    if (session.is_stopped) throw new SparkConnectError("A stopped Spark session cannot become the active one; create a new one.");
+    activeSession = session;
+  }
+
   /** A new builder: `SparkSession.builder.remote(url).config(k, v).getOrCreate()`. */
   static get builder(): SparkSessionBuilder {
     return new SparkSessionBuilder(undefined, []);
@@ -371,33 +387,64 @@ export class SparkSession {
   }
 
   /**
-   * Tags every operation this session starts from now on, so they can be interrupted together
-   * with {@link SparkSession.interruptTag}. A tag is non-empty and has no comma.
+   * Tags the operations this session starts from now on in the current async context, so they can
+   * be interrupted together with {@link SparkSession.interruptTag}. A tag is non-empty and has no
+   * comma.
+   *
+   * Tags belong to the async context that set them, as PySpark's belong to the thread: the rest of
+   * this function, what it awaits and the work it starts from here on get the tag; other contexts
+   * do not see it, and work they start later is not tagged by it. One thing JavaScript cannot
+   * separate: before its first `await`, an async function runs in its caller's context, so a tag
+   * added there is the caller's too. Concurrent tasks that need tags of their own should each run
+   * in a {@link SparkSession.withTags} scope.
    *
    * @example
    * ```ts
    * spark.addTag("nightly-report");
-   * const pending = spark.table("sales").count();
-   * await spark.interruptTag("nightly-report"); // pending rejects with OperationCanceledError
+   * try {
+   *   await spark.table("sales").count(); // tagged "nightly-report"
+   * } finally {
+   *   spark.removeTag("nightly-report");
+   * }
    * ```
    */
   addTag(tag: string): void {
     this.client.tags.add(tag);
   }
 
-  /** Stops tagging new operations with `tag`. */
+  /** Stops tagging the operations the current async context starts with `tag`. */
   removeTag(tag: string): void {
     this.client.tags.remove(tag);
   }
 
-  /** The tags new operations get. */
+  /** The tags the operations the current async context starts get. */
   getTags(): string[] {
     return [...this.client.tags.all];
   }
 
-  /** Removes every tag. */
+  /** Removes every tag of the current async context. */
   clearTags(): void {
     this.client.tags.clear();
+  }
+
+  /**
+   * Runs `fn` in a tag scope of its own: every operation it starts, awaited or not, carries the
+   * current tags plus `tags`, and what `fn` adds or removes with {@link SparkSession.addTag} and
+   * {@link SparkSession.removeTag} stays inside the scope. This is how concurrent tasks keep their
+   * tags apart, so that {@link SparkSession.interruptTag} cancels one task's work only.
+   *
+   * @returns what `fn` returns (its promise, for an async `fn`).
+   *
+   * @example
+   * ```ts
+   * const a = spark.withTags(["report-a"], () => spark.table("a").count());
+   * const b = spark.withTags(["report-b"], () => spark.table("b").count());
+   * setTimeout(() => spark.interruptTag("report-a"), 60_000); // a deadline for report-a only
+   * await Promise.allSettled([a, b]); // b runs on, whatever happens to a
+   * ```
+   */
+  withTags<T>(tags: readonly string[], fn: () => T): T {
+    return this.client.tags.run(tags, fn);
   }
 
   /** Interrupts this session's running operations that carry `tag`; resolves to their ids. */
@@ -415,10 +462,14 @@ export class SparkSession {
     return [...(await this.client.interrupt({ operationId }))];
   }
 
-  /** Releases the session on the server (temp views and cached data go with it) and closes the channel. */
+  /**
+   * Releases the session on the server (temp views and cached data go with it) and closes the
+   * channel. The session stops being the active one at once, whatever the release does: when the
+   * release fails this rejects, and the session is stopped all the same.
+   */
   async stop(): Promise<void> {
-    await this.client.close();
     if (activeSession === this) activeSession = undefined;
+    await this.client.close();
   }
 }
 
@@ -473,12 +524,12 @@ export class SparkSessionBuilder {
 
   /**
    * The active session when there is one for the same server (this builder's configurations are
-   * applied to it), else a new session that becomes the active one.
+   * applied to it), else a new session that becomes the active one. Never a stopped session.
    */
   async getOrCreate(): Promise<SparkSession> {
     const options = parseConnectionString(this.connectionString);
     const active = activeSession;
-    if (active && sameServer(active, options)) {
+    if (active && !active.is_stopped && sameServer(active, options)) {
       await this.apply(active);
       return active;
     }

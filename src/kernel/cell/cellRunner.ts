@@ -1,6 +1,8 @@
 // Runs one cell: `%%sql` translation, tslab's type-check-and-run, the last value awaited and shown
 // as `execute_result`, displays and progress flushed before the cell reports back, and the cell's
-// Spark operations tagged so an interrupt can cancel them on the server.
+// Spark operations tagged so an interrupt can cancel them on the server. Each cell runs in a tag
+// scope of its own, so work a cell started and did not await keeps that cell's tag: interrupting
+// a later cell cancels the later cell's work only.
 import { format } from "node:util";
 import type { Executor } from "tslab/dist/executor";
 import { bundleOf, type TableSettings } from "../notebook/bundles";
@@ -20,8 +22,8 @@ export interface CellOutput {
 
 /** The Spark session a cell's operations run on, as far as the runner needs it. */
 export interface CellSpark {
-  addTag(tag: string): void;
-  removeTag(tag: string): void;
+  /** Runs `fn` in a tag scope of its own holding `tag`: every operation it starts, awaited or not, carries the tag. */
+  withTag<T>(tag: string, fn: () => T): T;
   interruptTag(tag: string): Promise<unknown>;
   /** Reports operation events with the given tag; returns the unsubscribe function. */
   observeTag(tag: string, observer: OperationObserver): () => void;
@@ -113,36 +115,39 @@ export class CellRunner {
       clear: (wait) => output.clear(wait),
       track: (work) => tracked.push(work),
     });
-    this.spark?.addTag(tag);
     const unobserve = this.spark?.observeTag(tag, progress);
     this.#tag = tag;
-    try {
-      const source = isSqlMagic(code) ? sqlMagicToTypeScript(parseSqlMagic(code)) : code;
-      const ok = await this.executor.execute(source);
-      if (!ok) return await this.failure();
-      let text: string | undefined;
-      if (report.hasValue) {
-        const value = await Promise.race([report.lastValue, interrupted]);
-        if (value !== undefined && value !== null) {
-          const bundle = await Promise.race([bundleOf(value, this.settings), interrupted]);
-          if (bundle) {
-            output.result(bundle);
-            const plain = bundle["text/plain"];
-            text = typeof plain === "string" ? plain : undefined;
+    const body = async (): Promise<CellOutcome> => {
+      try {
+        const source = isSqlMagic(code) ? sqlMagicToTypeScript(parseSqlMagic(code)) : code;
+        const ok = await this.executor.execute(source);
+        if (!ok) return await this.failure();
+        let text: string | undefined;
+        if (report.hasValue) {
+          const value = await Promise.race([report.lastValue, interrupted]);
+          if (value !== undefined && value !== null) {
+            const bundle = await Promise.race([bundleOf(value, this.settings), interrupted]);
+            if (bundle) {
+              output.result(bundle);
+              const plain = bundle["text/plain"];
+              text = typeof plain === "string" ? plain : undefined;
+            }
           }
         }
+        // Displays the code started without awaiting them still belong to this cell.
+        for (let i = 0; i < tracked.length; i++) await Promise.race([tracked[i], interrupted]);
+        return { status: "ok", text };
+      } catch (thrown) {
+        return await this.withRepair(thrown, { status: "error", ...errorContent(thrown) });
       }
-      // Displays the code started without awaiting them still belong to this cell.
-      for (let i = 0; i < tracked.length; i++) await Promise.race([tracked[i], interrupted]);
-      return { status: "ok", text };
-    } catch (thrown) {
-      return await this.withRepair(thrown, { status: "error", ...errorContent(thrown) });
+    };
+    try {
+      return await (this.spark ? this.spark.withTag(tag, body) : body());
     } finally {
       this.#tag = undefined;
       this.#interrupt = undefined;
       progress.close();
       unobserve?.();
-      this.spark?.removeTag(tag);
       leaveCell();
     }
   }

@@ -52,8 +52,7 @@ export function notebookDeclarations(): string {
 /** The notebook's session as the cell runner uses it: tags, interrupts and operation events. */
 export function sessionForCells(holder: { readonly current: SparkSession }): CellSpark {
   return {
-    addTag: (tag) => holder.current.addTag(tag),
-    removeTag: (tag) => holder.current.removeTag(tag),
+    withTag: (tag, fn) => holder.current.withTags([tag], fn),
     interruptTag: (tag) => holder.current.interruptTag(tag),
     observeTag: (tag, observer) =>
       holder.current.client.operations.observe({

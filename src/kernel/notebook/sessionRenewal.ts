@@ -32,9 +32,12 @@ export class SessionHolder {
   async recover(error: unknown): Promise<string | undefined> {
     if (!isLostSession(error)) return undefined;
     const lost = this.current;
-    await lost.stop().catch(() => undefined);
-    const renewed = await SparkSession.builder.remote(this.remote).getOrCreate();
-    for (const tag of lost.getTags()) renewed.addTag(tag);
+    // Not awaited: the release of a session the server already lost may fail or take its retries,
+    // and neither may keep the notebook from its new session. `stop` forgets the lost session as
+    // the active one at once, and `create` never hands it back.
+    lost.stop().catch(() => undefined);
+    const renewed = await SparkSession.builder.remote(this.remote).create();
+    SparkSession.setActiveSession(renewed);
     this.current = renewed;
     for (const listener of this.#listeners) listener(renewed);
     return (
