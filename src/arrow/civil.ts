@@ -5,6 +5,7 @@
 export const MICROS_PER_SECOND = 1_000_000n;
 export const MICROS_PER_DAY = 86_400_000_000n;
 export const SECONDS_PER_DAY = 86_400;
+export const NANOS_PER_MICRO = 1000n;
 
 /** Integer division rounding towards negative infinity (bigint `/` truncates towards zero). */
 export function floorDiv(a: bigint, b: bigint): bigint {
@@ -117,14 +118,39 @@ export function splitEpochMicros(epochMicros: bigint): { epochDay: number; micro
   };
 }
 
-/** "yyyy-MM-dd HH:mm:ss[.ffffff]" for a wall-clock time given as micros since 1970-01-01 00:00. */
-export function formatLocalMicros(localMicros: bigint): string {
-  return formatLocal(localMicros, 6);
-}
-
 /** "yyyy-MM-dd HH:mm:ss[.fffffffff]" for a wall-clock time given as nanos since 1970-01-01 00:00. */
 export function formatLocalNanos(localNanos: bigint): string {
   return formatLocal(localNanos, 9);
+}
+
+/**
+ * "yyyy-MM-dd HH:mm:ss[.fffffffff]" for a wall-clock time given as micros since 1970-01-01 00:00
+ * and nanoseconds within that microsecond: the micros path, without bigint nanos, when there are none.
+ */
+export function formatLocalParts(localMicros: bigint, nanosWithinMicro: number): string {
+  return nanosWithinMicro === 0 ? formatLocal(localMicros, 6) : formatLocal(localMicros * NANOS_PER_MICRO + BigInt(nanosWithinMicro), 9);
+}
+
+/**
+ * Splits nanoseconds since the epoch into whole microseconds (rounded down, as Spark does) and
+ * the nanoseconds within the microsecond, 0 to 999.
+ */
+export function splitEpochNanos(epochNanos: bigint): { epochMicros: bigint; nanosWithinMicro: number } {
+  let epochMicros = epochNanos / NANOS_PER_MICRO;
+  let nanos = Number(epochNanos - epochMicros * NANOS_PER_MICRO);
+  if (nanos < 0) {
+    nanos += 1000;
+    epochMicros -= 1n;
+  }
+  return { epochMicros, nanosWithinMicro: nanos };
+}
+
+/** @throws RangeError unless `nanos` is a whole number from 0 to 999. */
+export function checkNanosWithinMicro(nanos: number): number {
+  if (!Number.isInteger(nanos) || nanos < 0 || nanos > 999) {
+    throw new RangeError(`nanosWithinMicro must be a whole number from 0 to 999, got ${String(nanos)}`);
+  }
+  return nanos;
 }
 
 function formatLocal(units: bigint, digits: number): string {

@@ -11,7 +11,7 @@ export { formatDecimal } from "./decimal";
 export { LocalDate } from "./localDate";
 export { LocalDateTime } from "./localDateTime";
 export { LocalTime } from "./localTime";
-export { formatTimestamp, Timestamp } from "./timestamp";
+export { formatTimestamp, Timestamp, type FormatTimestampOptions } from "./timestamp";
 export {
   CalendarInterval,
   DayTimeInterval,

@@ -22,12 +22,15 @@ import {
   RecordBatchStreamWriter,
   Schema,
   Struct,
+  Time as ArrowTime,
+  TimeUnit,
   Timestamp as ArrowTimestamp,
   Utf8,
   type Data,
 } from "apache-arrow";
 import { LocalDate } from "./localDate";
 import { LocalDateTime } from "./localDateTime";
+import { LocalTime } from "./localTime";
 import { Timestamp } from "./timestamp";
 
 /** A value that does not fit the Arrow type of its column. */
@@ -182,17 +185,8 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
     });
     return makeData({ ...base, type, data: out });
   }
-  if (type instanceof ArrowTimestamp) {
-    const zoned = type.timezone !== null && type.timezone !== undefined;
-    const out = new BigInt64Array(length);
-    present((v, i) => {
-      if (zoned && v instanceof Timestamp) out[i] = v.epochMicros;
-      else if (zoned && v instanceof Date && !Number.isNaN(v.getTime())) out[i] = BigInt(v.getTime()) * 1000n;
-      else if (!zoned && v instanceof LocalDateTime) out[i] = v.epochMicros;
-      else fail(where(i), type, v);
-    });
-    return makeData({ ...base, type, data: out });
-  }
+  if (type instanceof ArrowTimestamp) return timestampData(type, values, base, where);
+  if (type instanceof ArrowTime) return timeData(type, values, base, where);
   if (type instanceof List) {
     const offsets = new Int32Array(length + 1);
     const items: unknown[] = [];
@@ -258,6 +252,52 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
     return makeData({ ...base, type, children });
   }
   throw new LocalValueError(`${where(0)}: local data of Arrow type ${type} is not supported`);
+}
+
+/**
+ * Timestamps in microseconds (Spark's `timestamp`, `timestamp_ntz`) or nanoseconds (the types of
+ * precision 7 to 9). A value with more digits than its column keeps is refused, not rounded:
+ * nanoseconds in a microsecond column would be lost without a word.
+ */
+function timestampData(type: ArrowTimestamp, values: readonly unknown[], base: object, where: (row: number) => string): Data {
+  const zoned = type.timezone !== null && type.timezone !== undefined;
+  const nanos = type.unit === TimeUnit.NANOSECOND;
+  if (type.unit !== TimeUnit.MICROSECOND && !nanos) throw new LocalValueError(`${where(0)}: local data of Arrow type ${type} is not supported`);
+  const out = new BigInt64Array(values.length);
+  values.forEach((v, i) => {
+    if (v === null || v === undefined) return;
+    let micros: bigint;
+    let extra = 0;
+    if (zoned && v instanceof Timestamp) [micros, extra] = [v.epochMicros, v.nanosWithinMicro];
+    else if (zoned && v instanceof Date && !Number.isNaN(v.getTime())) micros = BigInt(v.getTime()) * 1000n;
+    else if (!zoned && v instanceof LocalDateTime) [micros, extra] = [v.epochMicros, v.nanosWithinMicro];
+    else return fail(where(i), type, v);
+    if (!nanos) {
+      if (extra !== 0) throw new LocalValueError(`${where(i)}: ${String(v)} has nanoseconds, which a column of microseconds (${type}) cannot hold`);
+      out[i] = micros;
+      return;
+    }
+    const epochNanos = micros * 1000n + BigInt(extra);
+    // Arrow's int64 of nanoseconds spans 1677-09-21 to 2262-04-11 only.
+    if (epochNanos < MIN_LONG || epochNanos > MAX_LONG) throw new LocalValueError(`${where(i)}: ${String(v)} is outside the range of ${type} (years 1677 to 2262)`);
+    out[i] = epochNanos;
+  });
+  return makeData({ ...(base as { type: ArrowTimestamp; length: number }), type, data: out });
+}
+
+/** Times of day from LocalTimes, in the column's unit; digits below the unit are refused, not dropped. */
+function timeData(type: ArrowTime, values: readonly unknown[], base: object, where: (row: number) => string): Data {
+  const nanosPerUnit = [1e9, 1e6, 1e3, 1][type.unit]!;
+  const units = values.map((v, i) => {
+    if (v === null || v === undefined) return 0;
+    if (!(v instanceof LocalTime)) return fail(where(i), type, v);
+    const nanoOfDay = v.nanoOfDay;
+    if (nanoOfDay % nanosPerUnit !== 0) throw new LocalValueError(`${where(i)}: ${String(v)} has more digits than a column of ${type} holds`);
+    return nanoOfDay / nanosPerUnit;
+  });
+  // time32 (seconds, milliseconds) holds 32-bit values, time64 64-bit ones.
+  const data = type.bitWidth === 64 ? BigInt64Array.from(units, BigInt) : Int32Array.from(units);
+  return makeData({ ...(base as { type: ArrowTime; length: number }), type, data } as Parameters<typeof makeData>[0]);
 }
 
 function decimalData(type: Decimal, values: readonly unknown[], base: object, where: (row: number) => string): Data {

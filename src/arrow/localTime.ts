@@ -4,15 +4,16 @@ import { formatTimeOfDay } from "./civil";
 const NANOS_PER_DAY = 86_400_000_000_000;
 
 /**
- * A time of day without a date or time zone: Spark's `time(p)` (Spark 4.1+, behind
- * `spark.sql.timeType.enabled`). Immutable. Spark keeps at most microseconds; the class keeps
- * nanoseconds because that is what Arrow carries.
+ * A time of day without a date or time zone: Spark's `time(p)` for every precision p from 0 to 9
+ * (Spark 4.1+, behind `spark.sql.timeType.enabled`; 7 to 9 since Spark 4.3). Immutable. It keeps
+ * nanoseconds, as Arrow's time64[ns] carries them; a `time(p)` value has no digits beyond its p.
  *
  * @example
  * ```ts
  * const t = new LocalTime(12, 34, 56, 123_400_000);
  * t.toString();   // "12:34:56.1234"
  * t.nanoOfDay;    // 45296123400000
+ * LocalTime.fromNanoOfDay(86399999999999n).toString(); // "23:59:59.999999999", a time(9)
  * ```
  */
 export class LocalTime {

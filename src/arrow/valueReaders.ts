@@ -128,7 +128,10 @@ const readDateDay: Read = (data, index) => LocalDate.fromEpochDay((data.values a
 const readDateMillisecond: Read = (data, index) =>
   LocalDate.fromEpochDay(Number(floorDiv((data.values as BigInt64Array)[index]!, 86_400_000n)));
 
-/** Turns a count of `unit` into microseconds (nanoseconds are rounded down to them). */
+/**
+ * Turns a count of `unit` into microseconds (nanoseconds are rounded down to them: only for
+ * durations, which Spark sends in microseconds; timestamps keep their nanoseconds).
+ */
 function toMicros(unit: TimeUnit): (value: bigint) => bigint {
   switch (unit) {
     case TimeUnit.SECOND:
@@ -143,8 +146,14 @@ function toMicros(unit: TimeUnit): (value: bigint) => bigint {
 }
 
 // An Arrow timestamp with a time zone is an instant (Spark's `timestamp`, the zone being the
-// session's); one without is a wall-clock time (Spark's `timestamp_ntz`).
+// session's); one without is a wall-clock time (Spark's `timestamp_ntz`). Nanoseconds are Spark's
+// `timestamp_ltz(7..9)` and `timestamp_ntz(7..9)`: their values keep every digit.
 function timestampRead(unit: TimeUnit, timeZone: string | null | undefined): Read {
+  if (unit === TimeUnit.NANOSECOND) {
+    const nanos = (data: Data, index: number) => (data.values as BigInt64Array)[index]!;
+    if (timeZone) return (data, index) => Timestamp.fromEpochNanos(nanos(data, index), timeZone);
+    return (data, index) => LocalDateTime.fromEpochNanos(nanos(data, index));
+  }
   const micros = toMicros(unit);
   const int64 = (data: Data, index: number) => micros((data.values as BigInt64Array)[index]!);
   if (timeZone) return (data, index) => new Timestamp(int64(data, index), timeZone);
@@ -357,8 +366,15 @@ function validChunkRead(field: Field): ((data: Data) => ChunkReader) | undefined
     };
   }
   if (DataType.isTimestamp(type)) {
-    const micros = toMicros(type.unit);
     const timeZone = type.timezone;
+    if (type.unit === TimeUnit.NANOSECOND) {
+      return (data) => {
+        const values = data.values as BigInt64Array;
+        if (timeZone) return (index) => Timestamp.fromEpochNanos(values[index]!, timeZone);
+        return (index) => LocalDateTime.fromEpochNanos(values[index]!);
+      };
+    }
+    const micros = toMicros(type.unit);
     return (data) => {
       const values = data.values as BigInt64Array;
       if (timeZone) return (index) => new Timestamp(micros(values[index]!), timeZone);

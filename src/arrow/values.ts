@@ -18,8 +18,10 @@ import type { VariantValue } from "./variant";
  * | `binary` | `Uint8Array` |
  * | `date` | {@link LocalDate} |
  * | `timestamp` | {@link Timestamp} (a `Date` with microseconds) |
+ * | `timestamp_ltz(7..9)` | {@link Timestamp} with its nanoseconds (`nanosWithinMicro`, `epochNanos`) |
  * | `timestamp_ntz` | {@link LocalDateTime} |
- * | `time(p)` | {@link LocalTime} |
+ * | `timestamp_ntz(7..9)` | {@link LocalDateTime} with its nanoseconds |
+ * | `time(p)`, p from 0 to 9 | {@link LocalTime} (nanoseconds) |
  * | `interval day to second` | {@link DayTimeInterval} |
  * | `interval year to month` | {@link YearMonthInterval} |
  * | `interval` (calendar) | {@link CalendarInterval} |

@@ -197,11 +197,10 @@ function scalarJs(scalar: VariantScalar): VariantJsValue {
       return new Timestamp(scalar.epochMicros);
     case "timestamp_ntz":
       return LocalDateTime.fromEpochMicros(scalar.epochMicros);
-    // Our classes hold microseconds, as Spark does; nanoseconds beyond them are dropped.
     case "timestamp_nanos":
-      return new Timestamp(floorDiv(scalar.epochNanos, 1000n));
+      return Timestamp.fromEpochNanos(scalar.epochNanos);
     case "timestamp_nanos_ntz":
-      return LocalDateTime.fromEpochMicros(floorDiv(scalar.epochNanos, 1000n));
+      return LocalDateTime.fromEpochNanos(scalar.epochNanos);
     case "time":
       return LocalTime.fromNanoOfDay(scalar.microOfDay * 1000n);
     case "binary":

@@ -1,6 +1,6 @@
 import type { ExecutePlanResponse_Metrics_MetricObject, ExecutePlanResponse_ObservedMetrics } from "../gen/spark/connect/base";
 import type { Expression_Literal } from "../gen/spark/connect/expressions";
-import { LocalDate, LocalDateTime, Timestamp } from "../arrow";
+import { LocalDate, LocalDateTime, LocalTime, Timestamp } from "../arrow";
 
 /** One metric of a physical operator (`numOutputRows`, `spill size`, ...). */
 export interface MetricValue {
@@ -113,6 +113,12 @@ function literalValue(literal: Expression_Literal | undefined): unknown {
       return new Timestamp(value.timestamp);
     case "timestampNtz":
       return LocalDateTime.fromEpochMicros(value.timestampNtz);
+    case "timestampLtzNanos":
+      return new Timestamp(value.timestampLtzNanos.epochMicros, undefined, value.timestampLtzNanos.nanosWithinMicro);
+    case "timestampNtzNanos":
+      return LocalDateTime.fromEpochMicros(value.timestampNtzNanos.epochMicros, value.timestampNtzNanos.nanosWithinMicro);
+    case "time":
+      return LocalTime.fromNanoOfDay(value.time.nano);
     case "array":
       return value.array.elements.map(literalValue);
     default:

@@ -29,6 +29,10 @@ export function isNumericArrowType(type: DataType): boolean {
   return DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type);
 }
 
+// Spark 4.3 marks the precision of its time and nanosecond timestamp columns in field metadata.
+const TIME_PRECISION = "SPARK::time::precision";
+const TIMESTAMP_NANOS_PRECISION = "SPARK::timestampNanos::precision";
+
 // The shape in which Spark sends a variant (see src/arrow/valueReaders.ts).
 function isVariant(fields: readonly Field[]): boolean {
   return fields.length === 2 && fields[0]!.name === "value" && fields[1]!.name === "metadata" && fields[1]!.metadata.get("variant") === "true";
@@ -37,14 +41,15 @@ function isVariant(fields: readonly Field[]): boolean {
 /**
  * A readable name for a column's Arrow type, in Spark's words where Spark has one: `int`,
  * `bigint`, `decimal(10,2)`, `timestamp` (with a zone) or `timestamp_ntz`, `array<string>`,
- * `map<string,int>`, `struct<a:int,b:string>`, `variant`.
+ * `map<string,int>`, `struct<a:int,b:string>`, `variant`. With the field's metadata, the
+ * precisions Spark marks there: `time(9)`, `timestamp_ltz(7)`, `timestamp_ntz(9)`.
  *
  * @example
  * ```ts
  * arrowTypeName(new List(new Field("element", new Utf8()))); // "array<string>"
  * ```
  */
-export function arrowTypeName(type: DataType): string {
+export function arrowTypeName(type: DataType, metadata?: ReadonlyMap<string, string>): string {
   if (DataType.isNull(type)) return "void";
   if (DataType.isBool(type)) return "boolean";
   if (DataType.isInt(type)) {
@@ -58,20 +63,27 @@ export function arrowTypeName(type: DataType): string {
     return "binary";
   }
   if (DataType.isDate(type)) return "date";
-  if (DataType.isTimestamp(type)) return type.timezone ? "timestamp" : "timestamp_ntz";
-  if (DataType.isTime(type)) return "time";
+  if (DataType.isTimestamp(type)) {
+    const precision = metadata?.get(TIMESTAMP_NANOS_PRECISION);
+    if (precision) return `${type.timezone ? "timestamp_ltz" : "timestamp_ntz"}(${precision})`;
+    return type.timezone ? "timestamp" : "timestamp_ntz";
+  }
+  if (DataType.isTime(type)) {
+    const precision = metadata?.get(TIME_PRECISION);
+    return precision ? `time(${precision})` : "time";
+  }
   if (DataType.isDuration(type)) return "interval day to second";
   if (DataType.isInterval(type)) return type.unit === IntervalUnit.YEAR_MONTH ? "interval year to month" : "interval";
   if (DataType.isList(type) || DataType.isLargeList(type) || DataType.isFixedSizeList(type)) {
-    return `array<${arrowTypeName(type.children[0]!.type)}>`;
+    return `array<${arrowTypeName(type.children[0]!.type, type.children[0]!.metadata)}>`;
   }
   if (DataType.isMap(type)) {
     const [key, value] = type.children[0]!.type.children as Field[];
-    return `map<${arrowTypeName(key!.type)},${arrowTypeName(value!.type)}>`;
+    return `map<${arrowTypeName(key!.type, key!.metadata)},${arrowTypeName(value!.type, value!.metadata)}>`;
   }
   if (DataType.isStruct(type)) {
     if (isVariant(type.children)) return "variant";
-    return `struct<${type.children.map((field) => `${field.name}:${arrowTypeName(field.type)}`).join(",")}>`;
+    return `struct<${type.children.map((field) => `${field.name}:${arrowTypeName(field.type, field.metadata)}`).join(",")}>`;
   }
   if (DataType.isDictionary(type)) return arrowTypeName(type.dictionary);
   return String(type);

@@ -8,7 +8,16 @@ import {
   Timestamp,
   YearMonthInterval,
 } from "../../arrow";
-import { ArrayType, DataType, DecimalType, MapType, dataTypeToProto } from "../types";
+import {
+  ArrayType,
+  DataType,
+  DecimalType,
+  MapType,
+  dataTypeToProto,
+  type TimeType,
+  type TimestampLTZNanosType,
+  type TimestampNTZNanosType,
+} from "../types";
 import { describeValue, inferLiteralType, type LiteralValue } from "./literalType";
 
 export { inferLiteralType, type LiteralValue } from "./literalType";
@@ -74,11 +83,27 @@ function encode(value: LiteralValue, type: DataType): LiteralCase {
     case "date":
       return { $case: "date", date: epochDay(value) ?? fail() };
     case "timestamp":
-      return { $case: "timestamp", timestamp: instantMicros(value) ?? fail() };
+      return { $case: "timestamp", timestamp: instantMicros(value, type, 6) ?? fail() };
     case "timestampNtz":
-      return value instanceof LocalDateTime ? { $case: "timestampNtz", timestampNtz: value.epochMicros } : fail();
-    case "time":
-      return value instanceof LocalTime ? { $case: "time", time: { nano: BigInt(value.nanoOfDay) } } : fail();
+      if (!(value instanceof LocalDateTime)) return fail();
+      return { $case: "timestampNtz", timestampNtz: withDigits(value, value.nanosecond, type, 6).epochMicros };
+    case "timestampLtzNanos": {
+      const precision = (type as TimestampLTZNanosType).precision;
+      const epochMicros = instantMicros(value, type, precision) ?? fail();
+      const nanosWithinMicro = value instanceof Timestamp ? value.nanosWithinMicro : 0;
+      return { $case: "timestampLtzNanos", timestampLtzNanos: { epochMicros, nanosWithinMicro, precision } };
+    }
+    case "timestampNtzNanos": {
+      const precision = (type as TimestampNTZNanosType).precision;
+      if (!(value instanceof LocalDateTime)) return fail();
+      withDigits(value, value.nanosecond, type, precision);
+      return { $case: "timestampNtzNanos", timestampNtzNanos: { epochMicros: value.epochMicros, nanosWithinMicro: value.nanosWithinMicro, precision } };
+    }
+    case "time": {
+      const precision = (type as TimeType).precision;
+      if (!(value instanceof LocalTime)) return fail();
+      return { $case: "time", time: { nano: BigInt(withDigits(value, value.nanosecond, type, precision).nanoOfDay), precision } };
+    }
     case "dayTimeInterval":
       return value instanceof DayTimeInterval ? { $case: "dayTimeInterval", dayTimeInterval: value.micros } : fail();
     case "yearMonthInterval":
@@ -151,10 +176,22 @@ function epochDay(value: LiteralValue): number | undefined {
   return undefined;
 }
 
-function instantMicros(value: LiteralValue): bigint | undefined {
-  if (value instanceof Timestamp) return value.epochMicros;
+function instantMicros(value: LiteralValue, type: DataType, precision: number): bigint | undefined {
+  if (value instanceof Timestamp) return withDigits(value, value.nanosecond, type, precision).epochMicros;
   if (value instanceof Date) return BigInt(validMillis(value)) * 1000n;
   return undefined;
+}
+
+/**
+ * The value, if its fraction of a second (`nanosecond`, 0 to 999,999,999) has no digit beyond
+ * `precision`: the server would keep such digits under a type that says there are none, or drop
+ * them, so they are refused rather than sent.
+ */
+function withDigits<T extends LiteralValue>(value: T, nanosecond: number, type: DataType, precision: number): T {
+  if (nanosecond % 10 ** (9 - precision) !== 0) {
+    throw new RangeError(`${String(value)} has more fractional digits than a Spark ${type.simpleString()} literal holds`);
+  }
+  return value;
 }
 
 function validMillis(date: Date): number {

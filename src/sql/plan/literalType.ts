@@ -4,6 +4,7 @@ import {
   LocalDate,
   LocalDateTime,
   LocalTime,
+  Timestamp,
   YearMonthInterval,
 } from "../../arrow";
 import {
@@ -20,6 +21,8 @@ import {
   MapType,
   NullType,
   StringType,
+  TimestampLTZNanosType,
+  TimestampNTZNanosType,
   TimestampNTZType,
   TimestampType,
   TimeType,
@@ -53,7 +56,9 @@ const INT_MAX = 2 ** 31 - 1;
 /**
  * The Spark type a JS value gets as a literal, as PySpark infers it for the matching Python value:
  * whole numbers `int` when they fit in 32 bits, else `bigint`; other numbers `double`; a `Date`
- * (or the client's `Timestamp`) `timestamp`; `LocalDateTime` `timestamp_ntz`; `LocalDate` `date`.
+ * (or the client's `Timestamp`) `timestamp`; `LocalDateTime` `timestamp_ntz`; `LocalDate` `date`;
+ * `LocalTime` `time(6)`. A value with digits below the microsecond gets the precision Spark's SQL
+ * parser gives such a literal: `timestamp_ltz(7..9)`, `timestamp_ntz(7..9)`, `time(7..9)`.
  *
  * @example
  * ```ts
@@ -74,11 +79,15 @@ export function inferLiteralType(value: LiteralValue): DataType {
     case "string":
       return new StringType();
   }
+  // Beyond microseconds, the precision Spark's SQL parser gives a literal with as many digits.
+  if (value instanceof Timestamp && value.nanosWithinMicro !== 0) return new TimestampLTZNanosType(fractionDigits(value.nanosecond));
   if (value instanceof Date) return new TimestampType();
   if (value instanceof Uint8Array) return new BinaryType();
   if (value instanceof LocalDate) return new DateType();
-  if (value instanceof LocalDateTime) return new TimestampNTZType();
-  if (value instanceof LocalTime) return new TimeType();
+  if (value instanceof LocalDateTime) {
+    return value.nanosWithinMicro === 0 ? new TimestampNTZType() : new TimestampNTZNanosType(fractionDigits(value.nanosecond));
+  }
+  if (value instanceof LocalTime) return new TimeType(fractionDigits(value.nanosecond));
   if (value instanceof DayTimeInterval) return new DayTimeIntervalType();
   if (value instanceof YearMonthInterval) return new YearMonthIntervalType();
   if (value instanceof CalendarInterval) return new CalendarIntervalType();
@@ -112,11 +121,33 @@ function widen(a: DataType, b: DataType): DataType {
   const rankA = NUMERIC_RANK[a.kind];
   const rankB = NUMERIC_RANK[b.kind];
   if (rankA !== undefined && rankB !== undefined) return rankA >= rankB ? a : b;
+  const family = DATETIME_FAMILY[a.kind];
+  if (family !== undefined && family === DATETIME_FAMILY[b.kind]) return precisionOf(a) >= precisionOf(b) ? a : b;
   if (a instanceof ArrayType && b instanceof ArrayType) return new ArrayType(widen(a.elementType, b.elementType));
   if (a instanceof MapType && b instanceof MapType) {
     return new MapType(widen(a.keyType, b.keyType), widen(a.valueType, b.valueType));
   }
   throw new TypeError(`a literal collection cannot mix ${a.simpleString()} and ${b.simpleString()} values`);
+}
+
+// Times and timestamps of one kind at different precisions widen to the larger precision, as in Spark.
+const DATETIME_FAMILY: Readonly<Record<string, string>> = {
+  timestamp: "ltz",
+  timestampLtzNanos: "ltz",
+  timestampNtz: "ntz",
+  timestampNtzNanos: "ntz",
+  time: "time",
+};
+
+function precisionOf(type: DataType): number {
+  return "precision" in type && typeof type.precision === "number" ? type.precision : 6;
+}
+
+/** Digits of a fraction of a second given in nanoseconds: 6 when microseconds hold it, else 7 to 9. */
+function fractionDigits(nanosecond: number): number {
+  let digits = 9;
+  for (let rest = nanosecond; digits > 6 && rest % 10 === 0; rest /= 10) digits--;
+  return digits;
 }
 
 /** A short name for a value's kind, for error messages. */

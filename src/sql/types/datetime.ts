@@ -77,18 +77,20 @@ export class TimestampNTZType extends DatetimeType {
 }
 
 /**
- * A time of day with `precision` digits of fractional seconds (0 to 6; 6 by default, as in
- * PySpark). The server accepts it when `spark.sql.timeType.enabled` is set.
+ * A time of day with `precision` digits of fractional seconds: 0 to 9 (nanoseconds; Spark 4.3
+ * widened it from 6), 6 by default, as in PySpark. The server accepts it when
+ * `spark.sql.timeType.enabled` is set; a literal with more than six digits (`time'12:00:00.1234567'`)
+ * is a `time(9)`.
  *
  * @example
  * ```ts
  * new TimeType().simpleString();  // "time(6)"
- * new TimeType(3).simpleString(); // "time(3)"
+ * new TimeType(9).simpleString(); // "time(9)"
  * ```
  */
 export class TimeType extends DatetimeType {
   static readonly MIN_PRECISION = 0;
-  static readonly MAX_PRECISION = 6;
+  static readonly MAX_PRECISION = 9;
   static readonly DEFAULT_PRECISION = 6;
 
   /** Digits of fractional seconds. */

@@ -6,14 +6,23 @@ import { after, before, describe, it } from "mocha";
 import {
   DayTimeInterval,
   formatTimestamp,
+  lit,
   LocalDate,
   LocalDateTime,
+  LocalTime,
   Timestamp,
+  TimestampLTZNanosType,
+  TimestampNTZNanosType,
+  TimeType,
   VariantValue,
   YearMonthInterval,
+  type DataFrame,
+  type DataType,
   type Row,
   type SparkSession,
 } from "../../../src";
+import { dataFrameBundle } from "../../../src/sql/display/dataFrameBundle";
+import { parseTable } from "../../unit/render/htmlTable";
 import { newSession, requireSpark } from "../../support/spark";
 
 /** Runs `SELECT <expr> AS v, <checks> FROM VALUES ...` and returns the rows. */
@@ -275,3 +284,200 @@ describe("Spark types as JS values", () => {
     expect((rows[0]!.v as VariantValue).toJS()).to.deep.equal({ a: 1, b: [true, null, "x"], c: "1.5", d: { e: -12345678901234 } });
   });
 });
+
+/** The trimmed cells of Spark's show(truncate = false) grid, row by row, the header row first. */
+function showCells(grid: string): string[][] {
+  return grid
+    .split("\n")
+    .filter((line) => line.startsWith("|"))
+    .map((line) => line.slice(1, -1).split("|").map((cell) => cell.trim()));
+}
+
+/**
+ * Spark 4.3's time(0..9), timestamp_ntz(7..9) and timestamp_ltz(7..9), each value checked against
+ * what Spark computes for it (its string cast, its fields, unix_nanos), the schema against typeof(),
+ * and the table a notebook shows against Spark's own show().
+ */
+describe("Spark types as JS values: every precision of time and the nanosecond timestamps", () => {
+  const ZONE = "America/Los_Angeles";
+  let spark: SparkSession;
+  before(async function () {
+    await requireSpark(this, "4.3", "time(7..9) and the nanosecond timestamp types");
+    spark = await newSession();
+    // The features are off by default; this session's settings are its own.
+    await spark.conf.set("spark.sql.timeType.enabled", "true");
+    await spark.conf.set("spark.sql.timestampNanosTypes.enabled", "true");
+    await spark.conf.set("spark.sql.session.timeZone", ZONE);
+  });
+  after(async () => {
+    await spark?.stop();
+  });
+
+  /** The probe's DataFrame: one value a row in `v`, Spark's own text of it in `s` and its type in `ty`, plus `checks`. */
+  async function probeFrame(values: readonly string[], checks: string): Promise<DataFrame> {
+    return spark.sql(`SELECT v, CAST(v AS STRING) AS s, typeof(v) AS ty, ${checks} FROM (SELECT explode(array(${values.join(", ")})) AS v)`);
+  }
+
+  /** Schema, columns and dtypes of the probe agree with Spark's typeof(); `type` is the client's type for it. */
+  async function expectSchema(df: DataFrame, rows: Row[], type: DataType): Promise<void> {
+    const schema = await df.schema;
+    expect(schema.fields[0]!.dataType.equals(type), String(schema.fields[0]!.dataType)).to.equal(true);
+    expect((await df.columns).slice(0, 3)).to.deep.equal(["v", "s", "ty"]);
+    expect((await df.dtypes)[0]).to.deep.equal(["v", rows[0]!.ty]);
+    expect(type.simpleString()).to.equal(rows[0]!.ty);
+  }
+
+  /** The notebook's table (HTML and text) shows each value of `v` as Spark's show() prints it, and names its type. */
+  async function expectDisplay(df: DataFrame, typeName: string): Promise<void> {
+    const shown = df.select("v");
+    const [bundle, sparkShow] = await Promise.all([dataFrameBundle(shown, { maxCellChars: 1000 }), shown.showString(100, false)]);
+    const spark = showCells(sparkShow).slice(1).map((row) => row[0]!);
+    const html = parseTable(bundle["text/html"]);
+    expect(html.header.map((h) => h.type)).to.deep.equal([typeName]);
+    expect(html.rows.map((row) => (row[0]!.isNull ? "NULL" : row[0]!.text))).to.deep.equal(spark);
+    const text = showCells(bundle["text/plain"]).slice(1).map((row) => row[0]!);
+    expect(text).to.deep.equal(spark);
+  }
+
+  /** Each value, sent back as a literal of its column's type, comes back the same. */
+  async function expectLiteralRoundTrip(values: readonly (LocalTime | LocalDateTime | Timestamp)[], type: DataType): Promise<void> {
+    const df = spark.range(1).select(...values.map((v, i) => lit(v, type).alias(`c${i}`)));
+    const [row] = await df.collect();
+    values.forEach((v, i) => expect(String(row![`c${i}`]), String(v)).to.equal(String(v)));
+    expect((await df.dtypes).map(([, t]) => t)).to.deep.equal(values.map(() => type.simpleString()));
+  }
+
+  const TIMES = ["time'00:00:00'", "time'23:59:59.999999999'", "time'12:34:56.123456789'", "time'01:02:03.1'", "time'00:00:00.000000001'"];
+  // Nanoseconds of the day from Spark's own fields (extract(SECOND) keeps all nine digits).
+  const NANO_OF_DAY = "(hour(v) * 3600 + minute(v) * 60) * 1000000000L + CAST(extract(SECOND FROM v) * 1000000000 AS BIGINT) AS n";
+
+  for (let p = TimeType.MIN_PRECISION; p <= TimeType.MAX_PRECISION; p++) {
+    it(`time(${p}) is a LocalTime with the digits Spark keeps; its schema, table and literals agree with Spark`, async () => {
+      const df = await probeFrame([...TIMES.map((t) => `CAST(${t} AS TIME(${p}))`), `CAST(NULL AS TIME(${p}))`], NANO_OF_DAY);
+      const rows = await df.collect();
+      expect(rows).to.have.length(TIMES.length + 1);
+      for (const row of rows.slice(0, -1)) {
+        expect(row.v).to.be.instanceOf(LocalTime);
+        expect(String(row.v)).to.equal(row.s);
+        expect((row.v as LocalTime).nanoOfDay).to.equal(Number(row.n));
+      }
+      expect(rows.at(-1)!.v).to.equal(null);
+      await expectSchema(df, rows, new TimeType(p));
+      await expectDisplay(df, `time(${p})`);
+      await expectLiteralRoundTrip(rows.slice(0, -1).map((r) => r.v as LocalTime), new TimeType(p));
+    });
+  }
+
+  // The far ends lie just inside what Arrow's int64 nanoseconds reach (years 1677 to 2262);
+  // 02:30 on 2024-03-10 does not exist in Los Angeles, 01:30 on 2024-11-03 happens twice.
+  const STAMPS = [
+    "2024-01-02 03:04:05.123456789",
+    "1969-12-31 23:59:59.999999999",
+    "1677-09-22 00:00:00.000000001",
+    "2262-04-10 23:59:59.999999999",
+    "2024-03-10 02:30:00.0000005",
+    "2024-11-03 01:30:00.1",
+  ];
+
+  for (let p = TimestampNTZNanosType.MIN_PRECISION; p <= TimestampNTZNanosType.MAX_PRECISION; p++) {
+    it(`timestamp_ntz(${p}) is a LocalDateTime with every digit Spark keeps; its schema, table and literals agree with Spark`, async () => {
+      const fields = "unix_date(CAST(v AS DATE)) AS d, hour(v) AS h, minute(v) AS m, second(v) AS sec, date_format(v, 'SSSSSSSSS') AS f";
+      const df = await probeFrame([...STAMPS.map((t) => `CAST('${t}' AS TIMESTAMP_NTZ(${p}))`), `CAST(NULL AS TIMESTAMP_NTZ(${p}))`], fields);
+      const rows = await df.collect();
+      for (const row of rows.slice(0, -1)) {
+        const v = row.v as LocalDateTime;
+        expect(v).to.be.instanceOf(LocalDateTime);
+        expect(String(v)).to.equal(row.s);
+        expect([v.toLocalDate().epochDay, v.hour, v.minute, v.second, v.nanosecond]).to.deep.equal([row.d, row.h, row.m, row.sec, Number(row.f)]);
+        const secondOfDay = BigInt((v.hour * 60 + v.minute) * 60 + v.second);
+        expect(v.epochNanos).to.equal((BigInt(row.d as number) * 86_400n + secondOfDay) * 1_000_000_000n + BigInt(row.f as string));
+      }
+      expect(rows.at(-1)!.v).to.equal(null);
+      await expectSchema(df, rows, new TimestampNTZNanosType(p));
+      await expectDisplay(df, `timestamp_ntz(${p})`);
+      await expectLiteralRoundTrip(rows.slice(0, -1).map((r) => r.v as LocalDateTime), new TimestampNTZNanosType(p));
+    });
+  }
+
+  for (let p = TimestampLTZNanosType.MIN_PRECISION; p <= TimestampLTZNanosType.MAX_PRECISION; p++) {
+    it(`timestamp_ltz(${p}) is a Timestamp with every nanosecond, shown in the session zone; its schema, table and literals agree with Spark`, async () => {
+      const df = await probeFrame(
+        [...STAMPS.map((t) => `CAST('${t}' AS TIMESTAMP_LTZ(${p}))`), `CAST(NULL AS TIMESTAMP_LTZ(${p}))`],
+        "CAST(unix_nanos(v) AS STRING) AS ns, date_format(v, 'SSSSSSSSS') AS f",
+      );
+      const rows = await df.collect();
+      for (const row of rows.slice(0, -1)) {
+        const v = row.v as Timestamp;
+        expect(v).to.be.instanceOf(Timestamp).and.instanceOf(Date);
+        expect(v.timeZone).to.equal(ZONE);
+        expect(v.epochNanos).to.equal(BigInt(row.ns as string));
+        expect(v.nanosecond).to.equal(Number(row.f));
+        expect(String(v)).to.equal(row.s);
+        expect(formatTimestamp(v.epochMicros, ZONE, { nanosWithinMicro: v.nanosWithinMicro })).to.equal(row.s);
+      }
+      expect(rows.at(-1)!.v).to.equal(null);
+      await expectSchema(df, rows, new TimestampLTZNanosType(p));
+      await expectDisplay(df, `timestamp_ltz(${p})`);
+      await expectLiteralRoundTrip(rows.slice(0, -1).map((r) => r.v as Timestamp), new TimestampLTZNanosType(p));
+    });
+  }
+
+  it("nested time and nanosecond timestamps keep their digits and types, inside arrays, structs and maps", async () => {
+    const df = await spark.sql(
+      "SELECT array(CAST('2024-01-02 03:04:05.123456789' AS TIMESTAMP_LTZ(9))) AS a, " +
+        "named_struct('t', time'12:00:00.000000001', 'n', CAST('1969-12-31 23:59:59.99999999' AS TIMESTAMP_NTZ(8))) AS st, " +
+        "map(time'01:02:03.1234567', CAST('2024-01-02 03:04:05.1234567' AS TIMESTAMP_NTZ(7))) AS m",
+    );
+    const [row] = await df.collect();
+    expect(String((row!.a as Timestamp[])[0])).to.equal("2024-01-02 03:04:05.123456789");
+    const st = row!.st as { t: LocalTime; n: LocalDateTime };
+    expect([String(st.t), String(st.n)]).to.deep.equal(["12:00:00.000000001", "1969-12-31 23:59:59.99999999"]);
+    expect([...(row!.m as Map<LocalTime, LocalDateTime>)].map(([k, v]) => [String(k), String(v)])).to.deep.equal([
+      ["01:02:03.1234567", "2024-01-02 03:04:05.1234567"],
+    ]);
+    expect(await df.dtypes).to.deep.equal([
+      ["a", "array<timestamp_ltz(9)>"],
+      ["st", "struct<t:time(9),n:timestamp_ntz(8)>"],
+      ["m", "map<time(7),timestamp_ntz(7)>"],
+    ]);
+  });
+
+  it("a literal of a JS value gets the precision its digits need, as Spark's parser types the same literal", async () => {
+    const values = [new LocalTime(23, 59, 59, 999_999_999), Timestamp.fromEpochNanos(1_704_182_645_123_456_700n), LocalDateTime.fromEpochNanos(-10n)];
+    const df = spark.range(1).select(...values.map((v, i) => lit(v).alias(`c${i}`)));
+    const [row] = await df.collect();
+    values.forEach((v, i) => expect(v.equals(row![`c${i}`]), String(v)).to.equal(true));
+    const sparkTypes = await (
+      await spark.sql("SELECT typeof(time'23:59:59.999999999'), typeof(TIMESTAMP_LTZ'2024-01-02 00:04:05.1234567'), typeof(TIMESTAMP_NTZ'1969-12-31 23:59:59.99999999')")
+    ).collect();
+    expect((await df.dtypes).map(([, t]) => t)).to.deep.equal(Object.values(sparkTypes[0]!));
+  });
+
+  it("observed metrics of these types come back as the same values", async () => {
+    const { functions: F } = await import("../../../src");
+    const df = (
+      await spark.sql("SELECT CAST('2024-01-02 03:04:05.123456789' AS TIMESTAMP_LTZ(9)) a, CAST('2024-01-02 03:04:05.1234567' AS TIMESTAMP_NTZ(7)) b, time'01:02:03.123456789' c")
+    ).observe("m", F.max("a").alias("a"), F.max("b").alias("b"), F.max("c").alias("c"));
+    const [row] = await df.collect();
+    const observed = df.executionInfo!.observations[0]!.values as Record<string, unknown>;
+    expect((observed.a as Timestamp).epochNanos).to.equal((row!.a as Timestamp).epochNanos);
+    expect(String(observed.b)).to.equal(String(row!.b));
+    expect(String(observed.c)).to.equal(String(row!.c));
+  });
+
+  it("local data refuses nanoseconds it cannot send, rather than dropping them", async () => {
+    await expectRejection(spark.createDataFrame([{ t: Timestamp.fromEpochNanos(1_001n) }]), /has nanoseconds/);
+    await expectRejection(spark.createDataFrame([[new LocalTime(1)]], "t time(9)"), /time\(9\)/);
+  });
+});
+
+async function expectRejection(promise: Promise<unknown>, message: RegExp): Promise<void> {
+  let error: unknown;
+  try {
+    await promise;
+  } catch (e) {
+    error = e;
+  }
+  expect(error, "expected a rejection").to.be.instanceOf(Error);
+  expect((error as Error).message).to.match(message);
+}

@@ -20,6 +20,7 @@ import {
   tableToIPC,
   TimeNanosecond,
   TimestampMicrosecond,
+  TimestampNanosecond,
   vectorFromArray,
 } from "apache-arrow";
 import { decodeTable, type Row, tableToRows } from "../../../src/arrow";
@@ -84,6 +85,26 @@ export function timestampMicros(timeZone: string | null, micros: readonly (bigin
     ...nullsOf(micros),
     data: BigInt64Array.from(micros, (m) => m ?? 0n),
   });
+}
+
+/** Spark's `timestamp_ltz(p)` (with the session time zone) or `timestamp_ntz(p)`, p from 7 to 9: nanoseconds. */
+export function timestampNanos(timeZone: string | null, nanos: readonly (bigint | null)[]): Data<TimestampNanosecond> {
+  return makeData({
+    type: new TimestampNanosecond(timeZone),
+    length: nanos.length,
+    ...nullsOf(nanos),
+    data: BigInt64Array.from(nanos, (n) => n ?? 0n),
+  });
+}
+
+/** The field metadata in which Spark 4.3 marks a `time(p)` column's precision. */
+export function timePrecision(precision: number): Map<string, string> {
+  return new Map([["SPARK::time::precision", String(precision)]]);
+}
+
+/** The field metadata in which Spark 4.3 marks a `timestamp_ltz(p)` or `timestamp_ntz(p)` column's precision. */
+export function timestampNanosPrecision(precision: number): Map<string, string> {
+  return new Map([["SPARK::timestampNanos::precision", String(precision)]]);
 }
 
 /** Spark's `interval day to second`: Arrow duration in microseconds. */

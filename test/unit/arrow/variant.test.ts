@@ -146,14 +146,16 @@ describe("variant: the primitive types Spark reads but does not write", () => {
     expect(v.toJson()).to.equal('"12:34:56.5"');
   });
 
-  it("reads timestamps in nanoseconds (types 18 and 19), keeping all nine digits in JSON", () => {
+  it("reads timestamps in nanoseconds (types 18 and 19), keeping all nine digits in JSON and in JS", () => {
     const nanos = "152d42631ba4b817"; // 1709296496123456789 ns
     const instant = primitive("48" + nanos);
     expect(instant.toJson("UTC")).to.equal('"2024-03-01 12:34:56.123456789+00:00"');
-    expect((instant.toJS() as Timestamp).epochMicros).to.equal(1709296496123456n);
+    const ts = instant.toJS() as Timestamp;
+    expect([ts.epochMicros, ts.nanosWithinMicro, ts.epochNanos]).to.deep.equal([1709296496123456n, 789, 1709296496123456789n]);
     const wallClock = primitive("4c" + nanos);
     expect(wallClock.toJson()).to.equal('"2024-03-01 12:34:56.123456789"');
-    expect(wallClock.toJS()).to.deep.equal(new LocalDateTime(2024, 3, 1, 12, 34, 56, 123456));
+    expect(wallClock.toJS()).to.deep.equal(new LocalDateTime(2024, 3, 1, 12, 34, 56, 123456, 789));
+    expect(String(wallClock.toJS())).to.equal("2024-03-01 12:34:56.123456789");
   });
 
   it("reads a UUID (type 20, 16 bytes big-endian) as its canonical text", () => {

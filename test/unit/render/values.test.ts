@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
-import { decodeTable, LocalDate, Timestamp } from "../../../src/arrow";
+import { decodeTable, LocalDate, LocalDateTime, LocalTime, Timestamp } from "../../../src/arrow";
 import { cellText, tableToHtml, tableToText } from "../../../src/render";
-import { EVERY_KIND_STREAM } from "../arrow/sparkBytes";
+import { EVERY_KIND_STREAM, PRECISIONS_COLUMNS, PRECISIONS_SHOW, PRECISIONS_STREAM } from "../arrow/sparkBytes";
 import { parseTable } from "./htmlTable";
 
 describe("cell text: every kind of value a server sends", () => {
@@ -69,6 +69,54 @@ describe("cell text: every kind of value a server sends", () => {
   });
 });
 
+/** The cells of a grid Spark's show(truncate = false) printed, trimmed, row by row (the header first). */
+function showCells(grid: string): string[][] {
+  return grid
+    .split("\n")
+    .filter((line) => line.startsWith("|"))
+    .map((line) => line.slice(1, -1).split("|").map((cell) => cell.trim()));
+}
+
+describe("cell text: Spark 4.3's time(p) and nanosecond timestamps", () => {
+  // time(0..9), timestamp_ntz(7..9), timestamp_ltz(7..9), nested ones, as a Spark 4.3 server sent them.
+  const table = decodeTable([PRECISIONS_STREAM]);
+  const parsed = parseTable(tableToHtml(table, { maxCellChars: 1000 }));
+  const [sparkHeader, ...sparkRows] = showCells(PRECISIONS_SHOW);
+  // Spark writes NULL for a null inside an array or struct; the cells write null there (see cells.ts).
+  const scalar = PRECISIONS_COLUMNS.map((name, c) => [name, c] as const).filter(([name]) => name !== "arr" && name !== "st");
+
+  it("names each column's type with the precision Spark marks in the Arrow metadata", () => {
+    expect(parsed.header.map((h) => h.type)).to.deep.equal([
+      ...Array.from({ length: 10 }, (_, p) => `time(${p})`),
+      "timestamp_ntz(7)",
+      "timestamp_ntz(8)",
+      "timestamp_ntz(9)",
+      "timestamp_ltz(7)",
+      "timestamp_ltz(8)",
+      "timestamp_ltz(9)",
+      "array<timestamp_ltz(9)>",
+      "struct<t:time(9),n:timestamp_ntz(8)>",
+    ]);
+  });
+
+  it("shows every digit in the HTML cells, exactly as Spark's show() prints the same values", () => {
+    expect(sparkHeader).to.deep.equal([...PRECISIONS_COLUMNS]);
+    const ours = parsed.rows.map((row) => scalar.map(([, c]) => (row[c]!.isNull ? "NULL" : row[c]!.text)));
+    expect(ours).to.deep.equal(sparkRows.map((row) => scalar.map(([, c]) => row[c]!)));
+  });
+
+  it("shows the same in the text grid", () => {
+    const ours = showCells(tableToText(table, { maxCellChars: 1000 })).slice(1);
+    expect(ours.map((row) => scalar.map(([, c]) => row[c]!))).to.deep.equal(sparkRows.map((row) => scalar.map(([, c]) => row[c]!)));
+  });
+
+  it("shows the nanoseconds inside arrays and structs as well", () => {
+    const [arr, st] = [PRECISIONS_COLUMNS.indexOf("arr"), PRECISIONS_COLUMNS.indexOf("st")];
+    expect(parsed.rows.map((row) => row[arr]!.text)).to.deep.equal(sparkRows.map((row) => row[arr]!.replace("NULL", "null")));
+    expect(parsed.rows[0]![st]!.text).to.equal("{t: 23:59:59.987654321, n: 2024-01-02 03:04:05.12345678}");
+  });
+});
+
 describe("cellText", () => {
   it("returns null for null and undefined, and text for everything else", () => {
     expect([null, undefined].map(cellText)).to.deep.equal([null, null]);
@@ -92,6 +140,13 @@ describe("cellText", () => {
     expect(cellText(new Timestamp(1709296496123400n, "Europe/Paris"))).to.equal("2024-03-01 13:34:56.1234");
     expect(cellText(new Date(Date.UTC(2024, 2, 1)))).to.equal("2024-03-01T00:00:00.000Z");
     expect(cellText(new Date(NaN))).to.equal("Invalid Date");
+  });
+
+  it("prints nanosecond times and timestamps with all their digits, trailing zeros dropped", () => {
+    expect(cellText(Timestamp.fromEpochNanos(1709296496123456789n, "Europe/Paris"))).to.equal("2024-03-01 13:34:56.123456789");
+    expect(cellText(LocalDateTime.fromEpochNanos(-10n))).to.equal("1969-12-31 23:59:59.99999999");
+    expect(cellText(LocalTime.fromNanoOfDay(1n))).to.equal("00:00:00.000000001");
+    expect(cellText([Timestamp.fromEpochNanos(1n, "UTC")])).to.equal("[1970-01-01 00:00:00.000000001]");
   });
 
   it("writes control and direction-changing characters of strings as escapes", () => {

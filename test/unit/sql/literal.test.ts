@@ -3,7 +3,18 @@ import { describe, it } from "mocha";
 import { CalendarInterval, DayTimeInterval, LocalDate, LocalDateTime, LocalTime, Timestamp, YearMonthInterval } from "../../../src/arrow";
 import { lit } from "../../../src/sql/column";
 import { inferLiteralType, literalOf } from "../../../src/sql/plan/literal";
-import { DecimalType, LongType, dataTypeToProto, IntegerType, StringType, DoubleType } from "../../../src/sql/types";
+import {
+  DecimalType,
+  LongType,
+  dataTypeToProto,
+  IntegerType,
+  StringType,
+  DoubleType,
+  TimestampLTZNanosType,
+  TimestampNTZType,
+  TimestampType,
+  TimeType,
+} from "../../../src/sql/types";
 
 const typeOf = (value: Parameters<typeof inferLiteralType>[0]): string => inferLiteralType(value).simpleString();
 
@@ -34,8 +45,32 @@ describe("lit: Spark types inferred from JS values", () => {
     expect(literalOf(new LocalDate(1970, 1, 11)).literalType).to.deep.equal({ $case: "date", date: 10 });
     expect(literalOf(new LocalDateTime(1970, 1, 1, 0, 0, 1, 5)).literalType).to.deep.equal({ $case: "timestampNtz", timestampNtz: 1_000_005n });
     expect(literalOf(new Timestamp(1_234_567n)).literalType).to.deep.equal({ $case: "timestamp", timestamp: 1_234_567n });
-    expect(literalOf(new LocalTime(0, 0, 1, 500)).literalType).to.deep.equal({ $case: "time", time: { nano: 1_000_000_500n } });
+    expect(literalOf(new LocalTime(0, 0, 1, 500)).literalType).to.deep.equal({ $case: "time", time: { nano: 1_000_000_500n, precision: 7 } });
     expect(literalOf(new YearMonthInterval(14)).literalType).to.deep.equal({ $case: "yearMonthInterval", yearMonthInterval: 14 });
+  });
+
+  it("gives values with digits below the microsecond the precision Spark's parser gives such literals", () => {
+    expect(typeOf(new LocalTime(1, 2, 3, 120_000_000))).to.equal("time(6)");
+    expect(typeOf(new LocalTime(1, 2, 3, 123_456_700))).to.equal("time(7)");
+    expect(typeOf(Timestamp.fromEpochNanos(1_000_000_001n))).to.equal("timestamp_ltz(9)");
+    expect(typeOf(LocalDateTime.fromEpochNanos(1_000_000_010n))).to.equal("timestamp_ntz(8)");
+    expect(typeOf([new Timestamp(5n), Timestamp.fromEpochNanos(100n)])).to.equal("array<timestamp_ltz(7)>");
+    expect(literalOf(Timestamp.fromEpochNanos(-1n)).literalType).to.deep.equal({
+      $case: "timestampLtzNanos",
+      timestampLtzNanos: { epochMicros: -1n, nanosWithinMicro: 999, precision: 9 },
+    });
+    expect(literalOf(LocalDateTime.fromEpochNanos(1_000_000_010n)).literalType).to.deep.equal({
+      $case: "timestampNtzNanos",
+      timestampNtzNanos: { epochMicros: 1_000_000n, nanosWithinMicro: 10, precision: 8 },
+    });
+  });
+
+  it("refuses digits a declared type cannot hold rather than sending or dropping them", () => {
+    expect(() => literalOf(Timestamp.fromEpochNanos(1001n), new TimestampType())).to.throw(RangeError, /more fractional digits than a Spark timestamp/);
+    expect(() => literalOf(LocalDateTime.fromEpochNanos(1001n), new TimestampNTZType())).to.throw(RangeError, /timestamp_ntz/);
+    expect(() => literalOf(new LocalTime(1, 2, 3, 1_500_000), new TimeType(2))).to.throw(RangeError, /time\(2\)/);
+    expect(() => literalOf(Timestamp.fromEpochNanos(1001n), new TimestampLTZNanosType(7))).to.throw(RangeError, /timestamp_ltz\(7\)/);
+    expect(literalOf(new LocalTime(1, 2, 3, 10_000_000), new TimeType(2)).literalType).to.deep.equal({ $case: "time", time: { nano: 3_723_010_000_000n, precision: 2 } });
   });
 
   it("makes arrays array literals whose element type fits every element, nulls and nesting included", () => {

@@ -113,6 +113,7 @@ const PYSPARK_CASES: Case[] = [
   ["TimestampNTZType()", () => new TimestampNTZType(), p("timestamp_ntz", "timestamp_ntz", '"timestamp_ntz"')],
   ["TimeType()", () => new TimeType(), p("time", "time(6)", '"time(6)"')],
   ["TimeType(0)", () => new TimeType(0), p("time", "time(0)", '"time(0)"')],
+  ["TimeType(9)", () => new TimeType(9), p("time", "time(9)", '"time(9)"')],
   ["CalendarIntervalType()", () => new CalendarIntervalType(), p("interval", "interval", '"interval"')],
   [
     "DayTimeIntervalType()",
@@ -353,7 +354,7 @@ describe("data types: construction", () => {
     expect(() => new DecimalType(10.5)).to.throw(RangeError);
     expect(() => new CharType(-1)).to.throw(RangeError, /length/);
     expect(() => new VarcharType(1.5)).to.throw(RangeError, /length/);
-    expect(() => new TimeType(7)).to.throw(RangeError, /precision/);
+    expect(() => new TimeType(10)).to.throw(RangeError, /precision/);
     expect(() => new TimestampNTZNanosType(6)).to.throw(RangeError, /precision/);
     expect(() => new TimestampLTZNanosType(10)).to.throw(RangeError, /precision/);
     expect(() => new DayTimeIntervalType(4)).to.throw(RangeError, /startField/);
