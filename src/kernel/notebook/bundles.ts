@@ -45,10 +45,10 @@ function isRecordArray(value: unknown): value is readonly Record<string, unknown
  */
 export async function bundleOf(value: unknown, settings: TableSettings): Promise<MimeBundle | undefined> {
   if (value instanceof DataFrame) {
-    const { table, columnTypes, more } = await preview(value, settings.maxRows);
+    const { table, columnTypes, more, cutCells } = await preview(value, settings.maxRows, settings.maxCellChars);
     // DDL and other commands give a DataFrame of no columns: nothing to show, as in a SQL shell.
     if (table.numCols === 0) return undefined;
-    return tableBundle(table, { columnTypes, moreRows: more, maxCellChars: settings.maxCellChars });
+    return tableBundle(table, { columnTypes, moreRows: more, maxCellChars: settings.maxCellChars, cutCells });
   }
   if (value instanceof Table) {
     return tableBundle(value, { maxRows: settings.maxRows, totalRows: value.numRows, maxCellChars: settings.maxCellChars });

@@ -2,6 +2,7 @@
 // headless, by Vega) for GitHub and nbviewer, and a text summary; never text/html, which
 // JupyterLab would prefer to the chart.
 import type { TopLevelSpec } from "vega-lite";
+import { ChartAccessError, checkNamedUris, guardedLoader, type ChartAccess, type ChartRenderOptions, type RefusedRead } from "./chartAccess";
 
 // Vega and Vega-Lite take a tenth of a second or more to load, and most sessions draw no chart:
 // they load on the first, not with the package (a kernel start would wait for them).
@@ -37,24 +38,46 @@ export function compileWarnings(spec: TopLevelSpec): string[] {
 }
 
 /**
- * The SVG of a spec, rendered without a browser.
+ * The SVG of a spec, rendered without a browser. Rendering reads no files and no URLs: a spec
+ * that names one (a `data.url` anywhere, in layers, facets and lookups too, or an image `url`) is
+ * refused with a {@link ChartAccessError} naming it, before anything is read, unless
+ * `options.access` allows files or the network (see {@link ChartAccess}).
  *
  * @example
  * ```ts
  * const svg = await chartSvg({ mark: "point", data: { values: [{ a: 1 }] }, encoding: { x: { field: "a", type: "quantitative" } } });
+ * await chartSvg({ mark: "point", data: { url: "https://example.com/cars.json" } });                          // throws ChartAccessError
+ * await chartSvg({ mark: "point", data: { url: "https://example.com/cars.json" } }, { access: { network: true } }); // fetches it
  * ```
  */
-export async function chartSvg(spec: TopLevelSpec): Promise<string> {
+export async function chartSvg(spec: TopLevelSpec, options: ChartRenderOptions = {}): Promise<string> {
   const { vega, vegaLite } = vegaLibraries();
-  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: "none" });
+  const access = options.access ?? {};
+  const compiled = vegaLite.compile(spec).spec;
+  checkNamedUris(compiled, access);
+  // URLs computed at run time (signals, fields) meet the loader: Vega turns its refusals into
+  // warnings and empty data, so they are collected and thrown once the view has run.
+  const refused: RefusedRead[] = [];
+  const loader = guardedLoader(vega.loader(), access, refused);
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", loader });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    if (refused.length > 0) throw new ChartAccessError(refused);
+    return svg;
   } finally {
     view.finalize();
   }
 }
 
-/** The display bundle of a spec; `summary` is its text form ("bar chart of amount by region, 4 bars"). */
-export async function chartBundle(spec: TopLevelSpec, summary: string): Promise<ChartBundle> {
-  return { [VEGA_LITE_MIME]: spec, "image/svg+xml": await chartSvg(spec), "text/plain": summary };
+/**
+ * The display bundle of a spec; `summary` is its text form ("bar chart of amount by region, 4 bars").
+ * Its SVG is rendered as {@link chartSvg} renders it, with the same `options`.
+ *
+ * @example
+ * ```ts
+ * const bundle = await chartBundle(spec, "bar chart of amount by region");
+ * ```
+ */
+export async function chartBundle(spec: TopLevelSpec, summary: string, options: ChartRenderOptions = {}): Promise<ChartBundle> {
+  return { [VEGA_LITE_MIME]: spec, "image/svg+xml": await chartSvg(spec, options), "text/plain": summary };
 }

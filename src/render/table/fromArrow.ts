@@ -3,7 +3,7 @@
 import { type Data, DataType, type Field, type Table } from "apache-arrow";
 import { valueReader } from "../../arrow";
 import { cellText, numberText } from "./cells";
-import { cutNote, type ColumnModel, type TableModel } from "./model";
+import { cutBeforeOf, cutNote, serverCutNoteOf, type ColumnModel, type TableModel } from "./model";
 import { maxRowsOf, type TableOptions } from "./options";
 import { arrowTypeName, isNumericArrowType, isNumericTypeName } from "./typeNames";
 import { visibleText } from "./visible";
@@ -53,16 +53,19 @@ function columnCells(table: Table, c: number, shown: number): (string | null)[] 
 export function modelFromArrow(table: Table, options: TableOptions = {}): TableModel {
   const shown = Math.min(table.numRows, maxRowsOf(options));
   const types = options.columnTypes ?? [];
+  const cutBefore = cutBeforeOf(options, table.numCols, shown);
   const columns: ColumnModel[] = table.schema.fields.map((field, c) => {
     const given = types[c];
     return {
       name: visibleText(field.name),
-      type: visibleText(given ?? arrowTypeName(field.type)),
+      type: visibleText(given ?? arrowTypeName(field.type, field.metadata)),
       numeric: given !== undefined ? isNumericTypeName(given) : isNumericArrowType(field.type),
       cells: columnCells(table, c, shown),
+      cutBefore: cutBefore[c],
     };
   });
   const moreRows = options.moreRows === true || table.numRows > shown;
   const note = cutNote(shown, { moreRows, totalRows: options.totalRows });
-  return { columns, rowCount: shown, note, caption: options.caption === undefined ? undefined : visibleText(options.caption) };
+  const caption = options.caption === undefined ? undefined : visibleText(options.caption);
+  return { columns, rowCount: shown, note, caption, serverCutNote: serverCutNoteOf(cutBefore) };
 }

@@ -2,7 +2,7 @@
 // union of the rows' keys in first-seen order.
 import { Row } from "../../arrow";
 import { cellText } from "./cells";
-import { cutNote, type ColumnModel, type TableModel } from "./model";
+import { cutBeforeOf, cutNote, serverCutNoteOf, type ColumnModel, type TableModel } from "./model";
 import { maxRowsOf, type TableOptions } from "./options";
 import { isNumericTypeName } from "./typeNames";
 import { visibleText } from "./visible";
@@ -66,6 +66,7 @@ export function modelFromRows(rows: readonly unknown[], options: TableOptions = 
   const sameColumns = sameRowColumns(kept);
   const raw = sameColumns ? columnsByPosition(kept as readonly Row[], sameColumns) : columnsByKey(kept);
   const types = options.columnTypes ?? [];
+  const cutBefore = cutBeforeOf(options, raw.length, shown);
   const columns: ColumnModel[] = raw.map(({ name, values }, c) => {
     const given = types[c];
     return {
@@ -73,9 +74,11 @@ export function modelFromRows(rows: readonly unknown[], options: TableOptions = 
       type: given === undefined ? undefined : visibleText(given),
       numeric: given !== undefined ? isNumericTypeName(given) : isNumericColumn(values),
       cells: values.map(cellText),
+      cutBefore: cutBefore[c],
     };
   });
   const moreRows = options.moreRows === true || rows.length > shown;
   const note = cutNote(shown, { moreRows, totalRows: options.totalRows });
-  return { columns, rowCount: shown, note, caption: options.caption === undefined ? undefined : visibleText(options.caption) };
+  const caption = options.caption === undefined ? undefined : visibleText(options.caption);
+  return { columns, rowCount: shown, note, caption, serverCutNote: serverCutNoteOf(cutBefore) };
 }

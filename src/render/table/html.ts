@@ -4,7 +4,7 @@
 // through one escape.
 import escapeHtml from "escape-html";
 import type { TableModel } from "./model";
-import { maxCellCharsOf, MAX_TITLE_CHARS, type TableOptions } from "./options";
+import { maxCellCharsOf, MAX_TITLE_CHARS, SERVER_CUT_MARK, type TableOptions } from "./options";
 import { cutText } from "./visible";
 
 // Jupyter's own table CSS right-aligns every cell, other hosts left-align: each cell says which.
@@ -16,6 +16,10 @@ const TYPE_STYLE = "font-weight:normal;font-size:0.85em;opacity:0.65";
 const NULL_SPAN = '<span style="font-style:italic;opacity:0.55">null</span>';
 const CAPTION_STYLE = "caption-side:top;text-align:left;font-weight:bold;padding-bottom:4px";
 const NOTE_STYLE = "font-size:0.85em;opacity:0.7;padding-top:4px";
+// A cell cut before it reached the table: the mark says so, and so does its tooltip, in place of
+// the full value a cell cut for width keeps there.
+const SERVER_CUT_SPAN = `<span style="opacity:0.55"> ${SERVER_CUT_MARK}</span>`;
+const SERVER_CUT_TITLE = "cut on the server: the full value is not in the notebook";
 
 /** The class on the outer `<div>`, for hosts that want to style these tables. */
 export const TABLE_CLASS = "spark-ts-table";
@@ -26,14 +30,16 @@ function headerCell(name: string, type: string | undefined, align: string): stri
 }
 
 /** The `<td>`s of one column, null and cut cells included. */
-function columnTds(cells: readonly (string | null)[], align: string, maxChars: number): string[] {
+function columnTds(cells: readonly (string | null)[], align: string, maxChars: number, cutBefore: readonly boolean[] = []): string[] {
   const open = `<td style="${align}">`;
   const nullTd = `${open}${NULL_SPAN}</td>`;
   const cutOpen = `<td style="${align}" title="`;
+  const serverCutOpen = `${cutOpen}${SERVER_CUT_TITLE}">`;
   const tds: string[] = new Array(cells.length);
   for (let r = 0; r < cells.length; r++) {
     const text = cells[r]!;
     if (text === null) tds[r] = nullTd;
+    else if (cutBefore[r] === true) tds[r] = serverCutOpen + escapeHtml(cutText(text, maxChars)) + SERVER_CUT_SPAN + "</td>";
     else if (text.length <= maxChars) tds[r] = open + escapeHtml(text) + "</td>";
     else tds[r] = cutOpen + escapeHtml(cutText(text, MAX_TITLE_CHARS)) + '">' + escapeHtml(cutText(text, maxChars)) + "</td>";
   }
@@ -43,8 +49,10 @@ function columnTds(cells: readonly (string | null)[], align: string, maxChars: n
 /**
  * The model as an HTML table: a header cell per column with its name and, under it, its type;
  * numbers right-aligned; nulls as an italic, faded `null`; cells longer than
- * {@link TableOptions.maxCellChars} cut with "…" and kept whole in `title`; a caption and a note
- * when rows were cut. Columns with the same name are all kept.
+ * {@link TableOptions.maxCellChars} cut with "…" and kept whole in `title`; cells cut before they
+ * reached the table (see {@link TableOptions.cutCells}) marked with ✂ and a `title` saying so; a
+ * caption, a note when rows were cut and one when cells were cut before. Columns with the same
+ * name are all kept.
  *
  * @example
  * ```ts
@@ -60,7 +68,7 @@ export function htmlOfModel(model: TableModel, options: Pick<TableOptions, "maxC
   parts.push("<thead><tr>");
   model.columns.forEach((column, c) => parts.push(headerCell(column.name, column.type, aligns[c]!)));
   parts.push("</tr></thead><tbody>");
-  const tds = model.columns.map((column, c) => columnTds(column.cells, aligns[c]!, maxChars));
+  const tds = model.columns.map((column, c) => columnTds(column.cells, aligns[c]!, maxChars, column.cutBefore));
   const width = tds.length;
   for (let r = 0; r < model.rowCount; r++) {
     let row = "<tr>";
@@ -69,6 +77,7 @@ export function htmlOfModel(model: TableModel, options: Pick<TableOptions, "maxC
   }
   parts.push("</tbody></table>");
   if (model.note !== undefined) parts.push(`<div style="${NOTE_STYLE}">${escapeHtml(model.note)}</div>`);
+  if (model.serverCutNote !== undefined) parts.push(`<div style="${NOTE_STYLE}">${escapeHtml(model.serverCutNote)}</div>`);
   parts.push("</div>");
   return parts.join("");
 }

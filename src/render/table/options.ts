@@ -26,7 +26,18 @@ export interface TableOptions {
    * shown under the column's name. A missing entry falls back to a name read from the Arrow type.
    */
   readonly columnTypes?: readonly string[];
+  /**
+   * Cells whose values were cut before they reached this table, as a bounded preview cuts long
+   * strings, binaries, arrays and maps on the server: per column, a flag per row (`undefined` for
+   * a column with none). Such a cell is marked with {@link SERVER_CUT_MARK} and the note under the
+   * table says its full value is not in the notebook; unlike a cell cut for width, its tooltip
+   * cannot hold the whole value.
+   */
+  readonly cutCells?: readonly (readonly boolean[] | undefined)[];
 }
+
+/** The mark after a cell whose value was cut before it reached the table (see {@link TableOptions.cutCells}). */
+export const SERVER_CUT_MARK = "✂";
 
 /** The default of {@link TableOptions.maxCellChars}. */
 export const DEFAULT_MAX_CELL_CHARS = 200;

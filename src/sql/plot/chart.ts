@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { chartBundle, chartSvg, type ChartBundle, type ChartData } from "../../render";
+import { chartBundle, chartSvg, type ChartBundle, type ChartData, type ChartRenderOptions } from "../../render";
 
 /**
  * A chart of a DataFrame: computed by Spark when first shown or asked for, then kept. Left as a
@@ -21,6 +21,8 @@ export class Chart {
     /** What the chart shows, e.g. "bar chart of amount by region". */
     readonly description: string,
     private readonly build: () => Promise<{ data: ChartData; spec: TopLevelSpec }>,
+    /** How its SVG is rendered: what it may read beyond its spec (nothing unless allowed). */
+    private readonly render: ChartRenderOptions = {},
   ) {}
 
   private built(): Promise<{ data: ChartData; spec: TopLevelSpec }> {
@@ -39,16 +41,16 @@ export class Chart {
     return (await this.built()).spec;
   }
 
-  /** The chart as SVG. */
+  /** The chart as SVG (see {@link chartSvg}: it reads no files or URLs unless the chart allows it). */
   async toSVG(): Promise<string> {
-    return chartSvg(await this.spec());
+    return chartSvg(await this.spec(), this.render);
   }
 
   /** The display bundle: Vega-Lite, SVG and a text summary (no HTML, which would hide the chart). */
   async bundle(): Promise<ChartBundle> {
     const { data, spec } = await this.built();
     const notes = data.notes.length ? ` (${data.notes.join("; ")})` : "";
-    return chartBundle(spec, `${this.description}: ${data.rows.length} data points${notes}`);
+    return chartBundle(spec, `${this.description}: ${data.rows.length} data points${notes}`, this.render);
   }
 
   /** Jupyter's display protocol (as Deno's kernel and this package's kernel read it). */

@@ -1,4 +1,4 @@
-import { chartSpec, withData, type ChartData, type ChartLook, type PlotKind } from "../../render";
+import { chartSpec, withData, type ChartAccess, type ChartData, type ChartLook, type PlotKind } from "../../render";
 import type { DataFrame } from "../dataframe";
 import { Chart } from "./chart";
 import { boxData, firstRows, histData, kdeData, xyData, type Aggregation } from "./plotComputations";
@@ -119,13 +119,25 @@ export class DataFramePlot {
 
   /**
    * Your own Vega-Lite 5 spec, drawn over the first `maxRows` rows of the DataFrame (its `data` is
-   * replaced by them).
+   * replaced by them). Its SVG is rendered reading no files or URLs: a spec that names one (a
+   * layer's or a lookup's `data.url`, an image `url`) is refused unless `access` allows it (see
+   * {@link ChartAccess}).
+   *
+   * @example
+   * ```ts
+   * df.plot.vegaLite({ mark: "point", encoding: { x: { field: "a", type: "quantitative" } } }, { maxRows: 500 });
+   * ```
    */
-  vegaLite(spec: Readonly<Record<string, unknown>>, options: { maxRows?: number } = {}): Chart {
-    return new Chart("Vega-Lite chart", async () => {
-      const data = await firstRows(this.df, options.maxRows ?? DEFAULT_MAX_ROWS);
-      return { data, spec: withData(spec, data) };
-    });
+  vegaLite(spec: Readonly<Record<string, unknown>>, options: { maxRows?: number; access?: ChartAccess } = {}): Chart {
+    const render = options.access === undefined ? {} : { access: options.access };
+    return new Chart(
+      "Vega-Lite chart",
+      async () => {
+        const data = await firstRows(this.df, options.maxRows ?? DEFAULT_MAX_ROWS);
+        return { data, spec: withData(spec, data) };
+      },
+      render,
+    );
   }
 
   private xy(kind: PlotKind, options: XYPlotOptions, sampled: boolean, ordered: boolean): Chart {

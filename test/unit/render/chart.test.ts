@@ -1,7 +1,26 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { expect } from "chai";
-import { describe, it } from "mocha";
+import { after, before, describe, it } from "mocha";
 import { parseFragment, type DefaultTreeAdapterMap } from "parse5";
-import { chartBundle, chartSpec, chartSvg, compileWarnings, fieldRef, VEGA_LITE_MIME, type ChartData, type PlotKind } from "../../../src/render";
+import type { TopLevelSpec } from "vega-lite";
+import {
+  ChartAccessError,
+  chartBundle,
+  chartSpec,
+  chartSvg,
+  compileWarnings,
+  fieldRef,
+  VEGA_LITE_MIME,
+  type ChartData,
+  type ChartRenderOptions,
+  type PlotKind,
+} from "../../../src/render";
+import { Chart } from "../../../src/sql/plot/chart";
 
 /** How many items each kind of mark has in a Vega SVG (`mark-rect` → rect: n). */
 export function markCounts(svg: string): Record<string, number> {
@@ -126,5 +145,147 @@ describe("chart bundles", () => {
     const bundle = await chartBundle(chartSpec("bar", sales, { x: "region", y: ["amount"] }), "bar chart of amount by region");
     expect(Object.keys(bundle).sort()).to.deep.equal([VEGA_LITE_MIME, "image/svg+xml", "text/plain"].sort());
     expect(bundle["image/svg+xml"]).to.match(/^<svg /);
+  });
+});
+
+describe("charts read no files or URLs unless their render call allows it", () => {
+  const rows = [{ a: 1 }, { a: 2 }, { a: 3 }];
+  let server: http.Server;
+  let base: string;
+  let connections = 0;
+  let requests: string[] = [];
+  let dir: string;
+  let file: string;
+  let readPaths: string[] = [];
+  const realReadFile = fs.readFile;
+
+  before(async () => {
+    server = http.createServer((request, response) => {
+      requests.push(request.url ?? "");
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify(rows));
+    });
+    server.on("connection", () => connections++);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "chart-access-"));
+    file = path.join(dir, "rows.json");
+    fs.writeFileSync(file, JSON.stringify(rows.slice(0, 2)));
+    // Vega's loader reads files with fs.readFile: every path it asks for is recorded.
+    (fs as { readFile: unknown }).readFile = (...args: unknown[]) => {
+      readPaths.push(String(args[0]));
+      return (realReadFile as (...a: unknown[]) => void)(...args);
+    };
+  });
+
+  after(async () => {
+    (fs as { readFile: unknown }).readFile = realReadFile;
+    fs.rmSync(dir, { recursive: true, force: true });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  function fresh(): void {
+    connections = 0;
+    requests = [];
+    readPaths = [];
+  }
+
+  const points = (data: object): TopLevelSpec => ({ data, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } }) as TopLevelSpec;
+
+  async function refusal(spec: TopLevelSpec, options?: ChartRenderOptions): Promise<ChartAccessError> {
+    const error = await chartSvg(spec, options).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(ChartAccessError);
+    return error as ChartAccessError;
+  }
+
+  it("refuses a data.url that is a file path or a file:// URL, naming it, and reads no file", async () => {
+    for (const url of [file, pathToFileURL(file).href, "rows.json"]) {
+      fresh();
+      const error = await refusal(points({ url }));
+      expect(error.refused).to.deep.equal([{ uri: url, source: "file" }]);
+      expect(error.message).to.include(JSON.stringify(url)).and.include("{ access: { files: true } }");
+      expect(readPaths).to.deep.equal([]);
+    }
+  });
+
+  it("refuses an http data.url, naming it, and makes no connection", async () => {
+    fresh();
+    const error = await refusal(points({ url: `${base}/rows.json` }));
+    expect(error.refused).to.deep.equal([{ uri: `${base}/rows.json`, source: "network" }]);
+    expect(error.message).to.include("{ access: { network: true } }");
+    expect([connections, requests]).to.deep.equal([0, []]);
+  });
+
+  it("finds URLs anywhere in a spec: layers, concatenations, lookups, and image marks (constant or from a field)", async () => {
+    const inline = { values: [{ a: 1, k: 1, img: `${base}/from-field.png` }] };
+    const specs: [string, TopLevelSpec][] = [
+      ["layer", { layer: [points(inline), points({ url: `${base}/layer.json` })] } as TopLevelSpec],
+      ["concat", { hconcat: [points(inline), points({ url: file })] } as TopLevelSpec],
+      [
+        "lookup",
+        { ...points(inline), transform: [{ lookup: "k", from: { data: { url: `${base}/lookup.json` }, key: "a", fields: ["b"] } }] } as TopLevelSpec,
+      ],
+      ["image", { data: inline, mark: { type: "image", width: 5, height: 5, url: `${base}/constant.png` }, encoding: { x: { field: "a", type: "quantitative" } } } as TopLevelSpec],
+      ["image field", { data: inline, mark: { type: "image", width: 5, height: 5 }, encoding: { x: { field: "a", type: "quantitative" }, url: { field: "img" } } } as TopLevelSpec],
+    ];
+    fresh();
+    const refused = [];
+    for (const [, spec] of specs) refused.push((await refusal(spec)).refused.map((r) => r.uri));
+    expect(refused).to.deep.equal([[`${base}/layer.json`], [file], [`${base}/lookup.json`], [`${base}/constant.png`], [`${base}/from-field.png`]]);
+    expect([connections, readPaths]).to.deep.equal([0, []]);
+  });
+
+  it("keeps credentials, queries and fragments out of the error", async () => {
+    const port = (server.address() as AddressInfo).port;
+    const error = await refusal(points({ url: `http://someone:hunter2@127.0.0.1:${port}/rows.json?token=abc123#k=v` }));
+    expect(error.refused).to.deep.equal([{ uri: `http://127.0.0.1:${port}/rows.json?…`, source: "network" }]);
+    expect(error.message).not.to.match(/hunter2|abc123|someone|k=v/);
+  });
+
+  it("fetches an http data.url with { access: { network: true } }, and still refuses files", async () => {
+    fresh();
+    const svg = await chartSvg(points({ url: `${base}/rows.json` }), { access: { network: true } });
+    expect(markCounts(svg).symbol).to.equal(3);
+    expect(requests).to.deep.equal(["/rows.json"]);
+    expect((await refusal(points({ url: file }), { access: { network: true } })).refused).to.deep.equal([{ uri: file, source: "file" }]);
+    expect(readPaths).to.deep.equal([]);
+  });
+
+  it("reads a local file with { access: { files: true } }, and still makes no connection", async () => {
+    fresh();
+    const svg = await chartSvg(points({ url: file }), { access: { files: true } });
+    expect(markCounts(svg).symbol).to.equal(2);
+    expect(readPaths).to.deep.equal([file]);
+    expect((await refusal(points({ url: `${base}/rows.json` }), { access: { files: true } })).refused[0]!.source).to.equal("network");
+    expect(connections).to.equal(0);
+  });
+
+  it("applies to chart bundles too, with the same options", async () => {
+    fresh();
+    const spec = points({ url: `${base}/rows.json` });
+    const error = await chartBundle(spec, "points").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(ChartAccessError);
+    expect(connections).to.equal(0);
+    const bundle = await chartBundle(spec, "points", { access: { network: true } });
+    expect(markCounts(bundle["image/svg+xml"]).symbol).to.equal(3);
+  });
+
+  it("applies to a Chart (as df.plot.vegaLite makes with its `access` option) when it is drawn or shown", async () => {
+    const layered = { layer: [points({ values: [{ a: 9 }] }), points({ url: `${base}/rows.json` })] } as TopLevelSpec;
+    const build = async () => ({ data: { columns: [], rows: [], notes: [] }, spec: layered });
+    fresh();
+    const closed = new Chart("layered chart", build);
+    for (const draw of [() => closed.toSVG(), () => closed.bundle()]) {
+      expect(await draw().then(() => undefined, (e: unknown) => e)).to.be.instanceOf(ChartAccessError);
+    }
+    expect(connections).to.equal(0);
+    const open = new Chart("layered chart", build, { access: { network: true } });
+    expect(markCounts(await open.toSVG()).symbol).to.equal(4);
   });
 });

@@ -19,8 +19,10 @@ export interface BodyCell {
   readonly text: string;
   readonly title: string | undefined;
   readonly style: string | undefined;
-  /** Whether the cell shows a null (the renderer's null marker, a `<span>`). */
+  /** Whether the cell shows a null (the renderer's null marker, an italic `<span>` saying "null"). */
   readonly isNull: boolean;
+  /** Whether the cell carries the mark of a value cut on the server (a `<span>` holding ✂). */
+  readonly cutOnServer: boolean;
 }
 
 /** What a browser builds from the renderer's HTML. */
@@ -36,6 +38,8 @@ export interface ParsedTable {
   readonly rows: readonly (readonly BodyCell[])[];
   /** The text after the table (the note on cut rows). */
   readonly note: string | undefined;
+  /** Each note after the table (on cut rows, on cells cut on the server), one per element. */
+  readonly notes: readonly string[];
   /** The text content of the whole fragment. */
   readonly text: string;
 }
@@ -88,10 +92,12 @@ export function parseTable(html: string): ParsedTable {
         text: textOf(td),
         title: attr(td, "title"),
         style: attr(td, "style"),
-        isNull: childElements(td).some((e) => e.tagName === "span"),
+        isNull: childElements(td).some((e) => e.tagName === "span" && textOf(e) === "null" && (attr(e, "style") ?? "").includes("italic")),
+        cutOnServer: childElements(td).some((e) => e.tagName === "span" && textOf(e).trim() === "✂"),
       })),
     ),
     note: afterTable.length ? afterTable.map(textOf).join("") : undefined,
+    notes: afterTable.map(textOf),
     text: fragment.childNodes.map(textOf).join(""),
   };
 }
