@@ -60,7 +60,7 @@ export type { LiteralValue } from "./sql/plan/literal";
 export * from "./sql/types";
 export * from "./connect/errors";
 export { parseConnectionString, type ConnectionOptions } from "./connect/connectionString";
-export { SparkConnectClient, type ClientOptions, type ExecuteOptions } from "./connect/client";
+export { DEFAULT_CALL_TIMEOUT_MS, SparkConnectClient, type ClientOptions, type ExecuteOptions } from "./connect/client";
 export {
   DEFAULT_RETRY_POLICY,
   NO_RETRIES,
@@ -96,3 +96,4 @@ export {
 } from "./sql/plot/dataFramePlot";
 export type { Aggregation } from "./sql/plot/plotComputations";
 export { chartBundle, chartSvg, VEGA_LITE_MIME, type ChartBundle, type ChartData } from "./render";
+export { ChartAccessError, type ChartAccess, type ChartRenderOptions, type RefusedRead } from "./render";
