@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, it } from "mocha";
+import { SilentServer } from "../../support/silentServer";
 import { expectedServerVersion, sparkRemote } from "../../support/spark";
 
 const bin = path.resolve(__dirname, "..", "..", "..", "bin", "spark-ts-kernel.js");
@@ -84,6 +85,19 @@ describe("the spark-ts-kernel command", () => {
     expect(code).to.equal(1);
     expect(stderr).to.include("127.0.0.1:1");
     expect(stderr).not.to.include("cli-secret-93f1");
+  });
+
+  it("exits 1 saying the server did not answer, when its address accepts connections and stays silent", async () => {
+    const silent = await SilentServer.start();
+    try {
+      const { code, stdout, stderr } = await cliIn({ ...process.env, SPARK_REMOTE: silent.remote(";connect_timeout_ms=1500") }, "sql", "SELECT 1");
+      expect(code).to.equal(1);
+      expect(stdout).to.equal("");
+      expect(stderr).to.match(/^SparkConnectionError: The Spark Connect server at 127\.0\.0\.1:\d+ did not answer within 1\.5 s/);
+      expect(silent.connections).to.be.above(0);
+    } finally {
+      await silent.close();
+    }
   });
 
   it("exits 2 with the usage for an unknown command or a bad option value", async () => {
