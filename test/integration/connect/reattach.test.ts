@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { OperationCanceledError, SparkSession, type DataFrame } from "../../../src";
@@ -99,6 +101,28 @@ describe("result streams that break", function () {
   });
 });
 
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
+
+/** Tells when watched objects are collected; module-level, since a registry collected itself tells nothing. */
+const collections = new FinalizationRegistry<() => void>((tell) => tell());
+
+/**
+ * Starts a toLocalIterator over a large result, reads one row and drops the iterator; resolves to
+ * the operation's id and a promise that settles once the iterator has been garbage-collected.
+ */
+async function abandonIterator(spark: SparkSession): Promise<{ operationId: string; collected: Promise<void> }> {
+  let operationId = "";
+  const stopObserving = spark.client.operations.observe({ started: (op) => (operationId = op.operationId) });
+  let tell: () => void = () => undefined;
+  const collected = new Promise<void>((resolve) => (tell = resolve));
+  const rows = spark.range(0, 10_000_000, 1, 4).toLocalIterator();
+  collections.register(rows, () => tell());
+  await rows.next();
+  stopObserving();
+  return { operationId, collected };
+}
+
 describe("result streams the consumer leaves", function () {
   let spark: SparkSession;
 
@@ -149,6 +173,23 @@ describe("result streams the consumer leaves", function () {
       (e: unknown) => e,
     );
     expect(error).to.be.instanceOf(OperationCanceledError);
+    await spark.client.settled();
+    expect(await heldOnServer(spark, operationId)).to.equal(false);
+  });
+
+  it("are released on the server once their toLocalIterator is garbage-collected", async () => {
+    const { operationId, collected } = await abandonIterator(spark);
+    expect(operationId).to.match(/^[0-9a-f-]{36}$/);
+    // A bounded number of collections: the iterator is unreachable, so one or two suffice.
+    let done = false;
+    void collected.then(() => (done = true));
+    for (let i = 0; i < 20 && !done; i++) {
+      collectGarbage();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(done, "the iterator was collected").to.equal(true);
+    // The client's own finalizer ran in the same collection; its release is sent in the background.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await spark.client.settled();
     expect(await heldOnServer(spark, operationId)).to.equal(false);
   });
