@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up a fresh machine for development and tests: Java for the local Spark Connect server, the
+# Sets up a fresh machine for development and the demo: Java for the local Spark Connect server, the
 # project venv with the pinned pyspark (server + protocol source), npm packages, and the build.
+# What only the test suites need (Chromium, docker-compose) is scripts/test-tools.sh's.
 # Safe to run again: each step skips what is already in place.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,26 +26,6 @@ if [ "${major:-0}" -lt 17 ]; then
   else
     echo "setup: Spark needs Java 17 or 21 on PATH or in JAVA_HOME (found ${major:-none})" >&2
     exit 1
-  fi
-fi
-
-# The browser tests drive Debian's Chromium (never a downloaded one).
-if ! command -v chromium >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing Chromium for the browser tests"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    say "Chromium is not installed: the browser suite will fail (apt-get install chromium)"
-  fi
-fi
-
-# The compose file is checked with Debian's docker-compose (no Docker engine needed for that).
-if ! command -v docker-compose >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing docker-compose for the compose file check"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
-  else
-    say "docker-compose is not installed: the compose file check will fail (apt-get install docker-compose)"
   fi
 fi
 

@@ -11,10 +11,14 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as server from "./spark-server.mjs";
+import { nodeOf } from "./nodeVersions.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const mocha = path.join(root, "node_modules", "mocha", "bin", "mocha.js");
 const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
+
+/** The other supported Node.js lines, on which the client's suites and a kernel smoke run run too. */
+const OTHER_NODES = [22, 24];
 
 /** Each suite: how to run it, and whether it talks to a Spark Connect server. */
 const SUITES = [
@@ -25,11 +29,17 @@ const SUITES = [
   { name: "notebooks", needsServer: true, run: (env) => mochaSuite("test/notebooks/.mocharc.json", env) },
   { name: "browser", needsServer: true, run: (env) => mochaSuite("test/browser/.mocharc.json", env) },
   { name: "newcomer", needsServer: false, run: (env) => mochaSuite("test/newcomer/.mocharc.json", env) },
+  // The same suites under Node.js 22 and 24, each installed from the npm registry on first use.
+  ...OTHER_NODES.flatMap((major) => [
+    { name: `unit@node${major}`, needsServer: false, run: (env) => mochaSuite("test/unit/.mocharc.json", env, nodeOf(major)) },
+    { name: `integration@node${major}`, needsServer: true, run: (env) => mochaSuite("test/integration/.mocharc.json", env, nodeOf(major)) },
+    { name: `kernel-smoke@node${major}`, needsServer: true, run: (env) => mochaSuite("test/kernel/.mocharc.smoke.json", env, nodeOf(major)) },
+  ]),
 ];
 
-function run(argv, env) {
+function run(argv, env, node = process.execPath) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, argv, { cwd: root, env, stdio: "inherit" });
+    const child = spawn(node, argv, { cwd: root, env, stdio: "inherit" });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
@@ -40,9 +50,9 @@ async function countedCommand(argv) {
   return { passes: code === 0 ? 1 : 0, failures: code === 0 ? 0 : 1, pending: 0 };
 }
 
-async function mochaSuite(config, env) {
+async function mochaSuite(config, env, node = process.execPath) {
   const statsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-stats-")), "stats.json");
-  const code = await run([mocha, "--config", config], { ...env, SPARK_TS_STATS_FILE: statsFile });
+  const code = await run([mocha, "--config", config], { ...env, SPARK_TS_STATS_FILE: statsFile }, node);
   try {
     const stats = JSON.parse(fs.readFileSync(statsFile, "utf8"));
     // A suite that exits non-zero with no failed test (a crash in a hook, zero tests) still fails.
@@ -73,6 +83,10 @@ async function main() {
   const suites = wanted.length ? SUITES.filter((s) => wanted.includes(s.name)) : SUITES;
 
   if ((await build()) !== 0) throw new Error("the build failed");
+  // Chromium (browser suite) and docker-compose (the compose file check in the unit suite).
+  if (suites.some((s) => s.name === "browser" || s.name === "unit")) {
+    await new Promise((resolve) => spawn("bash", ["scripts/test-tools.sh"], { cwd: root, stdio: "inherit" }).on("exit", resolve));
+  }
 
   const env = { ...process.env };
   let started;
@@ -89,7 +103,11 @@ async function main() {
   try {
     for (const suite of suites) {
       console.log(`\n=== ${suite.name} ===`);
-      const stats = await suite.run(env);
+      // A suite that cannot even start (its Node.js could not be installed, say) is one failure.
+      const stats = await suite.run(env).catch((err) => {
+        console.error(`test: ${suite.name} could not run: ${err.message}`);
+        return { passes: 0, failures: 1, pending: 0 };
+      });
       for (const key of Object.keys(totals)) totals[key] += stats[key];
       lines.push(`${suite.name}: ${stats.passes} passed, ${stats.failures} failed, ${stats.pending} skipped`);
     }

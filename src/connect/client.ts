@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { connectivityState, status as GrpcStatus, type CallOptions, type Metadata, type ServiceError } from "@grpc/grpc-js";
 import {
   AnalyzePlanRequest,
@@ -164,6 +165,9 @@ export class SparkConnectClient {
     this.options = options;
     this.clientOptions = clientOptions;
     this.retryPolicy = clientOptions.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    // Every open result stream and background release listens for the close: as many as the
+    // session has operations at once, which is no leak.
+    setMaxListeners(0, this.closing.signal);
     this.connectTimeoutMs = positiveMs("connectTimeoutMs", clientOptions.connectTimeoutMs ?? options.connectTimeoutMs);
     this.callTimeoutMs = positiveMs("callTimeoutMs", clientOptions.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS);
     this.sessionId = options.sessionId ?? randomUUID();
