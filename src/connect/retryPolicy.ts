@@ -1,6 +1,6 @@
 // When and how long to wait before trying a failed call again. A policy is plain data; the clock
 // and the dice come in from outside, so a test can replay a schedule exactly.
-import { status as GrpcStatus } from "@grpc/grpc-js";
+import { status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
 import { isServiceError, readErrorStatus } from "./errors/statusDetails";
 
 /**
@@ -113,11 +113,23 @@ export const REAL_TIME: RetryEnvironment = Object.freeze({ sleep: abortableSleep
 export function isRetryable(error: unknown, policy: RetryPolicy): boolean {
   if (!isServiceError(error)) return false;
   if (policy.retryableCodes.includes(error.code)) return true;
+  if (isLocalTransportFailure(error) && policy.retryableCodes.includes(GrpcStatus.UNAVAILABLE)) return true;
   const rich = readErrorStatus(error);
   if (policy.retryWhenServerSaysSo && rich?.retryInfo !== undefined) return true;
   const errorClass = rich?.errorInfo?.metadata["errorClass"];
   const message = rich?.status.message || error.details || "";
   return policy.retryableErrorClasses.some((c) => c === errorClass || message.includes(c));
+}
+
+/**
+ * Whether the call was ended by this side's own HTTP/2 stack rather than by the server: grpc-js
+ * reports such failures as `INTERNAL` "Received RST_STREAM … triggered by internal client error"
+ * (a connection that went silent and was torn down can end its streams this way on Node.js 22),
+ * unless the cause was a reset or a timeout, which it already calls `UNAVAILABLE`. Either way the
+ * connection broke, not the query: the same as `UNAVAILABLE`.
+ */
+function isLocalTransportFailure(error: ServiceError): boolean {
+  return error.code === GrpcStatus.INTERNAL && /^Received RST_STREAM with code \d+ triggered by internal client error/.test(error.details);
 }
 
 /**

@@ -38,18 +38,21 @@ describe("load", function () {
     });
   });
 
-  // The baseline is taken once the heap has settled (against a Spark 3.5 server it grows once, by
-  // about 25 MiB, within the first few hundred queries, then stays flat): see rssProbe.ts.
-  it("keeps the client's memory flat over 1,000 sequential small queries (RSS grows under 10% after warm-up)", () => {
-    const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", path.join(root, "test", "support", "rssProbe.ts"), "400", "1000"], {
+  // The baseline is taken once RSS has settled (against a Spark 3.5 server it grows once, by about
+  // 25 MiB, within the first few hundred queries; on Node.js 24 it takes a step or two over the first
+  // two thousand or so while the JS heap stays flat, then stays flat): see rssProbe.ts. Then two
+  // runs of 1,000 queries: memory a client leaks grows in both, a late step of the allocator in one.
+  it("keeps the client's memory flat over 2 x 1,000 sequential small queries (RSS grows under 5% in at least one run, after warm-up)", () => {
+    const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", path.join(root, "test", "support", "rssProbe.ts"), "4000", "1000"], {
       cwd: root,
       env: { ...process.env, SPARK_REMOTE: sparkRemote() },
       encoding: "utf8",
-      timeout: 170_000,
+      timeout: 290_000,
     });
-    const { before: start, after: end } = JSON.parse(out.trim().split("\n").at(-1)!) as { before: number; after: number };
-    const growth = (end - start) / start;
-    console.log(`      RSS after warm-up ${(start / 2 ** 20).toFixed(1)} MiB, after 1,000 more queries ${(end / 2 ** 20).toFixed(1)} MiB (${(growth * 100).toFixed(1)}%)`);
-    expect(growth).to.be.lessThan(0.1);
-  });
+    const { before, middle, after, warmup } = JSON.parse(out.trim().split("\n").at(-1)!) as Record<"before" | "middle" | "after" | "warmup", number>;
+    const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+    console.log(`      RSS after a warm-up of ${warmup} queries ${mib(before)}, after 1,000 more ${mib(middle)}, after 1,000 more ${mib(after)}`);
+    const growth = Math.min(middle - before, after - middle) / before;
+    expect(growth).to.be.lessThan(0.05);
+  }).timeout(300_000);
 });

@@ -98,9 +98,16 @@ describe("which errors are retried", () => {
     expect(isRetryable(error, { ...DEFAULT_RETRY_POLICY, retryWhenServerSaysSo: false })).to.equal(false);
   });
 
+  it("retries a call this side's HTTP/2 stack ended (INTERNAL, triggered by an internal client error), as UNAVAILABLE", () => {
+    const error = serviceError(GrpcStatus.INTERNAL, "Received RST_STREAM with code 2 triggered by internal client error: Protocol error");
+    expect(isRetryable(error, DEFAULT_RETRY_POLICY)).to.equal(true);
+    expect(isRetryable(error, { ...DEFAULT_RETRY_POLICY, retryableCodes: [] })).to.equal(false);
+  });
+
   it("does not retry a query's own errors, a cancellation, a deadline or a non-gRPC error", () => {
     const errors = [
       serviceError(GrpcStatus.INTERNAL, "[DIVIDE_BY_ZERO] Division by zero.", { errorClass: "DIVIDE_BY_ZERO" }),
+      serviceError(GrpcStatus.INTERNAL, "Received RST_STREAM with code 2 (Internal server error)"),
       serviceError(GrpcStatus.CANCELLED, "Cancelled on client"),
       serviceError(GrpcStatus.DEADLINE_EXCEEDED, "Deadline exceeded"),
       serviceError(GrpcStatus.UNAUTHENTICATED, "no token"),
