@@ -41,8 +41,9 @@ function relayedError(error: ServiceError): ServiceError {
 /**
  * A gRPC relay on 127.0.0.1 in front of a real Spark Connect server: it passes every call on
  * untouched (messages, metadata, errors with their details), except the methods it was told to
- * refuse, which it answers with an error of its own. It stands in for faults a real server cannot be
- * made to produce on demand, such as a ReleaseSession that fails.
+ * refuse, which it answers with an error of its own, or to hold, which it takes and never answers.
+ * It stands in for faults a real server cannot be made to produce on demand, such as a
+ * ReleaseSession that fails, or a server that takes a call and goes quiet.
  *
  * @example
  * ```ts
@@ -59,6 +60,8 @@ export class GrpcRelay {
   readonly #port: number;
   readonly #refused = new Map<SparkConnectMethod, status>();
   readonly #refusals = new Map<SparkConnectMethod, number>();
+  readonly #held = new Set<SparkConnectMethod>();
+  readonly #holdings = new Map<SparkConnectMethod, number>();
 
   private constructor(server: Server, upstream: Client, port: number) {
     this.#server = server;
@@ -109,6 +112,17 @@ export class GrpcRelay {
   /** Passes calls of `method` on again. */
   passOn(method: SparkConnectMethod): void {
     this.#refused.delete(method);
+    this.#held.delete(method);
+  }
+
+  /** Takes every later unary call of `method` and never answers it (until the relay closes). */
+  hold(method: SparkConnectMethod): void {
+    this.#held.add(method);
+  }
+
+  /** How many calls of `method` the relay took and left unanswered. */
+  heldCalls(method: SparkConnectMethod): number {
+    return this.#holdings.get(method) ?? 0;
   }
 
   /** How many calls of `method` the relay refused. */
@@ -135,6 +149,7 @@ export class GrpcRelay {
     const path = method.path;
     if (!method.requestStream && !method.responseStream) {
       return (call: ServerUnaryCall<Buffer, Buffer>, callback: sendUnaryData<Buffer>) => {
+        if (this.#held.has(name)) return void this.#holdings.set(name, this.heldCalls(name) + 1);
         const refusal = this.#refusal(name);
         if (refusal) return callback(refusal);
         upstream.makeUnaryRequest(path, bytes, bytes, call.request, passedOn(call.metadata), (error, response) =>

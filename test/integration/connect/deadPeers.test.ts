@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { SparkConnectionError, SparkSession } from "../../../src";
 import { CuttingProxy, type Direction } from "../../support/cuttingProxy";
+import { GrpcRelay } from "../../support/grpcRelay";
 import { SilentServer } from "../../support/silentServer";
 import { sparkRemote } from "../../support/spark";
 
@@ -132,5 +133,46 @@ describe("a connection that stops carrying bytes without closing", function () {
     proxy.stallNow();
     expect(await spark.conf.get("spark.sql.shuffle.partitions")).to.equal("7");
     expect(proxy.connections).to.be.above(connectionsBefore);
+  });
+});
+
+describe("a server that takes a call and never answers it", function () {
+  // A hang is the failure: mocha's timeout (60 s) bounds each test, far above the deadlines below.
+  let relay: GrpcRelay;
+
+  before(async () => {
+    relay = await GrpcRelay.start(sparkRemote());
+  });
+
+  after(async () => {
+    await relay?.close();
+  });
+
+  it("fails a unary call at its deadline (callTimeoutMs) with SparkConnectionError", async () => {
+    const spark = await SparkSession.builder.remote(relay.remote).clientOptions({ callTimeoutMs: 1500 }).create();
+    try {
+      // The session works; then Config calls go unanswered.
+      await spark.conf.set("spark.sql.shuffle.partitions", "3");
+      relay.hold("config");
+      const error = await failureOf(spark.conf.get("spark.sql.shuffle.partitions"));
+      expect(error).to.be.instanceOf(SparkConnectionError);
+      expect(error.message).to.match(/did not answer the call before its deadline \(DEADLINE_EXCEEDED/);
+      expect(error.message).to.include("callTimeoutMs");
+      expect(relay.heldCalls("config")).to.equal(1);
+      // Other calls still work: the deadline ended the call, not the session.
+      expect(await spark.version).to.match(/^\d+\.\d+/);
+    } finally {
+      relay.passOn("config");
+      await spark.stop();
+    }
+  });
+
+  it("lets stop() end when the server never answers its ReleaseSession", async () => {
+    const spark = await SparkSession.builder.remote(relay.remote).clientOptions({ callTimeoutMs: 1500 }).create();
+    await spark.version;
+    relay.hold("releaseSession");
+    await spark.stop();
+    expect(spark.is_stopped).to.equal(true);
+    expect(relay.heldCalls("releaseSession")).to.equal(1);
   });
 });
