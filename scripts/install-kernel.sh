@@ -41,7 +41,7 @@ if [ ! -d node_modules ]; then
   say "installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
 fi
-if [ ! -f dist/index.js ] || [ ! -f dist/kernel/cli.js ]; then
+if [ ! -f dist/index.js ] || [ ! -f kernel/dist/cli.js ]; then
   say "building the package"
   npm run --silent build
 fi
@@ -49,7 +49,7 @@ fi
 # --sys-prefix means the environment of the given Python: say which one to the installer.
 prefix_env="$("$python" -c 'import sys; print(sys.prefix)')"
 say "registering the kernel \"$name\" with the Jupyter of $python"
-VIRTUAL_ENV="$prefix_env" node bin/spark-ts-kernel.js install "${scope[@]}" --name "$name" "${remote[@]}"
+VIRTUAL_ENV="$prefix_env" node kernel/bin/spark-ts-kernel.js install "${scope[@]}" --name "$name" "${remote[@]}"
 # Jupyter, and so the installer, keep kernel names in lower case.
 name="$(printf '%s' "$name" | tr '[:upper:]' '[:lower:]')"
 

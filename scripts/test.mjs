@@ -64,7 +64,7 @@ async function mochaSuite(config, env, node = process.execPath) {
   }
 }
 
-/** The protocol stubs (if missing) and dist/, which the suites that run the command use. */
+/** The protocol stubs (if missing), dist/ and kernel/dist/ (the client first: the kernel builds against it). */
 async function build() {
   if (!fs.existsSync(path.join(root, "src", "gen", "spark", "connect", "base.ts"))) {
     console.log("test: src/gen is missing, generating the protocol stubs");
@@ -73,7 +73,8 @@ async function build() {
     });
     if (code !== 0) return code;
   }
-  return run([tsc, "-p", "tsconfig.build.json"], process.env);
+  const client = await run([tsc, "-p", "tsconfig.build.json"], process.env);
+  return client !== 0 ? client : run([tsc, "-p", path.join("kernel", "tsconfig.build.json")], process.env);
 }
 
 async function main() {

@@ -2,11 +2,11 @@
 // Notebook cells are type-checked against this package's declarations; the reference makes Node's
 // types (console, Buffer, ...) part of every cell's program, wherever the notebook lives.
 /**
- * spark-ts-kernel: a TypeScript client for Apache Spark Connect.
+ * spark-ts: a TypeScript client for Apache Spark Connect.
  *
  * @example
  * ```ts
- * import { SparkSession } from "spark-ts-kernel";
+ * import { SparkSession } from "spark-ts";
  * const spark = await SparkSession.builder.remote("sc://localhost:15002").getOrCreate();
  * await (await spark.sql("SELECT 1 AS one")).show();
  * ```
@@ -61,6 +61,8 @@ export * from "./sql/types";
 export * from "./connect/errors";
 export { parseConnectionString, type ConnectionOptions } from "./connect/connectionString";
 export { DEFAULT_CALL_TIMEOUT_MS, SparkConnectClient, type ClientOptions, type ExecuteOptions } from "./connect/client";
+export { CLIENT_NAME, clientVersion } from "./connect/credentials";
+export type { OperationInfo, OperationObserver } from "./connect/operationEvents";
 export {
   DEFAULT_RETRY_POLICY,
   NO_RETRIES,
@@ -84,6 +86,7 @@ export {
   type TableMimeBundle,
   type TableOptions,
 } from "./render";
+export { preview, type Preview } from "./sql/display/preview";
 export { Chart } from "./sql/plot/chart";
 export {
   DataFramePlot,

@@ -1,10 +1,10 @@
-// A small HTTP service that answers SQL queries through spark-ts-kernel, without Jupyter: the
+// A small HTTP service that answers SQL queries through spark-ts (the client alone), without Jupyter: the
 // other way to use the client (see README.md in this folder).
 //
 //   SPARK_REMOTE=sc://localhost:15002 PORT=8080 npx tsx examples/service/server.ts
 import http from "node:http";
 import { AddressInfo } from "node:net";
-import { SparkConnectError, SparkSession, type LiteralValue, type Row } from "spark-ts-kernel";
+import { SparkConnectError, SparkSession, type LiteralValue, type Row } from "spark-ts";
 
 /** The most rows one answer carries, whatever the request asks. */
 const MAX_ROWS = 10_000;

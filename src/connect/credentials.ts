@@ -7,7 +7,7 @@ import { credentials, Metadata, type CallCredentials, type ChannelCredentials, t
 import { isSecretHeaderName, type ConnectionOptions } from "./connectionString";
 
 /** How this client names itself in `client_type` and in the user-agent header. */
-export const CLIENT_NAME = "spark-ts-kernel";
+export const CLIENT_NAME = "spark-ts";
 
 let version: string | undefined;
 
@@ -47,7 +47,7 @@ function readVersion(): string {
  * @example
  * ```ts
  * clientTypeOf(parseConnectionString("sc://localhost/;user_agent=notebooks"));
- * // "notebooks spark-ts-kernel/0.1.0 node/20.20.2 os/linux"
+ * // "notebooks spark-ts/0.1.0 node/20.20.2 os/linux"
  * ```
  */
 export function clientTypeOf(options: ConnectionOptions): string {

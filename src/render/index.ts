@@ -7,7 +7,6 @@ export { rowsToHtml, rowsToText, tableToHtml, tableToText } from "./tables";
 export { cellText } from "./table/cells";
 export { DEFAULT_MAX_CELL_CHARS, SERVER_CUT_MARK, type TableOptions } from "./table/options";
 export { TABLE_CLASS } from "./table/html";
-export { formatBytes, progressBundle, type StageProgress } from "./progress";
 export { fieldRef, fieldType, type ChartColumn, type ChartData, type ChartValue } from "./chart/chartData";
 export { ChartValueConverter } from "./chart/chartValues";
 export { chartSpec, withData, type ChartLook, type PlotKind } from "./chart/specs";

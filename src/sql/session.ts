@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ExecutePlanResponse_ExecutionProgress } from "../gen/spark/connect/base";
 import type { Expression, Expression_Literal } from "../gen/spark/connect/expressions";
 import { SparkConnectClient, type ClientOptions } from "../connect/client";
+import type { OperationObserver } from "../connect/operationEvents";
 import { parseConnectionString } from "../connect/connectionString";
 import { RuntimeConfig, type ConfValue } from "./conf";
 import { DataFrame } from "./dataframe";
@@ -334,6 +335,39 @@ export class SparkSession {
   /** Whether {@link SparkSession.stop} was called. */
   get is_stopped(): boolean {
     return this.client.isClosed;
+  }
+
+  /**
+   * Tells `observer` when this session's operations start, report progress and end, with each
+   * operation's id, tags and plan: what a notebook needs to draw progress for one cell's work (by
+   * its tag). Observers cannot break an operation: what they throw is swallowed. Returns the
+   * function that stops the observing.
+   *
+   * @example
+   * ```ts
+   * const stop = spark.observeOperations({
+   *   started: (op) => console.log(`started ${op.operationId} [${op.tags.join(", ")}]`),
+   *   ended: (op, error) => console.log(`ended ${op.operationId}${error ? " with an error" : ""}`),
+   * });
+   * await spark.range(10).count();
+   * stop();
+   * ```
+   */
+  observeOperations(observer: OperationObserver): () => void {
+    return this.client.operations.observe(observer);
+  }
+
+  /**
+   * The server this session talks to, as a connection string with its secrets (token,
+   * credential-looking headers) redacted: fit for logs.
+   *
+   * @example
+   * ```ts
+   * spark.connectionString; // "sc://spark.example.com:443/;use_ssl=true;token=<redacted>"
+   * ```
+   */
+  get connectionString(): string {
+    return this.client.options.toString();
   }
 
   /**

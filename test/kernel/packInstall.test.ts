@@ -19,13 +19,18 @@ describe("installing from the published package with npx", function () {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "stk-pack-"));
     const home = path.join(tmp, "home");
     fs.mkdirSync(home);
-    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", tmp], { cwd: root, encoding: "utf8" }).trim().split("\n").at(-1)!;
+    // Both packages as they would be published: the client (the repository root) and the kernel.
+    const pack = (...args: string[]) =>
+      execFileSync("npm", ["pack", "--silent", "--pack-destination", tmp, ...args], { cwd: root, encoding: "utf8" }).trim().split("\n").at(-1)!;
+    const tarballs = [pack(), pack("--workspace", "kernel")];
+    const versionOf = (dir: string) => (JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { version: string }).version;
+    expect(tarballs).to.deep.equal([`spark-ts-${versionOf(root)}.tgz`, `spark-ts-kernel-${versionOf(path.join(root, "kernel"))}.tgz`]);
     // A user with nothing but node: a fresh HOME, its own npm cache, no Jupyter paths of ours.
     env = { ...process.env, HOME: home, npm_config_cache: path.join(home, ".npm"), npm_config_update_notifier: "false" };
     for (const key of ["JUPYTER_PATH", "JUPYTER_DATA_DIR", "JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR", "XDG_DATA_HOME", "VIRTUAL_ENV"]) delete env[key];
     installOutput = execFileSync(
       "npx",
-      ["--yes", `--package=${path.join(tmp, tarball)}`, "spark-ts-kernel", "install", "--remote", process.env.SPARK_REMOTE!],
+      ["--yes", ...tarballs.map((tarball) => `--package=${path.join(tmp, tarball)}`), "spark-ts-kernel", "install", "--remote", process.env.SPARK_REMOTE!],
       { cwd: home, env, encoding: "utf8" },
     );
   });

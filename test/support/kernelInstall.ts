@@ -20,14 +20,14 @@ export interface InstalledTestKernel {
 }
 
 /**
- * Installs the built kernel (`bin/spark-ts-kernel.js install --prefix`) under a temp folder, with
+ * Installs the built kernel (`kernel/bin/spark-ts-kernel.js install --prefix`) under a temp folder, with
  * `--remote` set to the test server unless `remote` says otherwise.
  */
 export function installTestKernel(options: { name?: string; remote?: string; extraArgs?: string[] } = {}): InstalledTestKernel {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-kernel-test-"));
   const name = options.name ?? `spark-ts-test-${process.pid}`;
   const remote = options.remote ?? process.env.SPARK_REMOTE;
-  const args = [path.join(root, "bin", "spark-ts-kernel.js"), "install", "--prefix", dir, "--name", name];
+  const args = [path.join(root, "kernel", "bin", "spark-ts-kernel.js"), "install", "--prefix", dir, "--name", name];
   if (remote) args.push("--remote", remote);
   execFileSync(process.execPath, [...args, ...(options.extraArgs ?? [])], { stdio: "pipe" });
   const env: NodeJS.ProcessEnv = {

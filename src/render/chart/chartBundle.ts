@@ -5,10 +5,24 @@ import type { TopLevelSpec } from "vega-lite";
 import { ChartAccessError, checkNamedUris, guardedLoader, type ChartAccess, type ChartRenderOptions, type RefusedRead } from "./chartAccess";
 
 // Vega and Vega-Lite take a tenth of a second or more to load, and most sessions draw no chart:
-// they load on the first, not with the package (a kernel start would wait for them).
+// they load on the first, not with the package (a kernel start would wait for them). They are
+// optional peers of spark-ts (the kernel brings them): a service that only wants specs and data
+// does not install them.
 let libraries: { readonly vega: typeof import("vega"); readonly vegaLite: typeof import("vega-lite") } | undefined;
 function vegaLibraries(): NonNullable<typeof libraries> {
-  return (libraries ??= { vega: require("vega") as typeof import("vega"), vegaLite: require("vega-lite") as typeof import("vega-lite") });
+  if (libraries) return libraries;
+  try {
+    libraries = { vega: require("vega") as typeof import("vega"), vegaLite: require("vega-lite") as typeof import("vega-lite") };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw err;
+    throw new Error(
+      "Rendering a chart (its SVG, or Vega-Lite's checks of its spec) needs the packages vega and vega-lite, optional " +
+        "peers of spark-ts that are not installed here: npm install vega@5 vega-lite@5 (the notebook kernel, " +
+        "spark-ts-kernel, brings them). A chart's spec and data, chart.spec() and chart.data(), need neither.",
+      { cause: err },
+    );
+  }
+  return libraries;
 }
 
 /** The mime type JupyterLab 4 and VS Code draw with vega-lite 5. */

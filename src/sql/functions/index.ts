@@ -1,5 +1,5 @@
 /**
- * Spark SQL functions with PySpark's names and arguments: `import * as F from "spark-ts-kernel/functions"`
+ * Spark SQL functions with PySpark's names and arguments: `import * as F from "spark-ts/functions"`
  * (or `F` in notebooks) is PySpark's `pyspark.sql.functions as F`. A parameter typed
  * `ColumnOrName` takes a Column or a column name; a JS value where PySpark takes a Python value
  * becomes a literal. Higher-order functions take JS arrow functions over Columns.
@@ -10,7 +10,7 @@
  *
  * @example
  * ```ts
- * import * as F from "spark-ts-kernel/functions";
+ * import * as F from "spark-ts/functions";
  * df.select(F.upper("name"), F.transform("xs", (x) => x.plus(1)), F.when(F.col("n").gt(0), "pos").otherwise("neg"));
  * ```
  */

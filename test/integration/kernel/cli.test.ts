@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, it } from "mocha";
 import { SilentServer } from "../../support/silentServer";
 import { expectedServerVersion, sparkRemote } from "../../support/spark";
 
-const bin = path.resolve(__dirname, "..", "..", "..", "bin", "spark-ts-kernel.js");
+const bin = path.resolve(__dirname, "..", "..", "..", "kernel", "bin", "spark-ts-kernel.js");
 
 interface CliRun {
   code: number;

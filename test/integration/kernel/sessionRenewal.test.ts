@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { SparkSession } from "../../../src";
-import { isLostSession, SessionHolder } from "../../../src/kernel/notebook/sessionRenewal";
+import { isLostSession, SessionHolder } from "../../../kernel/src/notebook/sessionRenewal";
 import { GrpcRelay } from "../../support/grpcRelay";
 import { requireSpark, sparkRemote } from "../../support/spark";
 

@@ -133,10 +133,10 @@ describe("channel options", () => {
   it("name this client, after the user_agent parameter, as the primary user agent", () => {
     const version = clientVersion();
     expect(channelOptions(parseConnectionString("sc://localhost"))["grpc.primary_user_agent"]).to.equal(
-      `spark-ts-kernel/${version}`,
+      `spark-ts/${version}`,
     );
     expect(channelOptions(parseConnectionString("sc://localhost/;user_agent=notebooks"))["grpc.primary_user_agent"]).to.equal(
-      `notebooks spark-ts-kernel/${version}`,
+      `notebooks spark-ts/${version}`,
     );
   });
 
@@ -249,6 +249,6 @@ describe("a call made with these credentials", () => {
   it("announces this client in the user-agent header", async () => {
     await callConfig(parseConnectionString(`sc://127.0.0.1:${plain.port}/;user_agent=notebooks`));
     const userAgent = String(plain.seen.at(-1)!.get("user-agent")[0]);
-    expect(userAgent.startsWith(`notebooks spark-ts-kernel/${clientVersion()} grpc-node-js/`), userAgent).to.equal(true);
+    expect(userAgent.startsWith(`notebooks spark-ts/${clientVersion()} grpc-node-js/`), userAgent).to.equal(true);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
-import { CellHistory, CURRENT_SESSION } from "../../../src/kernel/protocol/history";
+import { CellHistory, CURRENT_SESSION } from "../../../kernel/src/protocol/history";
 
 function history(): CellHistory {
   const h = new CellHistory();

@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import { afterEach, beforeEach, describe, it } from "mocha";
-import { dataSearchPath, userDataDir, type PathContext } from "../../../src/kernel/install/jupyterPaths";
-import { InvalidKernelNameError, kernelJson, kernelName, REMOTE_ENV } from "../../../src/kernel/install/kernelspec";
-import { install, list, uninstall } from "../../../src/kernel/install/commands";
-import { NotOursError } from "../../../src/kernel/install/ownedFolder";
-import { copyRuntime, isTemporaryInstall, runtimeDirFor } from "../../../src/kernel/install/runtimeCopy";
+import { dataSearchPath, userDataDir, type PathContext } from "../../../kernel/src/install/jupyterPaths";
+import { InvalidKernelNameError, kernelJson, kernelName, REMOTE_ENV } from "../../../kernel/src/install/kernelspec";
+import { install, list, uninstall } from "../../../kernel/src/install/commands";
+import { NotOursError } from "../../../kernel/src/install/ownedFolder";
+import { copyRuntime, isTemporaryInstall, runtimeDirFor } from "../../../kernel/src/install/runtimeCopy";
 
 const linux = (env: Record<string, string> = {}): PathContext => ({ env, platform: "linux", home: "/home/ada" });
 

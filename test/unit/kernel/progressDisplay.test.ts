@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
-import { ProgressDisplay, type Clock } from "../../../src/kernel/cell/progressDisplay";
-import { formatBytes, progressBundle } from "../../../src/render";
+import { ProgressDisplay, type Clock } from "../../../kernel/src/cell/progressDisplay";
+import { formatBytes, progressBundle } from "../../../kernel/src/cell/progressBar";
 
 class FakeClock implements Clock {
   time = 0;

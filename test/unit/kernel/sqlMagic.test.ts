@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
-import { isSqlMagic, parseSqlMagic, SqlMagicError, sqlMagicToTypeScript } from "../../../src/kernel/cell/sqlMagic";
+import { isSqlMagic, parseSqlMagic, SqlMagicError, sqlMagicToTypeScript } from "../../../kernel/src/cell/sqlMagic";
 
 describe("%%sql cells", () => {
   it("are recognised by their first line only", () => {

@@ -5,11 +5,11 @@ import path from "node:path";
 import { expect } from "chai";
 import { afterEach, beforeEach, describe, it } from "mocha";
 import * as ts from "@tslab/typescript-for-tslab";
-import { compilerView } from "../../../src/kernel/startup/compilerModule";
-import { runFromSnapshot, snapshotUnusable } from "../../../src/kernel/startup/launch";
-import type { SnapshotSource } from "../../../src/kernel/startup/snapshotManifest";
-import { serveSourceFiles } from "../../../src/kernel/startup/sourceFileCache";
-import { descriptionPath, stampOf, type SnapshotDescription } from "../../../src/kernel/startup/startupSnapshot";
+import { compilerView } from "../../../kernel/src/startup/compilerModule";
+import { runFromSnapshot, snapshotUnusable } from "../../../kernel/src/startup/launch";
+import type { SnapshotSource } from "../../../kernel/src/startup/snapshotManifest";
+import { serveSourceFiles } from "../../../kernel/src/startup/sourceFileCache";
+import { descriptionPath, stampOf, type SnapshotDescription } from "../../../kernel/src/startup/startupSnapshot";
 
 const compiler = require("@tslab/typescript-for-tslab") as typeof ts;
 const OPTIONS: ts.CompilerOptions = { noLib: true, types: [], target: ts.ScriptTarget.ES2022, noEmit: true };

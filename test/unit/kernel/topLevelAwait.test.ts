@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
-import { needsAsyncWrapper, unambiguousAwaits } from "../../../src/kernel/cell/topLevelAwait";
+import { needsAsyncWrapper, unambiguousAwaits } from "../../../kernel/src/cell/topLevelAwait";
 
 describe("top-level await in a cell's output", () => {
   it("is found where TypeScript reports nothing: an await of an awaited value in parentheses", () => {

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { expect } from "chai";
 import { describe, it } from "mocha";
-import { decodeMessage, encodeMessage, MessageSigner, RejectedMessageError } from "../../../src/kernel/protocol/wire";
+import { decodeMessage, encodeMessage, MessageSigner, RejectedMessageError } from "../../../kernel/src/protocol/wire";
 
 const KEY = "a0436f6c-1916-498b-8eb9-e81ab9368e84";
 

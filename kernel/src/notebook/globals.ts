@@ -2,10 +2,7 @@
 // tslab's locals, and `declare` statements naming this package's own declaration files make them
 // typed (so completion and type errors work on `spark.` and `F.`).
 import path from "node:path";
-import { col, expr, lit } from "../../sql/column";
-import * as functions from "../../sql/functions";
-import { Window } from "../../sql/window";
-import type { SparkSession } from "../../sql/session";
+import { col, expr, functions, lit, Window, type SparkSession } from "spark-ts";
 import type { CellSpark } from "../cell/cellRunner";
 import type { Display } from "./display";
 import { packageRoot } from "../install/runtimeCopy";
@@ -55,7 +52,7 @@ export function sessionForCells(holder: { readonly current: SparkSession }): Cel
     withTag: (tag, fn) => holder.current.withTags([tag], fn),
     interruptTag: (tag) => holder.current.interruptTag(tag),
     observeTag: (tag, observer) =>
-      holder.current.client.operations.observe({
+      holder.current.observeOperations({
         started: (op) => {
           if (op.tags.includes(tag)) observer.started(op.operationId);
         },

@@ -3,7 +3,7 @@
 // `stop_on_error`, and an interrupt that reaches the Spark server.
 import { JupyterHandlerImpl } from "tslab/dist/jupyter";
 import { version as typescriptVersion } from "@tslab/typescript-for-tslab";
-import { clientVersion } from "../connect/credentials";
+import { kernelVersion } from "./kernelVersion";
 import type { CellOutput, CellRunner } from "./cell/cellRunner";
 import type { MimeBundle } from "./notebook/cellContext";
 import { isSqlMagic } from "./cell/sqlMagic";
@@ -57,7 +57,7 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
       status: "ok",
       protocol_version: PROTOCOL_VERSION,
       implementation: "spark-ts-kernel",
-      implementation_version: clientVersion(),
+      implementation_version: kernelVersion(),
       language_info: {
         name: "typescript",
         version: typescriptVersion,
@@ -65,7 +65,7 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
         file_extension: ".ts",
         codemirror_mode: { name: "javascript", typescript: true },
       },
-      banner: `spark-ts-kernel ${clientVersion()}: TypeScript ${typescriptVersion} with a ready \`spark\` session (Spark Connect)`,
+      banner: `spark-ts-kernel ${kernelVersion()}: TypeScript ${typescriptVersion} with a ready \`spark\` session (Spark Connect)`,
       help_links: [{ text: "spark-ts-kernel", url: "https://www.npmjs.com/package/spark-ts-kernel" }],
     };
   }

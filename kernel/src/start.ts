@@ -5,7 +5,7 @@ import path from "node:path";
 import { createConverter, type Converter } from "tslab/dist/converter";
 import { createExecutor, type ConverterSet } from "tslab/dist/executor";
 import * as tslabJupyter from "tslab/dist/jupyter";
-import { DEFAULT_REMOTE, SparkSession } from "../sql/session";
+import { DEFAULT_REMOTE, SparkSession } from "spark-ts";
 import { CellRunner } from "./cell/cellRunner";
 import { withTopLevelAwaitFix } from "./cell/topLevelAwait";
 import { SparkKernelHandler } from "./handler";
@@ -126,5 +126,5 @@ export async function startKernel(options: KernelOptions): Promise<void> {
     }
     if (served) log(`spark-ts-kernel: started from the startup snapshot (${served.served} declaration files from memory, ${served.parsed} parsed)`);
   });
-  log(`spark-ts-kernel: kernel started (cwd ${path.basename(process.cwd())}), Spark Connect at ${session.current.client.options.toString()}`);
+  log(`spark-ts-kernel: kernel started (cwd ${path.basename(process.cwd())}), Spark Connect at ${session.current.connectionString}`);
 }

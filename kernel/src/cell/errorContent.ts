@@ -2,7 +2,7 @@
 // keep Spark's words (exception type, error class, SQLSTATE); stacks are cut to the user's cell,
 // since the kernel's and the client's frames say nothing to a notebook user.
 import { inspect } from "node:util";
-import { SparkConnectError } from "../../connect/errors";
+import { SparkConnectError } from "spark-ts";
 
 /** The content of an IOPub `error` message and of an error `execute_reply`. */
 export interface ErrorContent {

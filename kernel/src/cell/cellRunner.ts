@@ -8,7 +8,7 @@ import type { Executor } from "tslab/dist/executor";
 import { bundleOf, type TableSettings } from "../notebook/bundles";
 import { enterCell, type MimeBundle } from "../notebook/cellContext";
 import { diagnosticsContent, errorContent, interruptContent, type ErrorContent } from "./errorContent";
-import type { StageProgress } from "../../render";
+import type { StageProgress } from "./progressBar";
 import { ProgressDisplay } from "./progressDisplay";
 import { isSqlMagic, parseSqlMagic, sqlMagicToTypeScript } from "./sqlMagic";
 

@@ -1,7 +1,7 @@
 // A live progress bar for the Spark work of one cell: shown once an operation has run for a
 // second (quick queries leave no trace in the notebook), updated in place through one display id,
 // and emptied when the cell ends.
-import { progressBundle, type StageProgress } from "../../render";
+import { progressBundle, type StageProgress } from "./progressBar";
 
 /** Sends a display bundle; `update` replaces the output shown under the same id. */
 export type DisplayWriter = (bundle: Record<string, string>, displayId: string, update: boolean) => void;

@@ -2,8 +2,7 @@
 // that finds out fails with Spark's error, and `spark` is replaced by a new session on the same
 // server, so the next cell just works. Nothing else is replaced: what the old session held on
 // the server (temp views, cached data, settings) is gone, and the error says so.
-import { SparkConnectError } from "../../connect/errors";
-import { SparkSession } from "../../sql/session";
+import { SparkConnectError, SparkSession } from "spark-ts";
 
 /** Whether an error means the server no longer has the session (INVALID_HANDLE.SESSION_*). */
 export function isLostSession(error: unknown): boolean {

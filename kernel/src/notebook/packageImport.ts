@@ -1,7 +1,8 @@
-// Cells can `import { AnalysisException } from "spark-ts-kernel"` in any folder, with no
-// node_modules beside the notebook: the kernel maps the package name to its own installation,
-// for Node's resolver (running the cell) and for the TypeScript compiler tslab checks it with.
-// tslab does the same for `import "tslab"`.
+// Cells can `import { AnalysisException } from "spark-ts"` (or, as before the client became a
+// package of its own, from "spark-ts-kernel", which re-exports it) in any folder, with no
+// node_modules beside the notebook: the kernel maps both names to the installations it runs, for
+// Node's resolver (running the cell) and for the TypeScript compiler tslab checks it with. tslab
+// does the same for `import "tslab"`.
 //
 // For the compiler the mapping is a virtual `<notebook folder>/node_modules`: the package and the
 // packages it depends on appear there, so types in a cell's declarations are named by package
@@ -15,12 +16,27 @@ import * as ts from "@tslab/typescript-for-tslab";
 /** This package's name, as cells import it. */
 export const PACKAGE_NAME = "spark-ts-kernel";
 
+/** The client's package name, which cells import too. */
+export const CLIENT_PACKAGE_NAME = "spark-ts";
+
 type ResolveFilename = (request: string, ...rest: unknown[]) => string;
 
-/** The folders this package's dependencies are installed in: its own node_modules, or beside it. */
+/**
+ * The folders this package's dependencies can be installed in, as Node looks for them: the
+ * node_modules of its own folder and of every folder above it (beside it under npx or a plain
+ * install; the repository's root in a workspace checkout).
+ */
 function dependencyDirs(packageRoot: string): string[] {
-  const parent = path.dirname(packageRoot);
-  return [path.join(packageRoot, "node_modules"), ...(path.basename(parent) === "node_modules" ? [parent] : [])];
+  const dirs: string[] = [];
+  for (let dir = packageRoot; ; dir = path.dirname(dir)) {
+    if (path.basename(dir) !== "node_modules") dirs.push(path.join(dir, "node_modules"));
+    if (path.dirname(dir) === dir) return dirs;
+  }
+}
+
+/** Whether `request` names the client package or a file of it (`spark-ts`, `spark-ts/functions`). */
+function isClientRequest(request: string): boolean {
+  return request === CLIENT_PACKAGE_NAME || request.startsWith(`${CLIENT_PACKAGE_NAME}/`);
 }
 
 /**
@@ -33,6 +49,8 @@ export function makePackageImportable(packageRoot: string, cwd: string): (file: 
   const resolve = moduleInternals._resolveFilename;
   moduleInternals._resolveFilename = function (request: string, ...rest: unknown[]): string {
     if (request === PACKAGE_NAME) return resolve.call(this, packageRoot, ...rest);
+    // The client this kernel runs on, whatever folder the notebook is in.
+    if (isClientRequest(request)) return require.resolve(request, { paths: [packageRoot] });
     return resolve.call(this, request, ...rest);
   };
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 "use strict";
 // Runs the built CLI (dist/, made by `npm run build`). A kernel with a usable startup snapshot runs
-// from it in a child process (dist/kernel/startup/launch.js); everything else runs here.
+// from it in a child process (dist/startup/launch.js); everything else runs here.
 const argv = process.argv.slice(2);
-require("../dist/kernel/startup/launch.js")
+require("../dist/startup/launch.js")
   .runFromSnapshot(argv, __filename, (line) => process.stderr.write(line + "\n"))
-  .then((code) => (code !== undefined ? code : require("../dist/kernel/cli.js").main(argv)))
+  .then((code) => (code !== undefined ? code : require("../dist/cli.js").main(argv)))
   .then((code) => {
     process.exitCode = code;
   });

@@ -1,11 +1,8 @@
 // The `spark-ts-kernel` command: installs and runs the Jupyter kernel, and runs SQL against a Spark
 // Connect server from a shell or a CI job (no JVM, no Spark on the machine).
 import { parseArgs } from "node:util";
-import { clientVersion } from "../connect/credentials";
-import { InvalidConnectionStringError, SparkConnectError } from "../connect/errors";
-import { Row } from "../arrow";
-import { DEFAULT_REMOTE, SparkSession } from "../sql/session";
-import { parseConnectionString } from "../connect/connectionString";
+import { clientVersion, DEFAULT_REMOTE, InvalidConnectionStringError, parseConnectionString, Row, SparkConnectError, SparkSession } from "spark-ts";
+import { kernelVersion } from "./kernelVersion";
 import { DEFAULT_DISPLAY_NAME, DEFAULT_KERNEL_NAME, install, list, uninstall, type InstallLocation } from "./install/commands";
 import { InvalidKernelNameError, isEnvironmentVariableName, kernelName, REMOTE_ENV } from "./install/kernelspec";
 import { NotOursError } from "./install/ownedFolder";
@@ -302,7 +299,7 @@ async function connect(remote: string | undefined): Promise<SparkSession> {
 
 /** Prints this client's version, and the server's when `remote` (--remote or $SPARK_REMOTE) names one. */
 async function version(remote: string | undefined, io: CliIo): Promise<number> {
-  io.out(`spark-ts-kernel ${clientVersion()}`);
+  io.out(`spark-ts-kernel ${kernelVersion()} (spark-ts ${clientVersion()})`);
   if (remote !== undefined) {
     const spark = await connect(remote);
     try {

@@ -2,7 +2,7 @@
 // depends on no npx cache or registry), the logos, and the metadata `list` reads back.
 import fs from "node:fs";
 import path from "node:path";
-import { parseConnectionString } from "../../connect/connectionString";
+import { parseConnectionString } from "spark-ts";
 import { SNAPSHOT_OPTION } from "../startup/launch";
 import { assertReplaceable, entryOf, readsAsJson } from "./ownedFolder";
 

@@ -3,9 +3,7 @@
 // symbol (the convention Deno's kernel reads), and everything else as text.
 import { inspect } from "node:util";
 import { Table } from "apache-arrow";
-import { DataFrame } from "../../sql/dataframe";
-import { preview } from "../../sql/display/preview";
-import { rowsBundle, tableBundle } from "../../render";
+import { DataFrame, preview, rowsBundle, tableBundle } from "spark-ts";
 import type { MimeBundle } from "./cellContext";
 
 /** How tables are shown; the kernel's settings, or one display's options. */

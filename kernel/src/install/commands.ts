@@ -1,7 +1,7 @@
 // `install`, `uninstall` and `list`: kernelspecs written where Jupyter looks, with no Python needed.
 import fs from "node:fs";
 import path from "node:path";
-import { clientVersion } from "../../connect/credentials";
+import { kernelVersion } from "../kernelVersion";
 import {
   dataSearchPath,
   environmentPrefix,
@@ -96,7 +96,7 @@ export function install(options: InstallOptions, ctx: PathContext = processConte
   const name = kernelName(options.name ?? DEFAULT_KERNEL_NAME);
   const dataDir = locationDataDir(options.location, ctx);
   let root = packageRoot();
-  const version = clientVersion();
+  const version = kernelVersion();
   const copy = options.copy || isTemporaryInstall(root);
   const specOf = (script: string) => kernelJson({
     name,
@@ -117,13 +117,13 @@ export function install(options: InstallOptions, ctx: PathContext = processConte
   kernelspecDir(kernelsDir(dataDir), name);
   if (copy) root = copyRuntime(root, runtimeDirFor(dataDir, version));
   const spec = specOf(path.join(root, "bin", "spark-ts-kernel.js"));
-  const dir = writeKernelspec(kernelsDir(dataDir), spec, name, path.join(root, "kernel"));
+  const dir = writeKernelspec(kernelsDir(dataDir), spec, name, root);
   const done = { name, dir, secrets: secretsIn(spec), runtime: root };
   if (options.snapshot === false) return done;
   const started = performance.now();
   try {
     // Built by the installed copy's own modules, so it holds the files that copy's kernels read.
-    const built = buildStartupSnapshot(path.join(dir, SNAPSHOT_FILE), path.join(root, "dist", "kernel", "startup"));
+    const built = buildStartupSnapshot(path.join(dir, SNAPSHOT_FILE), path.join(root, "dist", "startup"));
     return { ...done, snapshot: { built, seconds: (performance.now() - started) / 1000 } };
   } catch (err) {
     return { ...done, snapshot: { failed: err instanceof Error ? err.message : String(err) } };
