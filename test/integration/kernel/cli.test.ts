@@ -109,10 +109,10 @@ describe("the spark-ts-kernel command", () => {
     expect(bad.stderr).to.include("--max-rows takes a whole number");
   });
 
-  it("version names this client, and the server's Spark with --remote", async () => {
+  it("version names the kernel and the client under it, and the server's Spark with --remote", async () => {
     const { code, stdout } = await cli("version", "--remote", sparkRemote());
     expect(code).to.equal(0);
-    expect(stdout).to.match(/^spark-ts-kernel \d+\.\d+\.\d+\n/);
+    expect(stdout).to.match(/^spark-ts-kernel \d+\.\d+\.\d+ \(spark-ts \d+\.\d+\.\d+\)\n/);
     expect(stdout.split("\n")[1]).to.equal(`Spark ${expectedServerVersion()}`);
   });
 
@@ -122,7 +122,7 @@ describe("the spark-ts-kernel command", () => {
     expect(fromEnv.stdout.split("\n")[1]).to.equal(`Spark ${expectedServerVersion()}`);
     const alone = await cliIn(envWithout("SPARK_REMOTE"), "version");
     expect(alone.code).to.equal(0);
-    expect(alone.stdout).to.match(/^spark-ts-kernel \d+\.\d+\.\d+\n$/);
+    expect(alone.stdout).to.match(/^spark-ts-kernel \d+\.\d+\.\d+ \(spark-ts \d+\.\d+\.\d+\)\n$/);
   });
 
   it("exits 2 naming the problem for a malformed --remote or SPARK_REMOTE, before connecting", async () => {
