@@ -51,8 +51,22 @@ describe("JupyterLab in headless Chromium", function () {
     await page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first().waitFor({ timeout: 120_000 });
     await page.getByRole("menuitem", { name: "Edit" }).click();
     await page.getByRole("menuitem", { name: "Clear Outputs of All Cells" }).click();
-    await page.getByRole("menuitem", { name: "Run", exact: true }).click();
-    await page.getByRole("menuitem", { name: "Run All Cells", exact: true }).click();
+    // A click on the menu can land while JupyterLab is still settling the freshly opened notebook,
+    // and then runs nothing (seen: every prompt still "[ ]" minutes later). So: run all, and run
+    // again if no cell has started within 30 s (at most three tries; a cell runs once either way,
+    // since a second "Run All" is only sent when none ran).
+    for (let attempt = 1; ; attempt++) {
+      await page.getByRole("menuitem", { name: "Run", exact: true }).click();
+      await page.getByRole("menuitem", { name: "Run All Cells", exact: true }).click();
+      const started = await page
+        .waitForFunction(
+          `[...document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")].some((p) => /\\[(\\*|\\d+)\\]/.test(p.textContent ?? ""))`,
+          undefined,
+          { timeout: 30_000 },
+        )
+        .then(() => true, () => false);
+      if (started || attempt === 3) break;
+    }
     // Every cell has run when no prompt shows [*] and the last cell has an execution count.
     // Evaluated in the page (as a string: the tests are compiled without the DOM's types).
     await page.waitForFunction(
