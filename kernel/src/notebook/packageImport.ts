@@ -30,7 +30,8 @@ function dependencyDirs(packageRoot: string): string[] {
   const dirs: string[] = [];
   for (let dir = packageRoot; ; dir = path.dirname(dir)) {
     if (path.basename(dir) !== "node_modules") dirs.push(path.join(dir, "node_modules"));
-    if (path.dirname(dir) === dir) return dirs;
+    // Only those that exist: the compiler asks about many files, each checked in every folder.
+    if (path.dirname(dir) === dir) return dirs.filter((candidate) => fs.existsSync(candidate));
   }
 }
 
