@@ -50,7 +50,8 @@ async function countedCommand(argv) {
   return { passes: code === 0 ? 1 : 0, failures: code === 0 ? 0 : 1, pending: 0 };
 }
 
-async function mochaSuite(config, env, node = process.execPath) {
+/** Runs one mocha suite (its config file) and resolves to its counts: { passes, failures, pending }. */
+export async function mochaSuite(config, env, node = process.execPath) {
   const statsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-stats-")), "stats.json");
   const code = await run([mocha, "--config", config], { ...env, SPARK_TS_STATS_FILE: statsFile }, node);
   try {
@@ -64,7 +65,10 @@ async function mochaSuite(config, env, node = process.execPath) {
   }
 }
 
-/** The protocol stubs (if missing), dist/ and kernel/dist/ (the client first: the kernel builds against it). */
+/**
+ * The protocol stubs (if missing), dist/ with grpc-js bundled in, and kernel/dist/ (the client
+ * first: the kernel builds against it); what `npm run build` does after the stubs.
+ */
 async function build() {
   if (!fs.existsSync(path.join(root, "src", "gen", "spark", "connect", "base.ts"))) {
     console.log("test: src/gen is missing, generating the protocol stubs");
@@ -73,8 +77,11 @@ async function build() {
     });
     if (code !== 0) return code;
   }
-  const client = await run([tsc, "-p", "tsconfig.build.json"], process.env);
-  return client !== 0 ? client : run([tsc, "-p", path.join("kernel", "tsconfig.build.json")], process.env);
+  for (const step of [[tsc, "-p", "tsconfig.build.json"], [path.join(root, "scripts", "bundleGrpc.mjs")], [tsc, "-p", path.join("kernel", "tsconfig.build.json")]]) {
+    const code = await run(step, process.env);
+    if (code !== 0) return code;
+  }
+  return 0;
 }
 
 async function main() {
@@ -123,8 +130,11 @@ async function main() {
   process.exitCode = totals.failures ? 1 : 0;
 }
 
-main().catch((err) => {
-  console.error(`test: ${err.message}`);
-  console.log("0 passed, 1 failed");
-  process.exitCode = 1;
-});
+// Run as a command; scripts/compat.mjs imports mochaSuite from here.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    console.error(`test: ${err.message}`);
+    console.log("0 passed, 1 failed");
+    process.exitCode = 1;
+  });
+}

@@ -61,7 +61,7 @@ export * from "./sql/types";
 export * from "./connect/errors";
 export { parseConnectionString, type ConnectionOptions } from "./connect/connectionString";
 export { DEFAULT_CALL_TIMEOUT_MS, SparkConnectClient, type ClientOptions, type ExecuteOptions } from "./connect/client";
-export { CLIENT_NAME, clientVersion } from "./connect/credentials";
+export { CLIENT_NAME, clientVersion } from "./connect/clientIdentity";
 export type { OperationInfo, OperationObserver } from "./connect/operationEvents";
 export {
   DEFAULT_RETRY_POLICY,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
-import { connectivityState, status as GrpcStatus, type CallOptions, type Metadata, type ServiceError } from "@grpc/grpc-js";
+import { connectivityState, status as GrpcStatus, type CallOptions, type Metadata, type ServiceError } from "./grpc";
 import {
   AnalyzePlanRequest,
   AddArtifactsResponse,
@@ -16,14 +16,15 @@ import {
   Plan,
   ReleaseExecuteRequest,
   ReleaseExecuteResponse,
-  SparkConnectServiceClient,
   UserContext,
 } from "../gen/spark/connect/base";
 import { artifactPayloads, type Artifact } from "./artifacts";
 import { ConnectionOptions } from "./connectionString";
 import { connectionAnswered, streamWhenAnswered } from "./connectionWait";
-import { callMetadata, channelCredentials, channelOptions, clientTypeOf } from "./credentials";
-import { isServiceError, SessionChangedError, SparkConnectError, toSparkErrorWithDetails } from "./errors";
+import { callMetadata, channelCredentials, channelOptions } from "./channelSettings";
+import { clientTypeOf } from "./clientIdentity";
+import { SessionChangedError, SparkConnectError, toSparkErrorWithDetails } from "./errors";
+import { isServiceError } from "./errors/statusDetails";
 import { OperationEvents, SessionTags } from "./operationEvents";
 import {
   DEFAULT_RELEASE_BATCHING,
@@ -33,6 +34,7 @@ import {
   type ReleaseBatching,
   type ResponseStream,
 } from "./reattachableExecution";
+import { sparkConnectStub, type SparkConnectStub } from "./serviceStub";
 import { DEFAULT_RETRY_POLICY, NO_RETRIES, REAL_TIME, withRetries, type RetryEnvironment, type RetryPolicy } from "./retryPolicy";
 
 /** What `analyze` may ask: one case of AnalyzePlanRequest's `analyze` oneof. */
@@ -141,7 +143,7 @@ export class SparkConnectClient {
   /** The client-side session id every request carries. */
   readonly sessionId: string;
   readonly options: ConnectionOptions;
-  private readonly stub: SparkConnectServiceClient;
+  private readonly stub: SparkConnectStub;
   private readonly userContext: UserContext;
   private readonly clientType: string;
   private serverSideSessionId: string | undefined;
@@ -171,7 +173,7 @@ export class SparkConnectClient {
     this.connectTimeoutMs = positiveMs("connectTimeoutMs", clientOptions.connectTimeoutMs ?? options.connectTimeoutMs);
     this.callTimeoutMs = positiveMs("callTimeoutMs", clientOptions.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS);
     this.sessionId = options.sessionId ?? randomUUID();
-    this.stub = new SparkConnectServiceClient(
+    this.stub = sparkConnectStub(
       options.address,
       channelCredentials(options, {
         ...(clientOptions.tlsRootCertificates === undefined ? {} : { rootCertificates: Buffer.from(clientOptions.tlsRootCertificates) }),

@@ -5,7 +5,7 @@
 // or load balancer holding the connection, a half-dead proxy, a port that is not a Spark Connect
 // server) would hold every call forever. Calls therefore wait here first, and fail with a clear
 // error when the server has not answered in time.
-import { connectivityState, Metadata, status as GrpcStatus, type Client, type ServiceError } from "@grpc/grpc-js";
+import { connectivityState, Metadata, status as GrpcStatus, type Client, type ServiceError } from "./grpc";
 
 /** The channel under a generated client (grpc-js's `Channel` interface, not its class of that name). */
 type Channel = ReturnType<Client["getChannel"]>;

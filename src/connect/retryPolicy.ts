@@ -1,6 +1,6 @@
 // When and how long to wait before trying a failed call again. A policy is plain data; the clock
 // and the dice come in from outside, so a test can replay a schedule exactly.
-import { status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
+import { status as GrpcStatus, type ServiceError } from "./grpc";
 import { isServiceError, readErrorStatus } from "./errors/statusDetails";
 
 /**
@@ -33,8 +33,11 @@ export interface RetryPolicy {
   readonly recognizeServerRetryDelay: boolean;
   /** The longest server-asked delay honoured. */
   readonly maxServerRetryDelayMs: number;
-  /** gRPC status codes that mean "try again" (`UNAVAILABLE`: the connection is gone or not there yet). */
-  readonly retryableCodes: readonly GrpcStatus[];
+  /**
+   * gRPC status codes (numbers, as the gRPC specification and grpc-js's `status` number them) that
+   * mean "try again": by default only 14, `UNAVAILABLE` (the connection is gone or not there yet).
+   */
+  readonly retryableCodes: readonly number[];
   /** Spark error classes that mean "try again", wherever the server's status names them. */
   readonly retryableErrorClasses: readonly string[];
   /** Whether any error carrying a `RetryInfo` is retried: the server's way to say it is transient. */

@@ -36,7 +36,7 @@ describe("the client package, spark-ts, installed alone", function () {
 
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-  it("brings none of the notebook stack and no native code, in at most 30 MiB", () => {
+  it("brings at most 15 packages and 30 MiB: no notebook stack, no gRPC dependency tree, no install scripts, no native code", () => {
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", 'import { measureClientFootprint } from "./scripts/clientFootprint.mjs"; console.log(JSON.stringify(measureClientFootprint()));'], {
       cwd: root,
       encoding: "utf8",
@@ -45,8 +45,12 @@ describe("the client package, spark-ts, installed alone", function () {
     console.log(`      ${(footprint.bytes / MIB).toFixed(1)} MiB in ${footprint.packages} packages; install scripts: ${footprint.installScripts.join(", ") || "none"}`);
     expect(footprint.notebookStack).to.deep.equal([]);
     expect(footprint.native).to.deep.equal([]);
+    expect(footprint.installScripts).to.deep.equal([]);
     expect(footprint.bytes).to.be.at.most(30 * MIB);
-    expect(footprint.names).to.include.members(["spark-ts", "@grpc/grpc-js", "@bufbuild/protobuf", "apache-arrow"]);
+    expect(footprint.packages).to.be.at.most(15);
+    expect(footprint.names).to.include.members(["spark-ts", "@bufbuild/protobuf", "apache-arrow"]);
+    // grpc-js travels inside spark-ts (dist/connect/grpc.js), without its loader and protobufjs.
+    expect(footprint.names.filter((name) => ["@grpc/grpc-js", "@grpc/proto-loader", "protobufjs"].includes(name))).to.deep.equal([]);
   });
 
   it("runs a query from CommonJS (require) and from an ES module (import, and the functions subpath)", () => {
@@ -75,8 +79,8 @@ await spark.stop();`,
     expect(run("query.mjs")).to.equal("esm 41");
   });
 
-  // With skipLibCheck, as `tsc --init` sets it: the declarations of the chart API still name
-  // vega-lite's spec type, which only the optional peer brings (see the README).
+  // Without skipLibCheck: every declaration file of spark-ts is checked, and none may need a
+  // package the install lacks (vega and vega-lite are optional peers, not installed here).
   it("type-checks CommonJS and ES module consumers against its declarations (node16 resolution)", () => {
     fs.writeFileSync(
       path.join(project, "typed.cts"),
@@ -96,7 +100,7 @@ export const wrong = (df: DataFrame) => df.selectt("x");
 `,
     );
     const check = (file: string) =>
-      execFileSync(process.execPath, [tsc, "--noEmit", "--strict", "--module", "node16", "--moduleResolution", "node16", "--target", "es2022", "--skipLibCheck", "--types", "node", "--typeRoots", path.join(root, "node_modules", "@types"), file], {
+      execFileSync(process.execPath, [tsc, "--noEmit", "--strict", "--module", "node16", "--moduleResolution", "node16", "--target", "es2022", "--types", "node", "--typeRoots", path.join(root, "node_modules", "@types"), file], {
         cwd: project,
         encoding: "utf8",
       });

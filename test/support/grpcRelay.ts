@@ -13,11 +13,12 @@ import {
   type ServiceError,
   type sendUnaryData,
 } from "@grpc/grpc-js";
-import { SparkConnectServiceService } from "../../src/gen/spark/connect/base";
+import { sparkConnectService } from "../../src/connect/serviceStub";
+import type { SparkConnectServiceDefinition } from "../../src/gen/spark/connect/base";
 import { parseConnectionString } from "../../src/connect/connectionString";
 
 /** A Spark Connect call, by its name in the generated service (`releaseSession`, `executePlan`, ...). */
-export type SparkConnectMethod = keyof typeof SparkConnectServiceService;
+export type SparkConnectMethod = keyof SparkConnectServiceDefinition["methods"];
 
 /** Messages pass through as the bytes they are: the relay never decodes them. */
 const bytes = (message: Buffer): Buffer => message;
@@ -83,7 +84,7 @@ export class GrpcRelay {
     const relay = new GrpcRelay(server, upstream, port);
     const definition: Record<string, MethodDefinition<Buffer, Buffer>> = {};
     const handlers: Record<string, unknown> = {};
-    for (const [name, method] of Object.entries(SparkConnectServiceService) as [SparkConnectMethod, MethodDefinition<unknown, unknown>][]) {
+    for (const [name, method] of Object.entries(sparkConnectService) as [SparkConnectMethod, MethodDefinition<unknown, unknown>][]) {
       definition[name] = {
         path: method.path,
         requestStream: method.requestStream,

@@ -1,6 +1,6 @@
-import { credentials } from "@grpc/grpc-js";
+import { credentials, Metadata } from "@grpc/grpc-js";
 import type { SparkSession } from "../../src";
-import { SparkConnectServiceClient } from "../../src/gen/spark/connect/base";
+import { sparkConnectStub } from "../../src/connect/serviceStub";
 import { sparkRemote } from "./spark";
 
 /**
@@ -8,7 +8,7 @@ import { sparkRemote } from "./spark";
  * only when it found it. Sent straight to the server, not through the proxy.
  */
 export async function heldOnServer(spark: SparkSession, operationId: string): Promise<boolean> {
-  const stub = new SparkConnectServiceClient(new URL(sparkRemote().replace(/^sc:/, "http:")).host, credentials.createInsecure());
+  const stub = sparkConnectStub(new URL(sparkRemote().replace(/^sc:/, "http:")).host, credentials.createInsecure(), {});
   try {
     const response = await new Promise<{ operationId?: string | undefined }>((resolve, reject) =>
       stub.releaseExecute(
@@ -18,6 +18,8 @@ export async function heldOnServer(spark: SparkSession, operationId: string): Pr
           operationId,
           release: { $case: "releaseAll", releaseAll: {} },
         },
+        new Metadata(),
+        {},
         (error, answer) => (error ? reject(error) : resolve(answer)),
       ),
     );

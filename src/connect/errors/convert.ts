@@ -1,7 +1,7 @@
 // Turning a failed grpc-js call into the error this client raises. Nothing here does I/O: the
 // FetchErrorDetails answer comes in from the caller (or from a fetcher the caller passes), and
 // nothing here throws, because it runs while another error is being reported.
-import { status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
+import { status as GrpcStatus, type ServiceError } from "../grpc";
 import type { ErrorInfo } from "../../gen/google/rpc/error_details";
 import {
   FetchErrorDetailsResponse_QueryContext_ContextType as ContextType,

@@ -43,14 +43,8 @@ export {
   SessionChangedError,
   SessionClosedError,
 } from "./sessionErrors";
-export {
-  ERROR_INFO_KEYS,
-  STATUS_DETAILS_TRAILER,
-  errorIdOf,
-  isServiceError,
-  readErrorStatus,
-  type ErrorStatus,
-} from "./statusDetails";
+// How a failed gRPC call's status is read stays inside the layer (./statusDetails): its types are
+// grpc-js's, which the package bundles and its users do not have.
 export {
   errorFromErrorChain,
   toSparkError,

@@ -1,7 +1,7 @@
 // Errors about the life of a session or an operation rather than about a query. The server
 // reports both (as a SparkSQLException with the error classes below), and the client can find
 // them out by itself, so each class has a factory for the client's side.
-import { status as GrpcStatus } from "@grpc/grpc-js";
+import { status as GrpcStatus } from "../grpc";
 import { SparkConnectError } from "./sparkConnectError";
 
 /** The error class Spark uses when the server-side session is not the one the client knew. */

@@ -1,4 +1,3 @@
-import type { status as GrpcStatus } from "@grpc/grpc-js";
 
 /**
  * Where in the query an error arose, as the server reports it (Spark's `QueryContext`).
@@ -35,7 +34,7 @@ export interface SparkConnectErrorFields {
   readonly errorClass?: string;
   readonly sqlState?: string;
   readonly messageParameters?: Readonly<Record<string, string>>;
-  readonly grpcCode?: GrpcStatus;
+  readonly grpcCode?: number;
   readonly errorId?: string;
   readonly operationId?: string;
   readonly serverStackTrace?: string;
@@ -71,8 +70,11 @@ export class SparkConnectError extends Error {
   declare readonly sqlState?: string;
   /** The values Spark filled into the error class's message template. */
   readonly messageParameters: Readonly<Record<string, string>>;
-  /** The gRPC status code of the failed call, when the error came from a call. */
-  declare readonly grpcCode?: GrpcStatus;
+  /**
+   * The gRPC status code of the failed call, when the error came from a call: a number as the gRPC
+   * specification (and grpc-js's `status`) numbers them, e.g. 14 for `UNAVAILABLE`.
+   */
+  declare readonly grpcCode?: number;
   /** The server's id for this error; `FetchErrorDetails` takes it. */
   declare readonly errorId?: string;
   /** The id of the `ExecutePlan` operation that failed, when the client knows it. */

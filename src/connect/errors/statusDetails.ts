@@ -2,7 +2,7 @@
 // `google.rpc.Status` in the `grpc-status-details-bin` trailer, whose details hold an ErrorInfo
 // (reason = the Java exception class, domain "org.apache.spark", metadata below) and, for errors
 // that are safe to retry, a RetryInfo.
-import type { ServiceError } from "@grpc/grpc-js";
+import type { ServiceError } from "../grpc";
 import { ErrorInfo, RetryInfo } from "../../gen/google/rpc/error_details";
 import { Status } from "../../gen/google/rpc/status";
 

@@ -4,7 +4,8 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { Metadata, status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
-import { OperationCanceledError, OperationLostError, SparkConnectError, STATUS_DETAILS_TRAILER } from "../../../src/connect/errors";
+import { OperationCanceledError, OperationLostError, SparkConnectError } from "../../../src/connect/errors";
+import { STATUS_DETAILS_TRAILER } from "../../../src/connect/errors/statusDetails";
 import {
   reattachableExecute,
   type ExecutionCalls,

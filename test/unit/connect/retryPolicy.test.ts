@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { Metadata, status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
-import { STATUS_DETAILS_TRAILER } from "../../../src/connect/errors";
+import { STATUS_DETAILS_TRAILER } from "../../../src/connect/errors/statusDetails";
 import {
   Backoff,
   DEFAULT_RETRY_POLICY,

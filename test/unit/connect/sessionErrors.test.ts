@@ -6,9 +6,9 @@ import {
   SessionChangedError,
   SessionClosedError,
   SparkConnectError,
-  STATUS_DETAILS_TRAILER,
   toSparkError,
 } from "../../../src/connect/errors";
+import { STATUS_DETAILS_TRAILER } from "../../../src/connect/errors/statusDetails";
 import { ErrorInfo } from "../../../src/gen/google/rpc/error_details";
 import { Status } from "../../../src/gen/google/rpc/status";
 

@@ -5,20 +5,10 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import { Metadata, Server, ServerCredentials, type ServiceError, type UntypedServiceImplementation } from "@grpc/grpc-js";
 import { parseConnectionString, type ConnectionOptions } from "../../../src/connect/connectionString";
-import {
-  CLIENT_NAME,
-  callMetadata,
-  channelCredentials,
-  channelOptions,
-  clientTypeOf,
-  clientVersion,
-} from "../../../src/connect/credentials";
-import {
-  ConfigRequest,
-  ConfigResponse,
-  SparkConnectServiceClient,
-  SparkConnectServiceService,
-} from "../../../src/gen/spark/connect/base";
+import { callMetadata, channelCredentials, channelOptions } from "../../../src/connect/channelSettings";
+import { CLIENT_NAME, clientTypeOf, clientVersion } from "../../../src/connect/clientIdentity";
+import { sparkConnectService, sparkConnectStub } from "../../../src/connect/serviceStub";
+import { ConfigRequest, ConfigResponse } from "../../../src/gen/spark/connect/base";
 
 const TOKEN = "tok-1a2b3c4d5e6f";
 const MIB = 1024 * 1024;
@@ -194,7 +184,7 @@ describe("a call made with these credentials", () => {
         callback(null, ConfigResponse.fromPartial({ sessionId: call.request.sessionId }));
       },
     };
-    server.addService(SparkConnectServiceService, implementation as UntypedServiceImplementation);
+    server.addService(sparkConnectService, implementation as UntypedServiceImplementation);
     const port = await new Promise<number>((resolve, reject) =>
       server.bindAsync("127.0.0.1:0", credentials, (e, p) => (e ? reject(e) : resolve(p))),
     );
@@ -214,7 +204,7 @@ describe("a call made with these credentials", () => {
   });
 
   async function callConfig(options: ConnectionOptions): Promise<void> {
-    const client = new SparkConnectServiceClient(
+    const client = sparkConnectStub(
       options.address,
       channelCredentials(options, { rootCertificates: Buffer.from(TEST_CERT) }),
       channelOptions(options),
@@ -224,6 +214,7 @@ describe("a call made with these credentials", () => {
         client.config(
           ConfigRequest.fromPartial({ sessionId: "00112233-4455-6677-8899-aabbccddeeff" }),
           callMetadata(options),
+          {},
           (e: ServiceError | null) => (e ? reject(e) : resolve()),
         ),
       );
