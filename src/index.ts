@@ -100,3 +100,4 @@ export {
 export type { Aggregation } from "./sql/plot/plotComputations";
 export { chartBundle, chartSvg, VEGA_LITE_MIME, type ChartBundle, type ChartData } from "./render";
 export { ChartAccessError, type ChartAccess, type ChartRenderOptions, type RefusedRead } from "./render";
+export type { VegaLiteChannel, VegaLiteData, VegaLiteEncoding, VegaLiteMark, VegaLiteSpec, VegaLiteStep, VegaLiteTitle } from "./render";

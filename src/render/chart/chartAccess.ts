@@ -2,7 +2,6 @@
 // a layer, a facet, a lookup's `from`) and images by URL; Vega's own loader in Node would read
 // such a path from the disk or fetch such a URL, on the machine that renders, with its network.
 // Charts here carry their data inline, so rendering reads nothing unless its caller allows it.
-import type { Loader } from "vega";
 
 /**
  * What a chart's rendering may read that is not in its spec. Both default to `false`: a spec that
@@ -144,17 +143,29 @@ export function checkNamedUris(vegaSpec: unknown, access: ChartAccess): void {
 }
 
 /**
+ * The part of a Vega loader (vega's `Loader`) that {@link guardedLoader} wraps. Declared here, not
+ * imported: vega is an optional peer of spark-ts, and these declarations must not need it. A
+ * vega `Loader` is one, and the guarded loader made from it is again a vega `Loader`.
+ */
+export interface VegaLoader {
+  load(uri: string, options?: object): Promise<string>;
+  sanitize(uri: string, options: object): Promise<{ href: string }>;
+  http(uri: string, options: object): Promise<string>;
+  file(filename: string): Promise<string>;
+}
+
+/**
  * A Vega loader that reads only what `access` allows, and records in `refused` what it would not
  * read: Vega turns a failed load into a warning and an empty data set (and a refused image into
  * an empty one), so the caller checks `refused` after rendering.
  */
-export function guardedLoader(base: Loader, access: ChartAccess, refused: RefusedRead[]): Loader {
+export function guardedLoader(base: VegaLoader, access: ChartAccess, refused: RefusedRead[]): VegaLoader {
   const refuse = (uri: string, source: Source): never => {
     const read = refusal(uri, source);
     if (!refused.some((r) => r.uri === read.uri && r.source === read.source)) refused.push(read);
     throw new ChartAccessError([read]);
   };
-  const guarded: Loader = {
+  const guarded: VegaLoader = {
     // Vega's own load: it calls sanitize, then file or http, on this loader: the guarded ones.
     load: base.load,
     async sanitize(uri, options) {

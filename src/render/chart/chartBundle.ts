@@ -1,8 +1,8 @@
 // A chart as Jupyter shows it: Vega-Lite for JupyterLab and VS Code, a static SVG (rendered here,
 // headless, by Vega) for GitHub and nbviewer, and a text summary; never text/html, which
 // JupyterLab would prefer to the chart.
-import type { TopLevelSpec } from "vega-lite";
 import { ChartAccessError, checkNamedUris, guardedLoader, type ChartAccess, type ChartRenderOptions, type RefusedRead } from "./chartAccess";
+import type { VegaLiteSpec } from "./vegaLiteSpec";
 
 // Vega and Vega-Lite take a tenth of a second or more to load, and most sessions draw no chart:
 // they load on the first, not with the package (a kernel start would wait for them). They are
@@ -25,18 +25,24 @@ function vegaLibraries(): NonNullable<typeof libraries> {
   return libraries;
 }
 
+// vega-lite's own spec type stays here, out of the declarations (a consumer without the optional
+// peer must not need it): the spec is JSON, and Vega-Lite checks it as it compiles it.
+function asTopLevelSpec(spec: VegaLiteSpec): import("vega-lite").TopLevelSpec {
+  return spec as import("vega-lite").TopLevelSpec;
+}
+
 /** The mime type JupyterLab 4 and VS Code draw with vega-lite 5. */
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
 
 /** A chart's display bundle. */
 export interface ChartBundle {
-  readonly [VEGA_LITE_MIME]: TopLevelSpec;
+  readonly [VEGA_LITE_MIME]: VegaLiteSpec;
   readonly "image/svg+xml": string;
   readonly "text/plain": string;
 }
 
 /** Vega-Lite's compiler warnings for a spec (an empty list means a clean spec). */
-export function compileWarnings(spec: TopLevelSpec): string[] {
+export function compileWarnings(spec: VegaLiteSpec): string[] {
   const warnings: string[] = [];
   const logger = {
     level() {
@@ -47,7 +53,7 @@ export function compileWarnings(spec: TopLevelSpec): string[] {
     info: () => logger,
     debug: () => logger,
   };
-  vegaLibraries().vegaLite.compile(spec, { logger: logger as never });
+  vegaLibraries().vegaLite.compile(asTopLevelSpec(spec), { logger: logger as never });
   return warnings;
 }
 
@@ -64,10 +70,10 @@ export function compileWarnings(spec: TopLevelSpec): string[] {
  * await chartSvg({ mark: "point", data: { url: "https://example.com/cars.json" } }, { access: { network: true } }); // fetches it
  * ```
  */
-export async function chartSvg(spec: TopLevelSpec, options: ChartRenderOptions = {}): Promise<string> {
+export async function chartSvg(spec: VegaLiteSpec, options: ChartRenderOptions = {}): Promise<string> {
   const { vega, vegaLite } = vegaLibraries();
   const access = options.access ?? {};
-  const compiled = vegaLite.compile(spec).spec;
+  const compiled = vegaLite.compile(asTopLevelSpec(spec)).spec;
   checkNamedUris(compiled, access);
   // URLs computed at run time (signals, fields) meet the loader: Vega turns its refusals into
   // warnings and empty data, so they are collected and thrown once the view has run.
@@ -92,6 +98,6 @@ export async function chartSvg(spec: TopLevelSpec, options: ChartRenderOptions =
  * const bundle = await chartBundle(spec, "bar chart of amount by region");
  * ```
  */
-export async function chartBundle(spec: TopLevelSpec, summary: string, options: ChartRenderOptions = {}): Promise<ChartBundle> {
+export async function chartBundle(spec: VegaLiteSpec, summary: string, options: ChartRenderOptions = {}): Promise<ChartBundle> {
   return { [VEGA_LITE_MIME]: spec, "image/svg+xml": await chartSvg(spec, options), "text/plain": summary };
 }

@@ -1,8 +1,10 @@
 // Vega-Lite 5 specs for each kind of plot, from chart data computed by Spark. Field names go
 // through fieldRef (so a "." in a name is not nested access); data stays in `data.values`, where
 // Vega treats it as data and never as markup.
-import type { TopLevelSpec } from "vega-lite";
+// The specs are assembled as JSON (VegaLiteSpec types only their shape); what makes them valid
+// Vega-Lite is checked by compiling them (the tests assert no compiler warning for every kind).
 import { fieldRef, fieldType, type ChartData } from "./chartData";
+import type { VegaLiteChannel, VegaLiteMark, VegaLiteSpec } from "./vegaLiteSpec";
 
 /** The kinds of plot, as PySpark's `DataFrame.plot` names them. */
 export type PlotKind = "line" | "bar" | "barh" | "area" | "scatter" | "pie" | "hist" | "box" | "kde";
@@ -25,27 +27,17 @@ const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
 const SERIES = "__series";
 const VALUE = "__value";
 
-type Encoding = Record<string, unknown>;
-
-/**
- * The specs are assembled as JSON; what makes them valid Vega-Lite is checked by compiling them
- * (the tests assert no compiler warning for every kind), not by the static types.
- */
-function asSpec(json: Record<string, unknown>): TopLevelSpec {
-  return json as unknown as TopLevelSpec;
-}
-
 function typeOf(data: ChartData, name: string): "quantitative" | "temporal" | "nominal" {
   const column = data.columns.find((c) => c.name === name);
   if (!column) throw new RangeError(`the chart data has no column "${name}"`);
   return fieldType(column.type);
 }
 
-function field(data: ChartData, name: string, extra: Encoding = {}): Encoding {
+function field(data: ChartData, name: string, extra: Omit<VegaLiteChannel, "field"> = {}): VegaLiteChannel {
   return { field: fieldRef(name), type: typeOf(data, name), title: name, ...extra };
 }
 
-function base(data: ChartData, look: ChartLook, values: ChartData["rows"] = data.rows): Record<string, unknown> {
+function base(data: ChartData, look: ChartLook, values: ChartData["rows"] = data.rows): VegaLiteSpec {
   const notes = data.notes.length ? { subtitle: [...data.notes] } : {};
   const title = look.title !== undefined || data.notes.length ? { title: { text: look.title ?? "", ...notes } } : {};
   return {
@@ -63,7 +55,7 @@ function required<T>(value: T | undefined, what: string): T {
 }
 
 /** x against one or several y columns: several are folded into one series field. */
-function xy(data: ChartData, look: ChartLook, mark: Record<string, unknown>, horizontal: boolean): TopLevelSpec {
+function xy(data: ChartData, look: ChartLook, mark: VegaLiteMark, horizontal: boolean): VegaLiteSpec {
   const x = required(look.x, "an x column");
   const ys = required(look.y, "a y column");
   const xEnc = mark.type === "bar" ? { ...field(data, x), type: typeOf(data, x) === "quantitative" ? "ordinal" : typeOf(data, x) } : field(data, x);
@@ -71,35 +63,35 @@ function xy(data: ChartData, look: ChartLook, mark: Record<string, unknown>, hor
   const yEnc = several
     ? { field: VALUE, type: "quantitative", title: ys.join(", ") }
     : field(data, ys[0]!);
-  const encoding: Encoding = horizontal ? { y: xEnc, x: yEnc } : { x: xEnc, y: yEnc };
+  const encoding: Record<string, VegaLiteChannel> = horizontal ? { y: xEnc, x: yEnc } : { x: xEnc, y: yEnc };
   if (several) {
     encoding.color = { field: SERIES, type: "nominal", title: null };
     if (mark.type === "bar") encoding[horizontal ? "yOffset" : "xOffset"] = { field: SERIES };
   } else if (look.color !== undefined) {
     encoding.color = field(data, look.color, { type: "nominal" });
   }
-  return asSpec({
+  return {
     ...base(data, look),
     ...(several ? { transform: [{ fold: ys.map(fieldRef), as: [SERIES, VALUE] }] } : {}),
     mark,
     encoding,
-  });
+  };
 }
 
-function pie(data: ChartData, look: ChartLook): TopLevelSpec {
+function pie(data: ChartData, look: ChartLook): VegaLiteSpec {
   const x = required(look.x, "a label column (x)");
   const y = required(look.y, "a value column (y)")[0]!;
-  return asSpec({
+  return {
     ...base(data, look),
     mark: { type: "arc", tooltip: true },
     encoding: { theta: field(data, y, { stack: true }), color: field(data, x, { type: "nominal" }) },
-  });
+  };
 }
 
 /** Bins computed by Spark: rows of (column, bin_start, bin_end, count). */
-function hist(data: ChartData, look: ChartLook): TopLevelSpec {
+function hist(data: ChartData, look: ChartLook): VegaLiteSpec {
   const several = new Set(data.rows.map((r) => r.column)).size > 1;
-  return asSpec({
+  return {
     ...base(data, look),
     mark: { type: "bar", opacity: several ? 0.6 : 1, tooltip: true },
     encoding: {
@@ -108,15 +100,15 @@ function hist(data: ChartData, look: ChartLook): TopLevelSpec {
       y: { field: "count", type: "quantitative", stack: null, title: "count" },
       ...(several ? { color: { field: "column", type: "nominal", title: null } } : {}),
     },
-  });
+  };
 }
 
 /** Box plots from Spark's quantiles: stats rows and outlier rows, told apart by `part`. */
-function box(data: ChartData, look: ChartLook): TopLevelSpec {
+function box(data: ChartData, look: ChartLook): VegaLiteSpec {
   const x = { field: "column", type: "nominal", title: null };
   const stats = { filter: "datum.part === 'stats'" };
   const number = (name: string, title?: string) => ({ field: name, type: "quantitative", ...(title ? { title } : {}) });
-  return asSpec({
+  return {
     ...base(data, look),
     layer: [
       { transform: [stats], mark: { type: "rule" }, encoding: { x, y: number("lower", "value"), y2: { field: "upper" } } },
@@ -124,12 +116,12 @@ function box(data: ChartData, look: ChartLook): TopLevelSpec {
       { transform: [stats], mark: { type: "tick", color: "white", size: 28 }, encoding: { x, y: number("median") } },
       { transform: [{ filter: "datum.part === 'outlier'" }], mark: { type: "point" }, encoding: { x, y: number("value") } },
     ],
-  });
+  };
 }
 
 /** Densities Spark evaluated at points: rows of (column, x, density). */
-function kde(data: ChartData, look: ChartLook): TopLevelSpec {
-  return asSpec({
+function kde(data: ChartData, look: ChartLook): VegaLiteSpec {
+  return {
     ...base(data, look),
     mark: { type: "line" },
     encoding: {
@@ -137,7 +129,7 @@ function kde(data: ChartData, look: ChartLook): TopLevelSpec {
       y: { field: "density", type: "quantitative", title: "density" },
       color: { field: "column", type: "nominal", title: null },
     },
-  });
+  };
 }
 
 /**
@@ -148,7 +140,7 @@ function kde(data: ChartData, look: ChartLook): TopLevelSpec {
  * chartSpec("bar", data, { x: "region", y: ["amount"] }); // { $schema: ".../v5.json", mark: {type: "bar", ...}, ... }
  * ```
  */
-export function chartSpec(kind: PlotKind, data: ChartData, look: ChartLook): TopLevelSpec {
+export function chartSpec(kind: PlotKind, data: ChartData, look: ChartLook): VegaLiteSpec {
   switch (kind) {
     case "line":
       return xy(data, look, { type: "line", point: data.rows.length <= 50, tooltip: true }, false);
@@ -179,7 +171,7 @@ export function chartSpec(kind: PlotKind, data: ChartData, look: ChartLook): Top
  * withData({ mark: "point", encoding: { x: { field: "a", type: "quantitative" } } }, data);
  * ```
  */
-export function withData(spec: Readonly<Record<string, unknown>>, data: ChartData): TopLevelSpec {
+export function withData(spec: VegaLiteSpec, data: ChartData): VegaLiteSpec {
   const { data: _ignored, ...rest } = spec;
-  return asSpec({ $schema: SCHEMA, ...rest, data: { values: data.rows } });
+  return { $schema: SCHEMA, ...rest, data: { values: data.rows } };
 }

@@ -1,5 +1,4 @@
-import type { TopLevelSpec } from "vega-lite";
-import { chartBundle, chartSvg, type ChartBundle, type ChartData, type ChartRenderOptions } from "../../render";
+import { chartBundle, chartSvg, type ChartBundle, type ChartData, type ChartRenderOptions, type VegaLiteSpec } from "../../render";
 
 /**
  * A chart of a DataFrame: computed by Spark when first shown or asked for, then kept. Left as a
@@ -14,18 +13,18 @@ import { chartBundle, chartSvg, type ChartBundle, type ChartData, type ChartRend
  * ```
  */
 export class Chart {
-  #built: Promise<{ data: ChartData; spec: TopLevelSpec }> | undefined;
+  #built: Promise<{ data: ChartData; spec: VegaLiteSpec }> | undefined;
 
   /** @internal Charts come from `df.plot`. */
   constructor(
     /** What the chart shows, e.g. "bar chart of amount by region". */
     readonly description: string,
-    private readonly build: () => Promise<{ data: ChartData; spec: TopLevelSpec }>,
+    private readonly build: () => Promise<{ data: ChartData; spec: VegaLiteSpec }>,
     /** How its SVG is rendered: what it may read beyond its spec (nothing unless allowed). */
     private readonly render: ChartRenderOptions = {},
   ) {}
 
-  private built(): Promise<{ data: ChartData; spec: TopLevelSpec }> {
+  private built(): Promise<{ data: ChartData; spec: VegaLiteSpec }> {
     this.#built ??= this.build();
     this.#built.catch(() => (this.#built = undefined));
     return this.#built;
@@ -37,7 +36,7 @@ export class Chart {
   }
 
   /** The Vega-Lite 5 spec, with the data inline. */
-  async spec(): Promise<TopLevelSpec> {
+  async spec(): Promise<VegaLiteSpec> {
     return (await this.built()).spec;
   }
 

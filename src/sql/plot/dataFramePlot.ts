@@ -1,4 +1,4 @@
-import { chartSpec, withData, type ChartAccess, type ChartData, type ChartLook, type PlotKind } from "../../render";
+import { chartSpec, withData, type ChartAccess, type ChartData, type ChartLook, type PlotKind, type VegaLiteSpec } from "../../render";
 import type { DataFrame } from "../dataframe";
 import { Chart } from "./chart";
 import { boxData, firstRows, histData, kdeData, xyData, type Aggregation } from "./plotComputations";
@@ -128,7 +128,7 @@ export class DataFramePlot {
    * df.plot.vegaLite({ mark: "point", encoding: { x: { field: "a", type: "quantitative" } } }, { maxRows: 500 });
    * ```
    */
-  vegaLite(spec: Readonly<Record<string, unknown>>, options: { maxRows?: number; access?: ChartAccess } = {}): Chart {
+  vegaLite(spec: VegaLiteSpec, options: { maxRows?: number; access?: ChartAccess } = {}): Chart {
     const render = options.access === undefined ? {} : { access: options.access };
     return new Chart(
       "Vega-Lite chart",

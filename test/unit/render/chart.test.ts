@@ -7,7 +7,6 @@ import { pathToFileURL } from "node:url";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { parseFragment, type DefaultTreeAdapterMap } from "parse5";
-import type { TopLevelSpec } from "vega-lite";
 import {
   ChartAccessError,
   chartBundle,
@@ -19,6 +18,8 @@ import {
   type ChartData,
   type ChartRenderOptions,
   type PlotKind,
+  type VegaLiteData,
+  type VegaLiteSpec,
 } from "../../../src/render";
 import { Chart } from "../../../src/sql/plot/chart";
 
@@ -82,7 +83,7 @@ describe("chart specs", () => {
   for (const [kind, data, look, mark, n] of cases) {
     it(`${kind} ${JSON.stringify(look)} compiles with vega-lite 5 without warnings and draws ${n} ${mark} mark(s)`, async () => {
       const spec = chartSpec(kind, data, look);
-      expect((spec as { $schema: string }).$schema).to.equal("https://vega.github.io/schema/vega-lite/v5.json");
+      expect(spec.$schema).to.equal("https://vega.github.io/schema/vega-lite/v5.json");
       expect(compileWarnings(spec)).to.deep.equal([]);
       expect(markCounts(await chartSvg(spec))[mark]).to.equal(n);
     });
@@ -190,9 +191,9 @@ describe("charts read no files or URLs unless their render call allows it", () =
     readPaths = [];
   }
 
-  const points = (data: object): TopLevelSpec => ({ data, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } }) as TopLevelSpec;
+  const points = (data: VegaLiteData): VegaLiteSpec => ({ data, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } });
 
-  async function refusal(spec: TopLevelSpec, options?: ChartRenderOptions): Promise<ChartAccessError> {
+  async function refusal(spec: VegaLiteSpec, options?: ChartRenderOptions): Promise<ChartAccessError> {
     const error = await chartSvg(spec, options).then(
       () => undefined,
       (e: unknown) => e,
@@ -221,15 +222,15 @@ describe("charts read no files or URLs unless their render call allows it", () =
 
   it("finds URLs anywhere in a spec: layers, concatenations, lookups, and image marks (constant or from a field)", async () => {
     const inline = { values: [{ a: 1, k: 1, img: `${base}/from-field.png` }] };
-    const specs: [string, TopLevelSpec][] = [
-      ["layer", { layer: [points(inline), points({ url: `${base}/layer.json` })] } as TopLevelSpec],
-      ["concat", { hconcat: [points(inline), points({ url: file })] } as TopLevelSpec],
+    const specs: [string, VegaLiteSpec][] = [
+      ["layer", { layer: [points(inline), points({ url: `${base}/layer.json` })] }],
+      ["concat", { hconcat: [points(inline), points({ url: file })] }],
       [
         "lookup",
-        { ...points(inline), transform: [{ lookup: "k", from: { data: { url: `${base}/lookup.json` }, key: "a", fields: ["b"] } }] } as TopLevelSpec,
+        { ...points(inline), transform: [{ lookup: "k", from: { data: { url: `${base}/lookup.json` }, key: "a", fields: ["b"] } }] },
       ],
-      ["image", { data: inline, mark: { type: "image", width: 5, height: 5, url: `${base}/constant.png` }, encoding: { x: { field: "a", type: "quantitative" } } } as TopLevelSpec],
-      ["image field", { data: inline, mark: { type: "image", width: 5, height: 5 }, encoding: { x: { field: "a", type: "quantitative" }, url: { field: "img" } } } as TopLevelSpec],
+      ["image", { data: inline, mark: { type: "image", width: 5, height: 5, url: `${base}/constant.png` }, encoding: { x: { field: "a", type: "quantitative" } } }],
+      ["image field", { data: inline, mark: { type: "image", width: 5, height: 5 }, encoding: { x: { field: "a", type: "quantitative" }, url: { field: "img" } } }],
     ];
     fresh();
     const refused = [];
@@ -277,7 +278,7 @@ describe("charts read no files or URLs unless their render call allows it", () =
   });
 
   it("applies to a Chart (as df.plot.vegaLite makes with its `access` option) when it is drawn or shown", async () => {
-    const layered = { layer: [points({ values: [{ a: 9 }] }), points({ url: `${base}/rows.json` })] } as TopLevelSpec;
+    const layered = { layer: [points({ values: [{ a: 9 }] }), points({ url: `${base}/rows.json` })] };
     const build = async () => ({ data: { columns: [], rows: [], notes: [] }, spec: layered });
     fresh();
     const closed = new Chart("layered chart", build);
