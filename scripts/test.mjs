@@ -29,6 +29,8 @@ const SUITES = [
   { name: "notebooks", needsServer: true, run: (env) => mochaSuite("test/notebooks/.mocharc.json", env) },
   { name: "browser", needsServer: true, run: (env) => mochaSuite("test/browser/.mocharc.json", env) },
   { name: "newcomer", needsServer: false, run: (env) => mochaSuite("test/newcomer/.mocharc.json", env) },
+  // A standalone cluster of its own (scripts/testCluster.mjs, also `npm run test:cluster`).
+  { name: "cluster", needsServer: false, run: async (env) => (await import("./testCluster.mjs")).runClusterSuites(env) },
   // The same suites under Node.js 22 and 24, each installed from the npm registry on first use.
   ...OTHER_NODES.flatMap((major) => [
     { name: `unit@node${major}`, needsServer: false, run: (env) => mochaSuite("test/unit/.mocharc.json", env, nodeOf(major)) },

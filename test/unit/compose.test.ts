@@ -36,20 +36,28 @@ describe("docker-compose.yml", function () {
   });
 
   it("is a valid Compose file (docker-compose config accepts it)", () => {
-    expect(Object.keys(services).sort()).to.deep.equal(["jupyterlab", "spark-connect", "spark-master", "spark-worker"]);
+    expect(Object.keys(services).sort()).to.deep.equal(["jupyterlab", "spark-connect", "spark-master", "spark-worker-1", "spark-worker-2"]);
+  });
+
+  it("is what scripts/clusterSpec.mjs generates, the description npm run test:cluster runs too", () => {
+    const generated = execFileSync(process.execPath, [path.join(root, "scripts", "cluster.mjs"), "compose"], { cwd: root, encoding: "utf8" });
+    expect(fs.readFileSync(path.join(root, "docker-compose.yml"), "utf8")).to.equal(generated);
   });
 
   it("runs Spark from the official apache/spark image of the pinned version", () => {
-    for (const name of ["spark-master", "spark-worker", "spark-connect"]) {
+    for (const name of ["spark-master", "spark-worker-1", "spark-worker-2", "spark-connect"]) {
       expect(services[name]!.image, name).to.equal(`apache/spark:${spark_json.spark}`);
     }
   });
 
-  it("runs the Connect server on the standalone cluster, after the master is healthy", () => {
+  it("submits the Connect server to the standalone cluster, after the master is healthy, reachable by its executors", () => {
     const connect = services["spark-connect"]!;
-    expect(connect.command![0]).to.equal("/opt/spark/sbin/start-connect-server.sh");
+    expect(connect.command!.slice(0, 3)).to.deep.equal(["/opt/spark/bin/spark-submit", "--class", "org.apache.spark.sql.connect.service.SparkConnectServer"]);
     expect(connect.command!.join(" ")).to.include("--master spark://spark-master:7077");
-    expect(services["spark-worker"]!.command!.join(" ")).to.include("spark://spark-master:7077");
+    expect(connect.command!.join(" ")).to.include("spark.driver.host=spark-connect");
+    for (const worker of ["spark-worker-1", "spark-worker-2"]) {
+      expect(services[worker]!.command!.join(" ")).to.include("org.apache.spark.deploy.worker.Worker spark://spark-master:7077 --cores 1");
+    }
     expect(connect.depends_on!["spark-master"]!.condition).to.equal("service_healthy");
     expect(connect.healthcheck).to.not.equal(undefined);
   });

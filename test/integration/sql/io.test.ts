@@ -16,6 +16,11 @@ import {
   type SparkSession,
 } from "../../../src";
 import { newSession, requireSpark } from "../../support/spark";
+import { skipOnCluster } from "../../support/cluster";
+
+// An in-memory Derby database lives in the JVM that opens it: the server's. Executors in JVMs of
+// their own open empty databases of the same name and find no table.
+const DERBY_IN_DRIVER = "in-memory Derby lives in the server's JVM, out of the executors' reach";
 
 // The server runs on this machine, so it reads and writes the same temporary folders as the test.
 
@@ -306,7 +311,8 @@ describe("reading and writing data", () => {
       return full;
     };
 
-    before(async () => {
+    before(async function () {
+      await skipOnCluster(this, spark, DERBY_IN_DRIVER);
       await spark.conf.set(`spark.sql.catalog.${catalog}`, "org.apache.spark.sql.execution.datasources.v2.jdbc.JDBCTableCatalog");
       await spark.conf.set(`spark.sql.catalog.${catalog}.url`, `jdbc:derby:memory:iov2${process.pid};create=true`);
     });
@@ -359,7 +365,8 @@ describe("reading and writing data", () => {
   });
 
   describe("JDBC", () => {
-    it("writes to and reads from a database over JDBC (Derby, which the server ships)", async () => {
+    it("writes to and reads from a database over JDBC (Derby, which the server ships)", async function () {
+      await skipOnCluster(this, spark, DERBY_IN_DRIVER);
       const url = `jdbc:derby:memory:io${process.pid};create=true`;
       await people.write.jdbc(url, "PEOPLE", "overwrite");
       const back = spark.read.jdbc(url, "PEOPLE");
