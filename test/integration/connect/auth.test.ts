@@ -8,6 +8,7 @@ import { inspect } from "node:util";
 import { after, before, describe, it } from "mocha";
 import { NO_RETRIES, SparkAuthenticationError, SparkConnectError, SparkSession } from "../../../src";
 import { ownSparkServer, ownSparkServerWith } from "../../support/ownSparkServer";
+import { HttpConnectProxy } from "../../support/httpConnectProxy";
 import { makeTestCertificates, TlsProxy, type TestCertificates } from "../../support/tlsProxy";
 
 // A Spark Connect server of this test's own that requires a token (Spark 4's
@@ -154,6 +155,29 @@ describe("tokens and TLS against a server that requires a token", function () {
     const untrusted = await probe({ SPARK_REMOTE: remote, GRPC_DEFAULT_SSL_ROOTS_FILE_PATH: "" });
     expect(untrusted.ok).to.equal(false);
     expect(untrusted.stderr).to.match(/\(TLS\).*certificate/);
+  });
+
+  it("reaches a TLS endpoint through the HTTP CONNECT proxy named by https_proxy, which never sees the token", async () => {
+    const connectProxy = await HttpConnectProxy.start();
+    try {
+      const remote = `sc://localhost:${proxy.port}/;use_ssl=true;token=${token};x-cluster-id=0123-abc`;
+      const through = await probe({
+        SPARK_REMOTE: remote,
+        GRPC_DEFAULT_SSL_ROOTS_FILE_PATH: path.join(certificates.dir, "ca.pem"),
+        https_proxy: `http://127.0.0.1:${connectProxy.port}`,
+        no_proxy: "",
+        no_grpc_proxy: "",
+        grpc_proxy: "",
+      });
+      expect(through, through.stderr).to.include({ ok: true });
+      expect(JSON.parse(through.stdout)).to.deep.equal([{ one: 1 }]);
+      expect(connectProxy.requests.map((r) => r.target)).to.include(`localhost:${proxy.port}`);
+      const proxied = JSON.stringify(connectProxy.requests);
+      seen.push(proxied);
+      expect(proxied).to.not.include(token);
+    } finally {
+      await connectProxy.close();
+    }
   });
 
   it("left the token in no output, error, rendering or server log", () => {
