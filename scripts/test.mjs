@@ -113,13 +113,16 @@ async function main() {
   try {
     for (const suite of suites) {
       console.log(`\n=== ${suite.name} ===`);
+      const began = Date.now();
       // A suite that cannot even start (its Node.js could not be installed, say) is one failure.
       const stats = await suite.run(env).catch((err) => {
         console.error(`test: ${suite.name} could not run: ${err.message}`);
         return { passes: 0, failures: 1, pending: 0 };
       });
       for (const key of Object.keys(totals)) totals[key] += stats[key];
-      lines.push(`${suite.name}: ${stats.passes} passed, ${stats.failures} failed, ${stats.pending} skipped`);
+      // The time each suite took, so that what CI's time budget goes to stays visible.
+      const took = Math.round((Date.now() - began) / 1000);
+      lines.push(`${suite.name}: ${stats.passes} passed, ${stats.failures} failed, ${stats.pending} skipped (${Math.floor(took / 60)} min ${took % 60} s)`);
     }
   } finally {
     if (started) await server.stop();

@@ -1,6 +1,8 @@
 /**
  * Rendering, as pure functions: Arrow tables and JS rows to HTML tables, text grids and mime
- * bundles. Depends only on the arrow layer, apache-arrow and an HTML escaper.
+ * bundles; chart data to Vega-Lite specs, and those to SVG. Of this package it imports only the
+ * arrow layer (no gRPC, no DataFrame, no Jupyter); beyond apache-arrow it needs an HTML escaper
+ * and get-east-asian-width, and loads the optional peers vega and vega-lite on the first SVG.
  */
 export { rowsBundle, tableBundle, type TableMimeBundle } from "./mimeBundle";
 export { rowsToHtml, rowsToText, tableToHtml, tableToText } from "./tables";

@@ -23,6 +23,7 @@ import { DataStreamWriter } from "./streaming/writer";
 import { GroupedData, type AggregateFunctionName } from "./grouping";
 import { DataFrameNaFunctions, type DropHow, type DropOptions, type NaValue } from "./na";
 import { DataFrameStatFunctions } from "./stat";
+import { checkedCount, checkedNumber, checkedPositiveCount, seedOf } from "./validation";
 import { DataFramePlot } from "./plot/dataFramePlot";
 import { dataFrameBundle } from "./display/dataFrameBundle";
 import type { TableMimeBundle } from "../render";
@@ -305,7 +306,7 @@ export class DataFrame {
     direction: "distance" | "similarity",
     joinType: "inner" | "leftouter" = "inner",
   ): DataFrame {
-    if (!Number.isInteger(numResults) || numResults < 1) throw new RangeError(`numResults must be a whole number >= 1, got ${numResults}`);
+    checkedPositiveCount(numResults, "numResults");
     return this.derive({
       $case: "nearestByJoin",
       nearestByJoin: { left: this.plan, right: other.plan, rankingExpression: checkedColumn(rankingExpression).expr, numResults, joinType, mode, direction },
@@ -374,7 +375,7 @@ export class DataFrame {
     const withReplacement = typeof first === "boolean" ? first : false;
     const fraction = typeof first === "boolean" ? Number(second) : first;
     const seed = typeof first === "boolean" ? third : second;
-    if (!Number.isFinite(fraction) || fraction < 0) throw new RangeError(`fraction must be a number >= 0, got ${fraction}`);
+    checkedNumber(fraction, "fraction", { min: 0 });
     if (!withReplacement && fraction > 1) throw new RangeError(`fraction must be at most 1 without replacement, got ${fraction}`);
     return this.derive({
       $case: "sample",
@@ -392,9 +393,8 @@ export class DataFrame {
    * ```
    */
   randomSplit(weights: readonly number[], seed?: number | bigint): DataFrame[] {
-    if (weights.length === 0 || weights.some((w) => !Number.isFinite(w) || w < 0)) {
-      throw new RangeError(`weights must be numbers >= 0, got [${weights.join(", ")}]`);
-    }
+    if (weights.length === 0) throw new RangeError("randomSplit needs at least one weight");
+    weights.forEach((weight, i) => checkedNumber(weight, `weights[${i}]`, { min: 0 }));
     const total = weights.reduce((a, b) => a + b, 0);
     if (total <= 0) throw new RangeError("the weights must not all be 0");
     const fixedSeed = seedOf(seed);
@@ -448,14 +448,14 @@ export class DataFrame {
 
   /** Redistributes the rows into `numPartitions` partitions, each row into the partition whose number `partitionIdCol` gives. */
   repartitionById(numPartitions: number, partitionIdCol: ColumnOrName): DataFrame {
-    if (!Number.isInteger(numPartitions) || numPartitions < 1) throw new RangeError(`numPartitions must be a whole number >= 1, got ${numPartitions}`);
+    checkedPositiveCount(numPartitions, "numPartitions");
     const partitionExpr = expression({ $case: "directShufflePartitionId", directShufflePartitionId: { child: columnExpression(partitionIdCol) } });
     return this.derive({ $case: "repartitionByExpression", repartitionByExpression: { input: this.plan, partitionExprs: [partitionExpr], numPartitions } });
   }
 
   /** Fewer partitions, without a shuffle (merging existing ones). */
   coalesce(numPartitions: number): DataFrame {
-    if (!Number.isInteger(numPartitions) || numPartitions < 1) throw new RangeError(`numPartitions must be a whole number >= 1, got ${numPartitions}`);
+    checkedPositiveCount(numPartitions, "numPartitions");
     return this.derive({ $case: "repartition", repartition: { input: this.plan, numPartitions, shuffle: false } });
   }
 
@@ -1147,27 +1147,12 @@ function groupingColumns(cols: readonly (ColumnOrName | readonly ColumnOrName[])
 function partitionArguments(args: readonly (number | ColumnOrName)[]): [number | undefined, ColumnOrName[]] {
   const [first, ...rest] = args;
   if (typeof first === "number") {
-    if (!Number.isInteger(first) || first < 1) throw new RangeError(`numPartitions must be a whole number >= 1, got ${first}`);
-    return [first, rest as ColumnOrName[]];
+    return [checkedPositiveCount(first, "numPartitions"), rest as ColumnOrName[]];
   }
   return [undefined, args as ColumnOrName[]];
-}
-
-/** A sampling seed: the given one, or a random one fixed in the plan (so that each run samples the same rows). */
-function seedOf(seed: number | bigint | undefined): bigint {
-  if (seed === undefined) return BigInt(Math.floor(Math.random() * 2 ** 53));
-  if (typeof seed === "number" && !Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
-  return BigInt.asIntN(64, BigInt(seed));
 }
 
 function checkedColumn(column: Column): Column {
   if (!(column instanceof Column)) throw new TypeError("expected a Column");
   return column;
-}
-
-function checkedCount(n: number, what: string): number {
-  if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) {
-    throw new RangeError(`${what} must be a whole number from 0 to 2147483647, got ${n}`);
-  }
-  return n;
 }

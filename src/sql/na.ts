@@ -1,6 +1,7 @@
 import { DataFrame } from "./dataframe";
 import { literalOf, type LiteralValue } from "./plan/literal";
 import { relation } from "./plan/relation";
+import { checkedWholeNumber, INT32_MAX } from "./validation";
 
 /** A value `na.fill` and `na.replace` work with: a number, a string or a boolean (or null, for replace). */
 export type NaValue = number | bigint | string | boolean;
@@ -48,9 +49,7 @@ export class DataFrameNaFunctions {
     const cols = subset === undefined ? [] : typeof subset === "string" ? [subset] : [...subset];
     // A threshold of non-null values says it all: "any" is as many as there are columns, "all" is one.
     const minNonNulls = thresh ?? (how === "all" ? 1 : undefined);
-    if (minNonNulls !== undefined && (!Number.isInteger(minNonNulls) || minNonNulls < 0)) {
-      throw new RangeError(`thresh must be a whole number >= 0, got ${minNonNulls}`);
-    }
+    if (minNonNulls !== undefined) checkedWholeNumber(minNonNulls, "thresh", { min: 0, max: INT32_MAX });
     return this.derive({ $case: "dropNa", dropNa: { input: this.df.plan, cols, ...(minNonNulls === undefined ? {} : { minNonNulls }) } });
   }
 

@@ -4,6 +4,7 @@ import { columnExpression, type ColumnOrName } from "./column";
 import { DataFrame } from "./dataframe";
 import { literalOf, type LiteralValue } from "./plan/literal";
 import { relation } from "./plan/relation";
+import { checkedNumber, seedOf } from "./validation";
 
 /**
  * Statistics of a DataFrame's columns (PySpark's `df.stat`): correlation, covariance, contingency
@@ -41,7 +42,7 @@ export class DataFrameStatFunctions {
 
   /** Items that occur in at least `support` (default 1%) of the rows, per column, possibly with false positives. */
   freqItems(cols: readonly string[], support?: number): DataFrame {
-    if (support !== undefined && !(support > 0 && support <= 1)) throw new RangeError(`support must be in (0, 1], got ${support}`);
+    if (support !== undefined) checkedNumber(support, "support", { above: 0, max: 1 });
     return this.derive({ $case: "freqItems", freqItems: { input: this.df.plan, cols: [...cols], ...(support === undefined ? {} : { support }) } });
   }
 
@@ -56,8 +57,8 @@ export class DataFrameStatFunctions {
     probabilities: readonly number[],
     relativeError: number,
   ): Promise<number[] | number[][]> {
-    if (probabilities.some((p) => !(p >= 0 && p <= 1))) throw new RangeError("probabilities must be numbers from 0 to 1");
-    if (!(relativeError >= 0)) throw new RangeError(`relativeError must be >= 0, got ${relativeError}`);
+    probabilities.forEach((p, i) => checkedNumber(p, `probabilities[${i}]`, { min: 0, max: 1 }));
+    checkedNumber(relativeError, "relativeError", { min: 0 });
     const cols = typeof col === "string" ? [col] : [...col];
     const df = this.derive({
       $case: "approxQuantile",
@@ -82,16 +83,14 @@ export class DataFrameStatFunctions {
   sampleBy(col: ColumnOrName, fractions: Readonly<Record<string, number>> | ReadonlyMap<LiteralValue, number>, seed?: number | bigint): DataFrame {
     const entries: [LiteralValue, number][] =
       fractions instanceof Map ? [...fractions] : Object.entries(fractions as Record<string, number>).map(([k, v]) => [numericKey(k), v]);
-    for (const [, fraction] of entries) {
-      if (!(fraction >= 0 && fraction <= 1)) throw new RangeError(`fractions must be from 0 to 1, got ${fraction}`);
-    }
+    for (const [, fraction] of entries) checkedNumber(fraction, "fractions", { min: 0, max: 1 });
     return this.derive({
       $case: "sampleBy",
       sampleBy: {
         input: this.df.plan,
         col: columnExpression(col),
         fractions: entries.map(([stratum, fraction]) => ({ stratum: literalOf(stratum), fraction })),
-        seed: seed === undefined ? BigInt(Math.floor(Math.random() * 2 ** 53)) : BigInt(seed),
+        seed: seedOf(seed),
       },
     });
   }

@@ -9,6 +9,7 @@ import { columnExpression, type ColumnOrName } from "./column";
 import { sortOrder } from "./plan/columnNodes";
 import { expression } from "./plan/expression";
 import { deepFreeze } from "./plan/freeze";
+import { checkedWholeNumber } from "./validation";
 
 /** A frame bound: a row or value offset (negative is before the current row), or a {@link Window} constant. */
 export type FrameBound = number | bigint;
@@ -146,8 +147,7 @@ function wholeOffset(bound: FrameBound, which: string): bigint {
   if (typeof bound === "bigint") return bound;
   if (bound === Infinity) return LONG_MAX;
   if (bound === -Infinity) return LONG_MIN;
-  if (!Number.isInteger(bound)) throw new RangeError(`window frame ${which} must be a whole number, got ${bound}`);
-  return BigInt(bound);
+  return BigInt(checkedWholeNumber(bound, `window frame ${which}`));
 }
 
 function literal(literalType: { $case: "integer"; integer: number } | { $case: "long"; long: bigint }): Expression {

@@ -1,6 +1,7 @@
 import type { Expression } from "../../gen/spark/connect/expressions";
 import { Column, columnExpression, lit, type ColumnOrLiteral, type ColumnOrName } from "../column";
 import { call } from "../plan/expression";
+import { randomSeed as randomSeedValue } from "../validation";
 
 /**
  * The one way the `functions` module calls Spark: the function `name` with these arguments, a
@@ -58,7 +59,7 @@ export function withOptions(options: FormatOptions | undefined): Column[] {
 
 /** A random seed, as PySpark sends when none is given: the server would otherwise pick one per call too. */
 export function randomSeed(): Column {
-  return lit(BigInt(Math.floor(Math.random() * 2 ** 53)) * 1024n + BigInt(Math.floor(Math.random() * 1024)));
+  return lit(randomSeedValue());
 }
 
 /** `cols`, or the elements of `cols[0]` when it is the one argument and an array (PySpark accepts both). */

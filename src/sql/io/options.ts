@@ -1,3 +1,5 @@
+import { checkedNumber } from "../validation";
+
 /** A data source option's value; Spark reads them all as strings, so booleans and numbers are turned into them. */
 export type OptionValue = string | number | boolean | bigint;
 
@@ -11,7 +13,7 @@ export function optionStrings(options: OptionsRecord): Record<string, string> {
     if (value === undefined || value === null) continue;
     // Spark takes strings only: an object would go as "[object Object]" and be misread silently.
     if (typeof value === "object") throw new TypeError(`option ${key} must be a string, number, boolean or bigint`);
-    if (typeof value === "number" && !Number.isFinite(value)) throw new RangeError(`option ${key} must be a finite number, got ${value}`);
+    if (typeof value === "number") checkedNumber(value, `option ${key}`);
     out[key] = String(value);
   }
   return out;

@@ -9,6 +9,7 @@ import type { Expression } from "../../gen/spark/connect/expressions";
 import { columnExpression, type Column } from "../column";
 import type { DataFrame } from "../dataframe";
 import { executeCommand } from "../execution";
+import { checkedPositiveCount } from "../validation";
 import { optionStrings, type OptionsRecord, type OptionValue, type Paths } from "./options";
 
 /** What happens when the target exists: PySpark's save modes. */
@@ -82,7 +83,7 @@ export class DataFrameWriter {
 
   /** Buckets the output of `saveAsTable` by the hash of these columns into `numBuckets` files per partition. */
   bucketBy(numBuckets: number, ...cols: (string | readonly string[])[]): DataFrameWriter {
-    if (!Number.isInteger(numBuckets) || numBuckets < 1) throw new RangeError(`numBuckets must be a whole number >= 1, got ${numBuckets}`);
+    checkedPositiveCount(numBuckets, "numBuckets");
     const columns = names(cols);
     if (columns.length === 0) throw new TypeError("bucketBy needs at least one column");
     return this.with({ bucketBy: { numBuckets, columns } });

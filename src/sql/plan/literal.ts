@@ -19,6 +19,7 @@ import {
   type TimestampNTZNanosType,
 } from "../types";
 import { describeValue, inferLiteralType, type LiteralValue } from "./literalType";
+import { isWholeNumber } from "../validation";
 
 export { inferLiteralType, type LiteralValue } from "./literalType";
 
@@ -145,7 +146,7 @@ function map(entries: ReadonlyMap<LiteralValue, LiteralValue>, type: MapType): L
 
 function whole(value: LiteralValue, min: number, max: number): number | undefined {
   const n = typeof value === "bigint" ? Number(value) : value;
-  return typeof n === "number" && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+  return isWholeNumber(n, { min, max }) ? n : undefined;
 }
 
 function long(value: LiteralValue): bigint | undefined {

@@ -4,6 +4,7 @@ import type { ChartColumn, ChartData, ChartValue } from "../../render";
 import type { DataFrame } from "../dataframe";
 import { aggregate, call, column, filter, limit, named, project, sample, sortAscending, value } from "./plotPlans";
 import { chartData, run, scalar } from "./plotQueries";
+import { checkedPositiveCount, isWholeNumber } from "../validation";
 
 /** How rows are reduced when an x/y plot has more than `maxRows` of them. */
 export type Aggregation = "sum" | "avg" | "count" | "min" | "max";
@@ -48,7 +49,7 @@ export async function xyData(
 
 /** Histogram bins of each column, counted by Spark: rows of (column, bin_start, bin_end, count). */
 export async function histData(df: DataFrame, columns: readonly string[], bins: number): Promise<ChartData> {
-  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins must be a whole number of at least 1, got ${bins}`);
+  checkedPositiveCount(bins, "bins");
   const spark = df.sparkSession;
   const stats = await run(spark, aggregate(df.plan, [], columns.flatMap((c) => [call("min", [column(c)]), call("max", [column(c)])])));
   const rows: Record<string, ChartValue>[] = [];
@@ -157,7 +158,7 @@ export async function kdeData(df: DataFrame, columns: readonly string[], bwMetho
 }
 
 function evenly(from: number, to: number, n: number): number[] {
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`ind must be a whole number of at least 2, or a list of points`);
+  if (!isWholeNumber(n, { min: 2 })) throw new RangeError(`ind must be a whole number of at least 2, or a list of points, got ${String(n)}`);
   return Array.from({ length: n }, (_, k) => from + ((to - from) * k) / (n - 1));
 }
 

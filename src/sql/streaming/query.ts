@@ -1,6 +1,7 @@
 import type { StreamingQueryCommand, StreamingQueryInstanceId, StreamingQueryManagerCommand } from "../../gen/spark/connect/commands";
 import { SparkConnectError } from "../../connect/errors";
 import { commandResult, executeCommand } from "../execution";
+import { checkedWholeNumber } from "../validation";
 import type { SparkSession } from "../session";
 
 /** What a streaming query is doing now. */
@@ -78,7 +79,7 @@ export class StreamingQuery {
    * else until it ends. Rejects with the query's error when it failed.
    */
   async awaitTermination(timeoutMs?: number): Promise<boolean> {
-    if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs >= 0)) throw new RangeError(`timeoutMs must be a whole number >= 0, got ${timeoutMs}`);
+    if (timeoutMs !== undefined) checkedWholeNumber(timeoutMs, "timeoutMs", { min: 0, max: Number.MAX_SAFE_INTEGER });
     const result = await this.run({ $case: "awaitTermination", awaitTermination: timeoutMs === undefined ? {} : { timeoutMs: BigInt(timeoutMs) } });
     return result?.resultType?.$case === "awaitTermination" ? result.resultType.awaitTermination.terminated : true;
   }

@@ -113,14 +113,6 @@ export function singleton<T extends DataType>(type: T): T {
   return type;
 }
 
-/** A whole number from `min` to `max`, or a RangeError naming `what`. */
-export function checkedInteger(value: number, min: number, max: number, what: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`${what} must be a whole number from ${min} to ${max}, got ${String(value)}`);
-  }
-  return value;
-}
-
 /** A DataType, or a TypeError naming `what`: JavaScript callers get no help from the compiler. */
 export function checkedDataType<T extends DataType>(value: T, what: string): T {
   if (!(value instanceof DataType)) throw new TypeError(`${what} must be a DataType, got ${describe(value)}`);

@@ -1,4 +1,5 @@
-import { AtomicType, checkedInteger, singleton } from "./dataType";
+import { AtomicType, singleton } from "./dataType";
+import { checkedWholeNumber } from "../validation";
 
 /** The date, time and timestamp types. */
 export abstract class DatetimeType extends AtomicType {}
@@ -98,7 +99,7 @@ export class TimeType extends DatetimeType {
 
   constructor(precision: number = TimeType.DEFAULT_PRECISION) {
     super();
-    this.precision = checkedInteger(precision, TimeType.MIN_PRECISION, TimeType.MAX_PRECISION, "TimeType precision");
+    this.precision = checkedWholeNumber(precision, "TimeType precision", { min: TimeType.MIN_PRECISION, max: TimeType.MAX_PRECISION });
     Object.freeze(this);
   }
   get kind(): "time" {
@@ -133,7 +134,7 @@ export abstract class NanosTimestampType extends DatetimeType {
   protected constructor(precision: number) {
     super();
     const bounds = NanosTimestampType;
-    this.precision = checkedInteger(precision, bounds.MIN_PRECISION, bounds.MAX_PRECISION, `${this.constructor.name} precision`);
+    this.precision = checkedWholeNumber(precision, `${this.constructor.name} precision`, { min: bounds.MIN_PRECISION, max: bounds.MAX_PRECISION });
     Object.freeze(this);
   }
   override simpleString(): string {

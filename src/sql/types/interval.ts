@@ -1,4 +1,5 @@
-import { AtomicType, DataType, checkedInteger, singleton } from "./dataType";
+import { AtomicType, DataType, singleton } from "./dataType";
+import { checkedWholeNumber } from "../validation";
 
 /** The interval types of the ANSI SQL standard: day-time and year-month. */
 export abstract class AnsiIntervalType extends AtomicType {}
@@ -21,8 +22,8 @@ function fieldRange(
 ): [number, number] {
   const last = names.length - 1;
   if (startField === undefined && endField === undefined) return [0, last];
-  const start = checkedInteger(startField ?? Number.NaN, 0, last, `${what} startField`);
-  const end = checkedInteger(endField ?? start, 0, last, `${what} endField`);
+  const start = checkedWholeNumber(startField ?? Number.NaN, `${what} startField`, { min: 0, max: last });
+  const end = checkedWholeNumber(endField ?? start, `${what} endField`, { min: 0, max: last });
   if (start > end) {
     throw new RangeError(`${what} cannot start at ${names[start]} and end at ${names[end]}: the start must come first`);
   }

@@ -1,4 +1,5 @@
-import { AtomicType, checkedInteger, singleton } from "./dataType";
+import { AtomicType, singleton } from "./dataType";
+import { checkedWholeNumber } from "../validation";
 
 /** The numeric types. */
 export abstract class NumericType extends AtomicType {}
@@ -188,8 +189,8 @@ export class DecimalType extends FractionalType {
 
   constructor(precision = 10, scale = 0) {
     super();
-    this.precision = checkedInteger(precision, 1, DecimalType.MAX_PRECISION, "DecimalType precision");
-    this.scale = checkedInteger(scale, -DecimalType.MAX_PRECISION, precision, "DecimalType scale");
+    this.precision = checkedWholeNumber(precision, "DecimalType precision", { min: 1, max: DecimalType.MAX_PRECISION });
+    this.scale = checkedWholeNumber(scale, "DecimalType scale", { min: -DecimalType.MAX_PRECISION, max: precision });
     Object.freeze(this);
   }
   get kind(): "decimal" {

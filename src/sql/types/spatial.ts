@@ -1,6 +1,6 @@
 import { AtomicType } from "./dataType";
+import { INT32_MAX, isWholeNumber } from "../validation";
 
-const INT_MAX = 2 ** 31 - 1;
 const MIXED_SRID = -1;
 const MIXED_CRS = "SRID:ANY";
 
@@ -23,8 +23,8 @@ export abstract class SpatialType extends AtomicType {
 
 function checkedSrid(srid: number | "ANY", what: string): number {
   if (srid === "ANY" || srid === MIXED_SRID) return MIXED_SRID;
-  if (!Number.isInteger(srid) || srid < 0 || srid > INT_MAX) {
-    throw new RangeError(`${what} SRID must be "ANY" or a whole number from 0 to ${INT_MAX}, got ${String(srid)}`);
+  if (!isWholeNumber(srid, { min: 0, max: INT32_MAX })) {
+    throw new RangeError(`${what} SRID must be "ANY" or a whole number from 0 to ${INT32_MAX}, got ${String(srid)}`);
   }
   return srid;
 }

@@ -1,6 +1,6 @@
-import { AtomicType, checkedInteger } from "./dataType";
+import { AtomicType } from "./dataType";
+import { checkedWholeNumber, INT32_MAX } from "../validation";
 
-const INT_MAX = 2 ** 31 - 1;
 
 /** Spark's default collation: strings compared byte by byte. */
 export const UTF8_BINARY = "UTF8_BINARY";
@@ -64,7 +64,7 @@ export class CharType extends AtomicType {
 
   constructor(length: number) {
     super();
-    this.length = checkedInteger(length, 0, INT_MAX, "CharType length");
+    this.length = checkedWholeNumber(length, "CharType length", { min: 0, max: INT32_MAX });
     Object.freeze(this);
   }
   get kind(): "char" {
@@ -101,7 +101,7 @@ export class VarcharType extends AtomicType {
 
   constructor(length: number) {
     super();
-    this.length = checkedInteger(length, 0, INT_MAX, "VarcharType length");
+    this.length = checkedWholeNumber(length, "VarcharType length", { min: 0, max: INT32_MAX });
     Object.freeze(this);
   }
   get kind(): "varChar" {

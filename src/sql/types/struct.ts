@@ -1,8 +1,9 @@
 import { ArrayType, MapType } from "./collection";
-import { DataType, checkedDataType, checkedInteger } from "./dataType";
+import { DataType, checkedDataType } from "./dataType";
 import { canonicalJson, frozenJsonCopy, jsonEquals, type JsonValue } from "./jsonText";
 import { StringType } from "./string";
 import { dataTypeFromName } from "./typeNames";
+import { checkedWholeNumber } from "../validation";
 
 /** A field's metadata: JSON, as Spark keeps it (e.g. `{ comment: "..." }`). */
 export type FieldMetadata = { readonly [key: string]: JsonValue };
@@ -190,7 +191,7 @@ export class StructType extends DataType {
    */
   get(key: string | number): StructField {
     if (typeof key === "number") {
-      checkedInteger(key, -this.fields.length, this.fields.length - 1, "StructType field index");
+      checkedWholeNumber(key, "StructType field index", { min: -this.fields.length, max: this.fields.length - 1 });
       return this.fields.at(key)!;
     }
     const field = this.fields.find((candidate) => candidate.name === key);
