@@ -24,6 +24,8 @@ const OTHER_NODES = [22, 24];
 const SUITES = [
   { name: "typecheck", needsServer: false, run: () => countedCommand([tsc, "-p", "tsconfig.json", "--noEmit"]) },
   { name: "unit", needsServer: false, run: (env) => mochaSuite("test/unit/.mocharc.json", env) },
+  // Plans built by this client and by PySpark's Connect client for the same programs, no server.
+  { name: "plans", needsServer: false, run: (env) => mochaSuite("test/plans/.mocharc.json", env) },
   { name: "integration", needsServer: true, run: (env) => mochaSuite("test/integration/.mocharc.json", env) },
   { name: "kernel", needsServer: true, run: (env) => mochaSuite("test/kernel/.mocharc.json", env) },
   { name: "notebooks", needsServer: true, run: (env) => mochaSuite("test/notebooks/.mocharc.json", env) },

@@ -461,15 +461,20 @@ export class DataFrame {
 
   /**
    * A hint for the optimizer (`"broadcast"`, `"merge"`, `"shuffle_hash"`, `"rebalance"`,
-   * `"coalesce"`, ...), with its parameters (values, Columns, or arrays of names).
+   * `"coalesce"`, ...), with its parameters (values, Columns, or arrays of names). A list given
+   * as the only parameter is its items, as in PySpark: `hint("rebalance", ["a", "b"])` is
+   * `hint("rebalance", "a", "b")`, which the server reads as two columns.
    *
    * @example
    * ```ts
    * big.join(small.hint("broadcast"), "id");
+   * events.hint("rebalance", ["day", "region"]);
    * ```
    */
   hint(name: string, ...parameters: (LiteralValue | Column)[]): DataFrame {
-    return this.derive({ $case: "hint", hint: { input: this.plan, name, parameters: parameters.map(toExpression) } });
+    const [only] = parameters;
+    const spread = parameters.length === 1 && Array.isArray(only) ? (only as LiteralValue[]) : parameters;
+    return this.derive({ $case: "hint", hint: { input: this.plan, name, parameters: spread.map(toExpression) } });
   }
 
   /** This DataFrame under an alias, for qualified column names (`col("e.name")`) and self-joins. */
