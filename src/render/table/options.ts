@@ -15,8 +15,10 @@ export interface TableOptions {
   /** The number of rows the whole data has, when known: the note then says "first 100 of 12,345 rows". */
   readonly totalRows?: number | bigint;
   /**
-   * Characters of a cell shown before it is cut with an ellipsis (default 200); the HTML keeps the
-   * full text (up to 10,000 characters) in the cell's `title`, shown on hover.
+   * Characters of a cell kept before it is cut with an ellipsis (default 200). The HTML keeps more
+   * of a cut value in the cell's `title`, shown on hover: up to 1,000 characters, or twice this,
+   * if more (never a multi-kilobyte value twice). However many are kept, an HTML cell shows one
+   * line at most 40 characters wide, cut there with an ellipsis; hovering it shows the rest.
    */
   readonly maxCellChars?: number;
   /** A caption above the table. */
@@ -42,8 +44,11 @@ export const SERVER_CUT_MARK = "✂";
 /** The default of {@link TableOptions.maxCellChars}. */
 export const DEFAULT_MAX_CELL_CHARS = 200;
 
-/** The most characters of a cell's full text kept in its tooltip. */
-export const MAX_TITLE_CHARS = 10_000;
+/**
+ * The most characters of a cut cell's text its HTML tooltip keeps, unless twice
+ * {@link TableOptions.maxCellChars} is more: bounded, since a table's HTML is saved in the notebook.
+ */
+export const MAX_TITLE_CHARS = 1_000;
 
 /** {@link TableOptions.maxCellChars}, checked: a whole number of at least 4 (room for text and an ellipsis). */
 export function maxCellCharsOf(options: TableOptions): number {

@@ -41,7 +41,7 @@ describe("JS rows: tables of plain objects", () => {
 
   it("right-aligns a column whose values are all numbers or bigints", () => {
     const parsed = parseTable(rowsToHtml([{ n: 1, b: 2n, mixed: 1 }, { n: null, b: 3n, mixed: "x" }]));
-    expect(parsed.rows[0]!.map((cell) => cell.style)).to.deep.equal(["text-align:right", "text-align:right", "text-align:left"]);
+    expect(parsed.rows[0]!.map((cell) => cell.align)).to.deep.equal(["right", "right", "left"]);
   });
 
   it("reads the client's Rows by position, keeping columns of a repeated name", () => {

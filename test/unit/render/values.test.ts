@@ -59,7 +59,7 @@ describe("cell text: every kind of value a server sends", () => {
   });
 
   it("right-aligns the numeric columns only", () => {
-    const right = parsed.header.filter((h) => h.style!.includes("text-align:right")).map((h) => h.name);
+    const right = parsed.header.filter((h) => h.align === "right").map((h) => h.name);
     expect(right).to.deep.equal(["i", "l", "d", "nan"]);
   });
 
