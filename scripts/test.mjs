@@ -20,6 +20,13 @@ const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
 /** The other supported Node.js lines, on which the client's suites and a kernel smoke run run too. */
 const OTHER_NODES = [22, 24];
 
+/** The older Spark lines npm test runs (proto/spark.json pins them), and what it runs on each. */
+const CI_LINES = ["3.5", "4.0"];
+const LINE_SUITES_IN_CI = [
+  { name: "integration", config: "test/integration/.mocharc.server.json" },
+  { name: "kernel-smoke", config: "test/kernel/.mocharc.smoke-server.json" },
+];
+
 /** Each suite: how to run it, and whether it talks to a Spark Connect server. */
 const SUITES = [
   { name: "typecheck", needsServer: false, run: () => countedCommand([tsc, "-p", "tsconfig.json", "--noEmit"]) },
@@ -33,6 +40,14 @@ const SUITES = [
   { name: "newcomer", needsServer: false, run: (env) => mochaSuite("test/newcomer/.mocharc.json", env) },
   // A standalone cluster of its own (scripts/testCluster.mjs, also `npm run test:cluster`).
   { name: "cluster", needsServer: false, run: async (env) => (await import("./testCluster.mjs")).runClusterSuites(env) },
+  // Older server lines, each a server of its own (scripts/compat.mjs; `npm run test:compat` runs
+  // every line with the whole suites): here the oldest two, with the integration tests whose
+  // outcome depends on the server and the kernel smoke run, to keep CI's time in bounds.
+  ...CI_LINES.map((line) => ({
+    name: `compat@${line}`,
+    needsServer: false,
+    run: async (env) => (await import("./compat.mjs")).runCompatLines([line], env, LINE_SUITES_IN_CI),
+  })),
   // The same suites under Node.js 22 and 24, each installed from the npm registry on first use.
   ...OTHER_NODES.flatMap((major) => [
     { name: `unit@node${major}`, needsServer: false, run: (env) => mochaSuite("test/unit/.mocharc.json", env, nodeOf(major)) },

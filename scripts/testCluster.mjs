@@ -12,12 +12,13 @@ import { mochaSuite } from "./test.mjs";
 /**
  * The suites run on the cluster, in order. The integration suite runs without the files that test
  * the client against servers, proxies and processes of their own (tokens, dead peers, a restarted
- * local server, scripts that exit, relays that refuse calls, the kernel's command line): what they
- * check does not depend on where the jobs run, and the main run has them.
+ * local server, scripts that exit, relays that refuse calls, the kernel's command line) or the
+ * client's own memory and concurrency (load): what they check does not depend on where the jobs
+ * run, and the main run has them (test/integration/.mocharc.server.json lists them).
  */
 export const CLUSTER_SUITES = [
   { name: "cluster", config: "test/cluster/.mocharc.json" },
-  { name: "integration", config: "test/cluster/.mocharc.integration.json" },
+  { name: "integration", config: "test/integration/.mocharc.server.json" },
   { name: "notebooks", config: "test/notebooks/.mocharc.json" },
 ];
 

@@ -43,13 +43,26 @@ export async function serverAtLeast(minimum: string): Promise<boolean> {
   return !older(await serverVersion(), minimum);
 }
 
+/** The release line (`major.minor`) of the test server, e.g. "4.1". */
+export async function serverLine(): Promise<string> {
+  return (await serverVersion()).split(".").slice(0, 2).join(".");
+}
+
 /**
  * Skips the running test (or, from a `before` hook, its suite) on a server older than `minimum`,
- * naming what it lacks; the README's compatibility section lists the same differences.
+ * naming the server's line and what it lacks; the README's compatibility section lists the same.
  */
 export async function requireSpark(context: Mocha.Context, minimum: string, what: string): Promise<void> {
   if (await serverAtLeast(minimum)) return;
-  const runnable = context.currentTest ?? context.test;
-  if (runnable) runnable.title += ` (skipped: needs Spark ${minimum}+ for ${what})`;
-  context.skip();
+  skipWithReason(context, `skipped on Spark ${await serverLine()}: needs ${minimum}+ for ${what}`);
+}
+
+/** Skips with the reason in the title of the test, or from a `before` hook of each test it skips. */
+function skipWithReason(context: Mocha.Context, reason: string): never {
+  const running = context.test as (Mocha.Runnable & { type?: string }) | undefined;
+  const tests = (suite: Mocha.Suite): Mocha.Test[] => [...suite.tests, ...suite.suites.flatMap(tests)];
+  const beforeAll = running?.type === "hook" && running.title.startsWith('"before all" hook') && running.parent;
+  const skipped = beforeAll ? tests(beforeAll) : [context.currentTest ?? running].filter((t) => t !== undefined);
+  for (const test of skipped) test.title += ` (${reason})`;
+  return context.skip();
 }

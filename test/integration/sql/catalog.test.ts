@@ -19,7 +19,7 @@ async function rejectsWith(action: Promise<unknown>, errorClass: RegExp): Promis
 
 describe("spark.catalog", () => {
   before(async function () {
-    await requireSpark(this, "4.0", "the catalog commands Spark 4 added (createDatabase, listPartitions, ...)");
+    await requireSpark(this, "4.2", "the catalog commands Spark 4.2 added (createDatabase, listPartitions, ...)");
   });
 
   let spark: SparkSession;

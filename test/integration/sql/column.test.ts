@@ -28,7 +28,8 @@ describe("Column and literals on the server", () => {
   });
 
   it("sends array, map and typed literals the server reads as their inferred types", async function () {
-      await requireSpark(this, "4.0", "typed array and map literals");
+      // Spark 4.0 reads the others but refuses the array<void> of lit([]) ("Unsupported Literal Type: null").
+      await requireSpark(this, "4.1", "typed array and map literals, lit([]) among them");
     const df = spark.range(1).select(
       lit([[1, null], [2 ** 40]]).alias("nested"),
       lit(new Map([["a", 1.5], ["b", null]])).alias("m"),

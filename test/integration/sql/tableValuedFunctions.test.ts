@@ -60,7 +60,8 @@ describe("table-valued functions (spark.tvf)", () => {
     expect(await spark.tvf.sql_keywords().where("keyword = 'SELECT'").count()).to.equal(1);
   });
 
-  it("python_worker_logs reads the workers' logs once the server logs them", async () => {
+  it("python_worker_logs reads the workers' logs once the server logs them", async function () {
+    await requireSpark(this, "4.1", "the python_worker_logs table-valued function");
     await spark.conf.set("spark.sql.pyspark.worker.logging.enabled", "true");
     try {
       // No Python UDF ran in this session: the table exists and is empty.
