@@ -47,12 +47,14 @@ describe("load", function () {
       cwd: root,
       env: { ...process.env, SPARK_REMOTE: sparkRemote() },
       encoding: "utf8",
-      timeout: 290_000,
+      // A generous bound, not a timing: 6,000 queries take about two minutes on 4.x servers here,
+      // and over five against Spark 3.5 behind its namespace bridge (npm run test:compat).
+      timeout: 590_000,
     });
     const { before, middle, after, warmup } = JSON.parse(out.trim().split("\n").at(-1)!) as Record<"before" | "middle" | "after" | "warmup", number>;
     const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
     console.log(`      RSS after a warm-up of ${warmup} queries ${mib(before)}, after 1,000 more ${mib(middle)}, after 1,000 more ${mib(after)}`);
     const growth = Math.min(middle - before, after - middle) / before;
     expect(growth).to.be.lessThan(0.05);
-  }).timeout(300_000);
+  }).timeout(600_000);
 });
