@@ -9,28 +9,17 @@
 //   node scripts/cluster.mjs stop       stop every process of it
 //   node scripts/cluster.mjs status     print its state, or exit 1 when it does not run
 //   node scripts/cluster.mjs compose    print docker-compose.yml, generated from the same description
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, isAlive, LOOPBACK, sleep, sparkEnv, sparkHomeOf, terminateGroups } from "./sparkProcess.mjs";
 import { CLUSTER, composeFile, connectServerCommand, masterCommand, workerCommand } from "./clusterSpec.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const stateDir = path.resolve(process.env.SPARK_TS_CLUSTER_DIR ?? path.join(root, ".cluster"));
 const stateFile = path.join(stateDir, "cluster.json");
 const venv = path.resolve(process.env.SPARK_TS_VENV ?? path.join(root, ".venv"));
-const LOOPBACK = "127.0.0.1";
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The running cluster's state ({ master, workers, connect, url, ... }), if all of it is alive. */
 export function runningCluster() {
@@ -41,31 +30,6 @@ export function runningCluster() {
     return undefined;
   }
   return state.processes.every((p) => isAlive(p.pid)) ? state : undefined;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, LOOPBACK, () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function sparkHome() {
-  const python = path.join(venv, "bin", "python");
-  if (!fs.existsSync(python)) throw new Error(`no project venv at ${venv}: run \`npm run setup\` first`);
-  return execFileSync(python, ["-c", "import os, pyspark; print(os.path.dirname(pyspark.__file__))"], { encoding: "utf8" }).trim();
-}
-
-function clusterEnv(home) {
-  // SPARK_REMOTE would start spark-submit in Connect client mode (see scripts/spark-server.mjs).
-  const env = { ...process.env, SPARK_HOME: home, SPARK_LOCAL_IP: LOOPBACK };
-  delete env.SPARK_REMOTE;
-  delete env.SPARK_CONNECT_MODE;
-  return env;
 }
 
 /** Starts one process of the cluster in a process group of its own, its output in `<name>.log`. */
@@ -107,28 +71,14 @@ async function waitFor(what, process, check, timeoutMs = 180_000) {
   throw new Error(`cluster: no ${what} within ${timeoutMs / 1000} s. Log tail of ${process.name}:\n${logTail(process)}`);
 }
 
-async function terminate(pids) {
-  // Negative pids signal whole process groups: a worker's group holds the executors it started.
-  const signal = (pid, sig) => {
-    try {
-      process.kill(-pid, sig);
-    } catch {
-      // Already gone.
-    }
-  };
-  for (const pid of pids) signal(pid, "SIGTERM");
-  for (let i = 0; i < 80 && pids.some(isAlive); i++) await sleep(250);
-  for (const pid of pids) if (isAlive(pid)) signal(pid, "SIGKILL");
-}
-
 /** Starts the cluster unless it runs already; resolves to its state. */
 export async function start() {
   const running = runningCluster();
   if (running) return running;
   await stop();
   fs.mkdirSync(stateDir, { recursive: true });
-  const home = sparkHome();
-  const env = clusterEnv(home);
+  const home = sparkHomeOf(venv);
+  const env = sparkEnv(home);
   const processes = [];
   try {
     const masterPort = await freePort();
@@ -187,7 +137,7 @@ export async function start() {
     fs.writeFileSync(stateFile, JSON.stringify(state, null, 2) + "\n");
     return state;
   } catch (err) {
-    await terminate(processes.map((p) => p.pid).reverse());
+    await terminateGroups(processes.map((p) => p.pid).reverse());
     throw err;
   }
 }
@@ -200,7 +150,7 @@ export async function stop() {
   } catch {
     return undefined;
   }
-  await terminate(state.processes.map((p) => p.pid).reverse());
+  await terminateGroups(state.processes.map((p) => p.pid).reverse());
   fs.rmSync(stateFile, { force: true });
   return state;
 }

@@ -19,6 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import * as namespaceServer from "./namespaceServer.mjs";
+import { sparkHomeOf } from "./sparkProcess.mjs";
 import { mochaSuite } from "./test.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -46,11 +47,6 @@ function ensureVenv({ pyspark, venv }) {
   say(`creating ${path.relative(root, venv)} with pyspark ${pyspark}`);
   execFileSync("python3", ["-m", "venv", venv], { stdio: "inherit" });
   execFileSync(path.join(venv, "bin", "pip"), ["install", "--quiet", "--disable-pip-version-check", `pyspark==${pyspark}`], { stdio: "inherit" });
-}
-
-function sparkHomeOf(venv) {
-  const script = "import os, pyspark; print(os.path.dirname(pyspark.__file__))";
-  return execFileSync(path.join(venv, "bin", "python"), ["-c", script], { encoding: "utf8" }).trim();
 }
 
 /** Spark 3.5's pyspark has no Connect server: its jar, from Maven Central, once. */

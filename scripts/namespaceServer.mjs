@@ -11,6 +11,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { sparkEnv } from "./sparkProcess.mjs";
 
 const self = fileURLToPath(import.meta.url);
 /** The port the server listens on inside its namespace, where nothing else runs. */
@@ -44,10 +45,7 @@ function launch({ sparkHome, stateDir, jars, socket, log }) {
   ].join("\n");
   // As root a network namespace needs nothing more; otherwise a user namespace comes with it.
   const unshare = process.getuid?.() === 0 ? ["--net"] : ["--net", "--map-root-user"];
-  // SPARK_REMOTE in the environment would start Spark's launcher in Connect client mode.
-  const env = { ...process.env, SPARK_HOME: sparkHome, SPARK_LOCAL_IP: "127.0.0.1" };
-  delete env.SPARK_REMOTE;
-  delete env.SPARK_CONNECT_MODE;
+  const env = sparkEnv(sparkHome);
   const out = fs.openSync(log, "w");
   const child = spawn("unshare", [...unshare, "bash", "-c", inner], { cwd: stateDir, env, detached: true, stdio: ["ignore", out, out] });
   fs.closeSync(out);

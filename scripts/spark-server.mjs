@@ -7,19 +7,19 @@
 //   node scripts/spark-server.mjs stop               stop it and wait until it is gone
 //   node scripts/spark-server.mjs status             print its url, or exit 1 when none runs
 //   node scripts/spark-server.mjs log [--lines N]    print the tail of its log
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { freePort, isAlive, LOOPBACK, sleep, sparkEnv, sparkHomeOf, terminateGroups } from "./sparkProcess.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const stateDir = path.resolve(process.env.SPARK_TS_STATE_DIR ?? path.join(root, ".spark"));
 const stateFile = path.join(stateDir, "server.json");
 export const logFile = path.join(stateDir, "server.log");
 const venv = path.resolve(process.env.SPARK_TS_VENV ?? path.join(root, ".venv"));
-const LOOPBACK = "127.0.0.1";
 const STARTED = /Spark Connect server started at: \S+:(\d+)/;
 const PORT_TAKEN = /Address already in use|Failed to bind|BindException/;
 
@@ -34,15 +34,6 @@ export function runningServer() {
   return isAlive(state.pid) ? state : undefined;
 }
 
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The last lines of the server log, for messages that explain why the server is gone. */
 export function logTail(lines = 40) {
   try {
@@ -51,19 +42,6 @@ export function logTail(lines = 40) {
     return "(no server log)";
   }
 }
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, LOOPBACK, () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function canConnect(port) {
   return new Promise((resolve) => {
@@ -76,25 +54,8 @@ function canConnect(port) {
   });
 }
 
-function serverEnv() {
-  // The venv's pyspark is the Spark that runs; a SPARK_HOME from elsewhere must not shadow it.
-  // SPARK_REMOTE in the environment makes Spark's launcher start in Connect *client* mode, whose
-  // class path lacks the server: the server must not inherit the address its clients use.
-  const env = { ...process.env, SPARK_HOME: sparkHome(), SPARK_LOCAL_IP: LOOPBACK };
-  delete env.SPARK_REMOTE;
-  delete env.SPARK_CONNECT_MODE;
-  return env;
-}
-
-function sparkHome() {
-  const python = path.join(venv, "bin", "python");
-  if (!fs.existsSync(python)) throw new Error(`no project venv at ${venv}: run \`npm run setup\` first`);
-  const script = "import os, pyspark; print(os.path.dirname(pyspark.__file__))";
-  return execFileSync(python, ["-c", script], { encoding: "utf8" }).trim();
-}
-
 function launch(port) {
-  const env = serverEnv();
+  const env = sparkEnv(sparkHomeOf(venv));
   const submit = path.join(env.SPARK_HOME, "bin", "spark-submit");
   fs.mkdirSync(stateDir, { recursive: true });
   const out = fs.openSync(logFile, "w");
@@ -154,7 +115,7 @@ export async function start({ port, timeoutMs = 180_000 } = {}) {
       fs.writeFileSync(stateFile, JSON.stringify(state, null, 2) + "\n");
       return state;
     }
-    await terminate(pid);
+    await terminateGroups([pid]);
     // Another process took the port between our probe and the server's bind: pick another one.
     if (outcome === "port-taken" && port === undefined) continue;
     throw new Error(`Spark Connect server did not start (${outcome}). Log tail:\n${logTail()}`);
@@ -162,28 +123,10 @@ export async function start({ port, timeoutMs = 180_000 } = {}) {
   throw new Error(`Spark Connect server found no free port. Log tail:\n${logTail()}`);
 }
 
-async function terminate(pid) {
-  // The negative pid signals the server's whole process group (spark-submit and its JVM).
-  const signal = (sig) => {
-    try {
-      process.kill(-pid, sig);
-    } catch {
-      try {
-        process.kill(pid, sig);
-      } catch {
-        /* already gone */
-      }
-    }
-  };
-  signal("SIGTERM");
-  for (let i = 0; i < 80 && isAlive(pid); i++) await sleep(250);
-  if (isAlive(pid)) signal("SIGKILL");
-}
-
 /** Stops the server this project started, if any. */
 export async function stop() {
   const running = runningServer();
-  if (running) await terminate(running.pid);
+  if (running) await terminateGroups([running.pid]);
   fs.rmSync(stateFile, { force: true });
   return running;
 }
