@@ -26,6 +26,7 @@ import { clientTypeOf } from "./clientIdentity";
 import { SessionChangedError, SparkConnectError, toSparkErrorWithDetails } from "./errors";
 import { isServiceError } from "./errors/statusDetails";
 import { OperationEvents, SessionTags } from "./operationEvents";
+import { adaptToServer, changesUsedBy } from "./protocolChanges";
 import {
   DEFAULT_RELEASE_BATCHING,
   reattachableExecute,
@@ -36,6 +37,7 @@ import {
 } from "./reattachableExecution";
 import { sparkConnectStub, type SparkConnectStub } from "./serviceStub";
 import { DEFAULT_RETRY_POLICY, NO_RETRIES, REAL_TIME, withRetries, type RetryEnvironment, type RetryPolicy } from "./retryPolicy";
+import { parseSparkVersion } from "./sparkVersion";
 
 /** What `analyze` may ask: one case of AnalyzePlanRequest's `analyze` oneof. */
 export type AnalyzeCase = NonNullable<AnalyzePlanRequest["analyze"]>;
@@ -162,6 +164,8 @@ export class SparkConnectClient {
   private readonly closing = new AbortController();
   private readonly connectTimeoutMs: number;
   private readonly callTimeoutMs: number;
+  /** The server's release, asked once (see {@link serverVersion}). */
+  private version: Promise<string> | undefined;
 
   constructor(options: ConnectionOptions, clientOptions: ClientOptions = {}) {
     this.options = options;
@@ -281,6 +285,7 @@ export class SparkConnectClient {
    * ResultComplete.
    */
   async *execute(plan: Plan, options: ExecuteOptions = {}): AsyncGenerator<ExecutePlanResponse, void, undefined> {
+    plan = await this.forServer(plan);
     const reattachable = this.clientOptions.reattachableExecute ?? true;
     const request: ExecutePlanRequest = {
       ...this.base(),
@@ -402,11 +407,41 @@ export class SparkConnectClient {
 
   /** Asks the server to analyze something (schema, explain, version, ...). Retried: it changes nothing. */
   async analyze(analyze: AnalyzeCase): Promise<AnalyzePlanResponse> {
+    analyze = await this.forServer(analyze);
     const response = await this.unary<AnalyzePlanResponse>((cb, call) =>
       this.stub.analyzePlan({ ...this.base(), analyze }, this.metadata(), call, cb),
     );
     this.observe(response.serverSideSessionId);
     return response;
+  }
+
+  /**
+   * The Spark release of the server as it reports it (AnalyzePlan's `spark_version`), asked once
+   * per client and then remembered. A failed ask is not remembered, so the next call asks again.
+   *
+   * @example
+   * ```ts
+   * await client.serverVersion(); // "4.3.0"
+   * ```
+   */
+  serverVersion(): Promise<string> {
+    this.version ??= this.analyze({ $case: "sparkVersion", sparkVersion: {} }).then(
+      (response) => (response.result?.$case === "sparkVersion" ? response.result.sparkVersion.version : ""),
+      (err: unknown) => {
+        this.version = undefined;
+        throw err;
+      },
+    );
+    return this.version;
+  }
+
+  /**
+   * `request` in words the server reads (see ./protocolChanges.ts). Asks the server's version only
+   * when the request uses a part of the protocol newer than Spark 3.5, which most never do.
+   */
+  private async forServer<T>(request: T): Promise<T> {
+    const used = changesUsedBy(request);
+    return used.length === 0 ? request : adaptToServer(request, parseSparkVersion(await this.serverVersion()), used);
   }
 
   /**

@@ -28,6 +28,8 @@ import {
 } from "apache-arrow";
 import { encodeRows, LocalDate, LocalDateTime, Timestamp } from "../arrow";
 import { cacheArtifact } from "../connect/artifacts";
+import { atLeastLine, parseSparkVersion } from "../connect/sparkVersion";
+import { LocalRelation } from "../gen/spark/connect/relations";
 import { DataFrame } from "./dataframe";
 import { relation } from "./plan/relation";
 import type { SparkSession } from "./session";
@@ -77,7 +79,8 @@ export async function createDataFrame(session: SparkSession, data: LocalRows, sc
   const given = typeof schema === "string" ? await parseDdl(session, schema) : schema;
   if (isArrowTable(data)) {
     const ipc = tableToIPC(data, "stream");
-    return send(session, [ipc], given instanceof StructType ? given : undefined, ipc.byteLength);
+    const conf = await limits(session);
+    return send(session, ipc, given instanceof StructType ? given : undefined, ipc.byteLength < conf.threshold ? undefined : { conf, chunks: () => [ipc] });
   }
   const rows = data as readonly unknown[];
   const names = Array.isArray(given) ? (given as readonly string[]) : undefined;
@@ -88,10 +91,9 @@ export async function createDataFrame(session: SparkSession, data: LocalRows, sc
   const arrowSchema = new Schema(structType.fields.map(arrowField));
   const positional = rows.map((row, i) => rowValues(row, structType, i));
   const conf = await limits(session);
-  const whole = encodeRows(positional, arrowSchema);
-  const size = whole.reduce((n, c) => n + c.byteLength, 0);
-  if (size < conf.threshold) return send(session, whole, structType, size);
-  return send(session, encodeRows(positional, arrowSchema, conf.chunkRows), structType, size, conf);
+  const [whole] = encodeRows(positional, arrowSchema);
+  const cached = whole!.byteLength < conf.threshold ? undefined : { conf, chunks: () => encodeRows(positional, arrowSchema, conf.chunkRows) };
+  return send(session, whole!, structType, cached);
 }
 
 interface Limits {
@@ -114,17 +116,31 @@ async function limits(session: SparkSession): Promise<Limits> {
   };
 }
 
-/** The local relation: in the plan when small, else uploaded as cached artifacts the plan names. */
-async function send(session: SparkSession, chunks: Uint8Array[], schema: StructType | undefined, size: number, conf?: Limits): Promise<DataFrame> {
-  if (!conf) {
-    const data = Buffer.from(chunks[0]!.buffer, chunks[0]!.byteOffset, chunks[0]!.byteLength);
-    return new DataFrame(session, relation({ $case: "localRelation", localRelation: { data, ...(schema ? { schema: schema.json() } : {}) } }));
+/**
+ * The local relation: in the plan when small, else uploaded as cached artifacts the plan names.
+ * Servers before Spark 4.1 know one cached artifact per relation (the whole LocalRelation message,
+ * as PySpark 3.5 and 4.0 send it); later ones take the Arrow stream in chunks, each its own artifact.
+ */
+async function send(
+  session: SparkSession,
+  stream: Uint8Array,
+  schema: StructType | undefined,
+  cached?: { readonly conf: Limits; readonly chunks: () => Uint8Array[] },
+): Promise<DataFrame> {
+  const local = { data: Buffer.from(stream.buffer, stream.byteOffset, stream.byteLength), ...(schema ? { schema: schema.json() } : {}) };
+  if (!cached) return new DataFrame(session, relation({ $case: "localRelation", localRelation: local }));
+  const { conf } = cached;
+  if (stream.byteLength > conf.sizeLimit) {
+    throw new RangeError(`The local data is ${stream.byteLength} bytes, above the server's limit of ${conf.sizeLimit} (${CONF.sizeLimit}).`);
   }
-  if (size > conf.sizeLimit) {
-    throw new RangeError(`The local data is ${size} bytes, above the server's limit of ${conf.sizeLimit} (${CONF.sizeLimit}).`);
+  const version = parseSparkVersion(await session.client.serverVersion());
+  if (version && !atLeastLine(version, "4.1")) {
+    const whole = cacheArtifact(LocalRelation.encode(local).finish());
+    await session.client.addArtifacts([whole]);
+    return new DataFrame(session, relation({ $case: "cachedLocalRelation", cachedLocalRelation: { hash: whole.hash } }));
   }
   const schemaArtifact = schema ? cacheArtifact(new TextEncoder().encode(schema.json())) : undefined;
-  const dataArtifacts = chunks.map(cacheArtifact);
+  const dataArtifacts = cached.chunks().map(cacheArtifact);
   await session.client.addArtifacts(schemaArtifact ? [schemaArtifact, ...dataArtifacts] : dataArtifacts);
   return new DataFrame(
     session,

@@ -130,11 +130,9 @@ export class SparkSession {
     return this.client.sessionId;
   }
 
-  /** The Spark version of the server, e.g. "4.3.0". */
+  /** The Spark version of the server, e.g. "4.3.0" (asked once per session). */
   get version(): Promise<string> {
-    return this.client
-      .analyze({ $case: "sparkVersion", sparkVersion: {} })
-      .then((response) => (response.result?.$case === "sparkVersion" ? response.result.sparkVersion.version : ""));
+    return this.client.serverVersion();
   }
 
   /**

@@ -63,6 +63,7 @@ export class GrpcRelay {
   readonly #refusals = new Map<SparkConnectMethod, number>();
   readonly #held = new Set<SparkConnectMethod>();
   readonly #holdings = new Map<SparkConnectMethod, number>();
+  readonly #taken = new Map<SparkConnectMethod, number>();
 
   private constructor(server: Server, upstream: Client, port: number) {
     this.#server = server;
@@ -126,6 +127,11 @@ export class GrpcRelay {
     return this.#holdings.get(method) ?? 0;
   }
 
+  /** How many calls of `method` the relay took, whatever it did with them. */
+  calls(method: SparkConnectMethod): number {
+    return this.#taken.get(method) ?? 0;
+  }
+
   /** How many calls of `method` the relay refused. */
   refusedCalls(method: SparkConnectMethod): number {
     return this.#refusals.get(method) ?? 0;
@@ -146,6 +152,14 @@ export class GrpcRelay {
   }
 
   #handler(name: SparkConnectMethod, method: MethodDefinition<unknown, unknown>): unknown {
+    const handle = this.#handlerOf(name, method) as (...args: unknown[]) => unknown;
+    return (...args: unknown[]) => {
+      this.#taken.set(name, this.calls(name) + 1);
+      return handle(...args);
+    };
+  }
+
+  #handlerOf(name: SparkConnectMethod, method: MethodDefinition<unknown, unknown>): unknown {
     const upstream = this.#upstream;
     const path = method.path;
     if (!method.requestStream && !method.responseStream) {

@@ -43,6 +43,7 @@ export {
   SessionChangedError,
   SessionClosedError,
 } from "./sessionErrors";
+export { UnsupportedByServerError } from "./unsupportedByServer";
 // How a failed gRPC call's status is read stays inside the layer (./statusDetails): its types are
 // grpc-js's, which the package bundles and its users do not have.
 export {

@@ -15,7 +15,7 @@ import {
   type SparkSession,
 } from "../../../src";
 import { expectRejection } from "../../support/rejection";
-import { newSession, requireSpark } from "../../support/spark";
+import { newSession, serverAtLeast } from "../../support/spark";
 
 async function plain(df: DataFrame): Promise<Record<string, unknown>[]> {
   return (await df.collect()).map((row) => ({ ...row }));
@@ -158,8 +158,10 @@ describe("spark.createDataFrame", () => {
   });
 
   describe("large data", () => {
-    it("goes through the artifact cache above the threshold and comes back intact", async function () {
-      await requireSpark(this, "4.1", "chunked cached local relations");
+    // Spark 4.1 added chunked cached relations; older servers take the whole relation as one cached artifact.
+    const cachedRelation = async () => ((await serverAtLeast("4.1")) ? "chunkedCachedLocalRelation" : "cachedLocalRelation");
+
+    it("goes through the artifact cache above the threshold, in the form the server's line reads, and comes back intact", async function () {
       this.timeout(120_000);
       const other = spark.newSession();
       try {
@@ -167,10 +169,25 @@ describe("spark.createDataFrame", () => {
         await other.conf.set("spark.sql.session.localRelationChunkSizeRows", "5000");
         const rows = Array.from({ length: 20_000 }, (_, i) => ({ id: i, text: `row ${i} ${"x".repeat(i % 50)}` }));
         const df = await other.createDataFrame(rows);
-        expect(df.plan.relType?.$case).to.equal("chunkedCachedLocalRelation");
+        expect(df.plan.relType?.$case).to.equal(await cachedRelation());
         const back = await df.orderBy("id").collect();
         expect(back).to.have.length(20_000);
         expect(back.every((r, i) => r.id === BigInt(i) && r.text === rows[i]!.text)).to.equal(true);
+      } finally {
+        await other.stop();
+      }
+    });
+
+    it("sends an Arrow table above the threshold through the artifact cache too", async function () {
+      this.timeout(120_000);
+      const other = spark.newSession();
+      try {
+        await other.conf.set("spark.sql.session.localRelationCacheThreshold", "65536");
+        const ids = Int32Array.from({ length: 30_000 }, (_, i) => i);
+        const df = await other.createDataFrame(tableFromArrays({ id: ids, half: Float64Array.from(ids, (i) => i / 2) }));
+        expect(df.plan.relType?.$case).to.equal(await cachedRelation());
+        const [sums] = await df.selectExpr("count(*) AS n", "sum(id) AS s", "max(half) AS m").collect();
+        expect(sums).to.deep.include({ n: 30_000n, s: BigInt((29_999 * 30_000) / 2), m: 14_999.5 });
       } finally {
         await other.stop();
       }

@@ -1,0 +1,149 @@
+// Where the Spark Connect protocol grew after Spark 3.5, and what the client does when a request
+// uses a newer part than the server reads. A server reads an unknown relation or expression as
+// "not set" and fails with a message about an empty field; worse, it drops an unknown field
+// without a word (a streaming source's name, the real-time trigger), so the query runs, differently
+// from what was asked. So before sending, the client says it itself: it writes the request the
+// older way where there is one, and otherwise refuses with the feature's name and the line it needs.
+import { UnsupportedByServerError } from "./errors/unsupportedByServer";
+import { atLeastLine, type SparkVersion } from "./sparkVersion";
+
+/** An object of a request as ts-proto builds it: fields, and oneofs as `{ $case, [case]: value }`. */
+type Node = Readonly<Record<string, unknown>>;
+
+/** One part of the protocol a line added. */
+export interface ProtocolChange {
+  /** What the user asked for, in the API's words. */
+  readonly feature: string;
+  /** The first release line whose servers read it, e.g. `"4.2"`. */
+  readonly since: string;
+  /** Whether this object of a request uses it. */
+  readonly usedBy: (node: Node) => boolean;
+  /** The same request in the words of an older server, where there are such words. */
+  readonly older?: (node: Node) => Node;
+}
+
+function oneofCase(node: Node, field: string): string | undefined {
+  const value = node[field];
+  return isNode(value) && typeof value.$case === "string" ? value.$case : undefined;
+}
+
+/** A change shown by one case of one oneof field, e.g. `relType` being `zip`. */
+function newCase(feature: string, since: string, field: string, ...cases: string[]): ProtocolChange {
+  return { feature, since, usedBy: (node) => cases.includes(oneofCase(node, field) ?? "") };
+}
+
+/** `lit([])`: an array literal of no elements, whose element type is void. */
+function isEmptyVoidArrayLiteral(node: Node): boolean {
+  if (oneofCase(node, "exprType") !== "literal") return false;
+  const literal = (node.exprType as Node).literal as Node;
+  if (oneofCase(literal, "literalType") !== "array") return false;
+  const array = (literal.literalType as Node).array as Node;
+  const elementType = array.elementType;
+  return Array.isArray(array.elements) && array.elements.length === 0 && isNode(elementType) && oneofCase(elementType, "kind") === "null";
+}
+
+/**
+ * The changes the client knows, newest line last. Cases of the request's oneofs a line added are
+ * refused on older servers; the one with older words is rewritten: `array()` is the same empty
+ * `array<void>` as the literal Spark 4.0 cannot read ("Unsupported Literal Type: null").
+ */
+export const PROTOCOL_CHANGES: readonly ProtocolChange[] = [
+  {
+    feature: "an empty array literal (lit([]))",
+    since: "4.1",
+    usedBy: isEmptyVoidArrayLiteral,
+    older: () => ({
+      exprType: {
+        $case: "unresolvedFunction",
+        unresolvedFunction: { functionName: "array", arguments: [], isDistinct: false, isUserDefinedFunction: false },
+      },
+    }),
+  },
+  newCase("DataFrame.repartitionById", "4.1", "exprType", "directShufflePartitionId"),
+  newCase("local data in chunked cached relations", "4.1", "relType", "chunkedCachedLocalRelation"),
+  newCase("TIME values", "4.1", "literalType", "time"),
+  newCase("the TIME type", "4.1", "kind", "time"),
+  newCase("the GEOMETRY and GEOGRAPHY types", "4.1", "kind", "geometry", "geography"),
+  newCase("DataFrame.nearestByJoin", "4.2", "relType", "nearestByJoin"),
+  newCase("change data feeds (DataFrameReader.changes)", "4.2", "relType", "relationChanges"),
+  newCase("the real-time trigger (trigger({ realTime }))", "4.2", "trigger", "realTimeBatchDuration"),
+  {
+    feature: "naming a streaming source (DataStreamReader.name)",
+    since: "4.2",
+    usedBy: (node) => oneofCase(node, "readType") === "dataSource" && ((node.readType as Node).dataSource as Node).sourceName !== undefined,
+  },
+  newCase("DataFrame.zip", "4.3", "relType", "zip"),
+  newCase("nanosecond timestamp values", "4.3", "literalType", "timestampNtzNanos", "timestampLtzNanos"),
+  newCase("the nanosecond timestamp types (precision 7 to 9)", "4.3", "kind", "timestampNtzNanos", "timestampLtzNanos"),
+];
+
+function isNode(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !Array.isArray(value);
+}
+
+/** Every object of `value` (arrays walked through, bytes skipped), outermost first. */
+function* nodesOf(value: unknown): Generator<Node> {
+  if (Array.isArray(value)) {
+    for (const item of value) yield* nodesOf(item);
+  } else if (isNode(value)) {
+    yield value;
+    for (const field of Object.values(value)) yield* nodesOf(field);
+  }
+}
+
+/**
+ * The protocol changes a request uses. Most requests use none, and then the client never needs
+ * to ask the server's version.
+ *
+ * @example
+ * ```ts
+ * const zip = { relType: { $case: "zip", zip: {} } };
+ * changesUsedBy({ root: zip }).map((c) => c.feature); // ["DataFrame.zip"]
+ * ```
+ */
+export function changesUsedBy(request: unknown, changes: readonly ProtocolChange[] = PROTOCOL_CHANGES): ProtocolChange[] {
+  const used = new Set<ProtocolChange>();
+  for (const node of nodesOf(request)) {
+    for (const change of changes) if (change.usedBy(node)) used.add(change);
+  }
+  return [...used];
+}
+
+/**
+ * `request` as a server of `version` can read it, given the changes it uses
+ * ({@link changesUsedBy}): rewritten where an older form exists (a copy; the request itself is
+ * never changed), refused otherwise. A version the client cannot read refuses nothing.
+ *
+ * @throws {@link UnsupportedByServerError} naming the first feature the server cannot read.
+ *
+ * @example
+ * ```ts
+ * const used = changesUsedBy(request);
+ * if (used.length) request = adaptToServer(request, parseSparkVersion(await versionText()), used);
+ * ```
+ */
+export function adaptToServer<T>(request: T, version: SparkVersion | undefined, used: readonly ProtocolChange[]): T {
+  if (version === undefined) return request;
+  const missing = used.filter((change) => !atLeastLine(version, change.since));
+  if (missing.length === 0) return request;
+  const refused = missing.find((change) => !change.older);
+  if (refused) throw new UnsupportedByServerError(refused.feature, refused.since, version.text);
+  return rewrite(request, missing) as T;
+}
+
+/** A copy of `value` with every object some change applies to in its older words; shared where nothing changed. */
+function rewrite(value: unknown, changes: readonly ProtocolChange[]): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map((item) => rewrite(item, changes));
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  if (!isNode(value)) return value;
+  const change = changes.find((c) => c.usedBy(value));
+  if (change?.older) return change.older(value);
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, field] of Object.entries(value)) {
+    const rewritten = rewrite(field, changes);
+    if (rewritten !== field) (copy ??= { ...value })[key] = rewritten;
+  }
+  return copy ?? value;
+}
