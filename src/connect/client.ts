@@ -25,6 +25,7 @@ import { callMetadata, channelCredentials, channelOptions } from "./channelSetti
 import { clientTypeOf } from "./clientIdentity";
 import { SessionChangedError, SparkConnectError, toSparkErrorWithDetails } from "./errors";
 import { isServiceError } from "./errors/statusDetails";
+import { EagerStatements } from "./eagerStatements";
 import { OperationEvents, SessionTags } from "./operationEvents";
 import { adaptToServer, changesUsedBy } from "./protocolChanges";
 import {
@@ -53,6 +54,11 @@ export interface ExecuteOptions {
    * stops it; a non-reattachable one runs on unless the caller interrupts it.
    */
   readonly signal?: AbortSignal;
+  /**
+   * Whether this call is itself one of the session's eager statements (see {@link SparkConnectClient.statements}),
+   * sent in its turn among them rather than after them. @internal
+   */
+  readonly statement?: boolean;
 }
 
 /**
@@ -164,6 +170,11 @@ export class SparkConnectClient {
   private readonly closing = new AbortController();
   private readonly connectTimeoutMs: number;
   private readonly callTimeoutMs: number;
+  /**
+   * Statements sent the moment they are written (`spark.sql`), which every later request of this
+   * client waits for, and the relations they stand for in plans built before they ran.
+   */
+  readonly statements = new EagerStatements();
   /** The server's release, asked once (see {@link serverVersion}). */
   private version: Promise<string> | undefined;
 
@@ -285,7 +296,7 @@ export class SparkConnectClient {
    * ResultComplete.
    */
   async *execute(plan: Plan, options: ExecuteOptions = {}): AsyncGenerator<ExecutePlanResponse, void, undefined> {
-    plan = await this.forServer(plan);
+    plan = await this.forServer(options.statement ? plan : await this.statements.before(plan));
     const reattachable = this.clientOptions.reattachableExecute ?? true;
     const request: ExecutePlanRequest = {
       ...this.base(),
@@ -407,6 +418,11 @@ export class SparkConnectClient {
 
   /** Asks the server to analyze something (schema, explain, version, ...). Retried: it changes nothing. */
   async analyze(analyze: AnalyzeCase): Promise<AnalyzePlanResponse> {
+    return this.analyzeNow(await this.statements.before(analyze));
+  }
+
+  /** AnalyzePlan without waiting for the session's statements (the server's version has nothing to wait for). */
+  private async analyzeNow(analyze: AnalyzeCase): Promise<AnalyzePlanResponse> {
     analyze = await this.forServer(analyze);
     const response = await this.unary<AnalyzePlanResponse>((cb, call) =>
       this.stub.analyzePlan({ ...this.base(), analyze }, this.metadata(), call, cb),
@@ -425,7 +441,7 @@ export class SparkConnectClient {
    * ```
    */
   serverVersion(): Promise<string> {
-    this.version ??= this.analyze({ $case: "sparkVersion", sparkVersion: {} }).then(
+    this.version ??= this.analyzeNow({ $case: "sparkVersion", sparkVersion: {} }).then(
       (response) => (response.result?.$case === "sparkVersion" ? response.result.sparkVersion.version : ""),
       (err: unknown) => {
         this.version = undefined;
@@ -449,6 +465,7 @@ export class SparkConnectClient {
    * setting or unsetting the same keys twice leaves the same configuration.
    */
   async config(opType: NonNullable<ConfigRequest_Operation["opType"]>): Promise<ConfigResponse> {
+    await this.statements.settled();
     const response = await this.unary<ConfigResponse>((cb, call) =>
       this.stub.config({ ...this.base(), operation: { opType } }, this.metadata(), call, cb),
     );
@@ -462,6 +479,7 @@ export class SparkConnectClient {
    * mismatch). Not retried: the caller can send the same artifacts again.
    */
   async addArtifacts(artifacts: readonly Artifact[]): Promise<string[]> {
+    await this.statements.settled();
     // No deadline: an upload takes as long as its bytes take. Keepalive finds a dead peer.
     const base = this.base();
     const response = await (async () => {
@@ -486,6 +504,7 @@ export class SparkConnectClient {
    * answer would clone twice.
    */
   async clone(newSessionId: string = randomUUID()): Promise<SparkConnectClient> {
+    await this.statements.settled();
     const response = await this.unary<CloneSessionResponse>(
       (cb, call) => this.stub.cloneSession({ ...this.base(), newSessionId }, this.metadata(), call, cb),
       NO_RETRIES,

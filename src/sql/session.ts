@@ -7,6 +7,7 @@ import type { OperationObserver } from "../connect/operationEvents";
 import { parseConnectionString } from "../connect/connectionString";
 import { RuntimeConfig, type ConfValue } from "./conf";
 import { DataFrame } from "./dataframe";
+import { PendingDataFrame } from "./pendingDataFrame";
 import { TableValuedFunction } from "./tableValuedFunction";
 import { DataFrameReader } from "./io/reader";
 import { Catalog } from "./catalog";
@@ -15,7 +16,7 @@ import { StreamingQueryManager } from "./streaming/query";
 import { createDataFrame, type LocalRows, type LocalSchema } from "./localData";
 import { executeToChunks } from "./execution";
 import { literalExpression, type LiteralValue } from "./plan/literal";
-import { adoptRelation, relation } from "./plan/relation";
+import { relation } from "./plan/relation";
 import { SparkConnectError } from "../connect/errors";
 
 type ExecutionProgress = ExecutePlanResponse_ExecutionProgress;
@@ -136,19 +137,24 @@ export class SparkSession {
   }
 
   /**
-   * Runs a SQL statement at once, as PySpark does: DDL and DML take effect before this resolves,
-   * and errors surface here. A query's rows are computed when an action runs on the DataFrame.
+   * Runs a SQL statement at once, as PySpark does: it is sent now, and a DDL or DML statement takes
+   * effect where it stands in the program, since every later request of the session waits for it.
+   * The DataFrame is usable at once (`spark.sql(q).show()`); a query's rows are computed when an
+   * action runs on it. A failed statement's error is thrown by `await spark.sql(q)`, by an action
+   * on its DataFrame, or else by the session's next request; statements written after a failure
+   * nobody has seen are not sent.
    *
    * @param args values for `:name` markers (an object) or `?` markers (an array), sent as typed
    *   literals, never spliced into the text.
    *
    * @example
    * ```ts
-   * await spark.sql("CREATE TEMP VIEW v AS SELECT 1 AS x");
-   * const df = await spark.sql("SELECT * FROM v WHERE x > :min", { min: 0 });
+   * spark.sql("CREATE TEMP VIEW v AS SELECT 1 AS x");
+   * await spark.sql("SELECT * FROM v WHERE x > :min", { min: 0 }).show();
+   * const df = await spark.sql("SELECT * FROM v"); // waits for the statement; throws its error
    * ```
    */
-  async sql(query: string, args?: SqlArgs): Promise<DataFrame> {
+  sql(query: string, args?: SqlArgs): PendingDataFrame {
     const positional = Array.isArray(args);
     const sql = {
       query,
@@ -178,11 +184,32 @@ export class SparkSession {
         },
       },
     };
-    const { summary } = await executeToChunks(this.client, plan);
-    if (!summary.sqlCommandResult) {
-      throw new SparkConnectError("The server ran the SQL command but sent no result relation for it.");
-    }
-    return new DataFrame(this, adoptRelation(summary.sqlCommandResult));
+    this.client.statements.run(input.common!.planId!, async () => {
+      const { summary } = await executeToChunks(this.client, plan, { statement: true });
+      const result = summary.sqlCommandResult;
+      if (!result) throw new SparkConnectError("The server ran the SQL command but sent no result relation for it.");
+      // A query comes back as its own SQL, which the DataFrame already is (but for its parameters,
+      // which a Spark 3.5 server reads from older fields); a command comes back as its output rows.
+      return result.relType?.$case === "sql" && !args ? undefined : result;
+    });
+    return new PendingDataFrame(this, input);
+  }
+
+  /**
+   * Resolves once every statement `sql()` has sent so far has run; rejects with the error of a
+   * failed one nobody has seen yet (once: awaiting it, or an action on its DataFrame, also counts).
+   * For code that writes statements without awaiting them and wants their errors at a point of
+   * its choosing; the notebook kernel calls it at the end of each cell.
+   *
+   * @example
+   * ```ts
+   * spark.sql("CREATE TABLE t (n INT) USING parquet");
+   * spark.sql("INSERT INTO t VALUES (1)");
+   * await spark.settled(); // throws if either failed
+   * ```
+   */
+  settled(): Promise<void> {
+    return this.client.statements.settled();
   }
 
   // ---- local data ----

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 
 /** Expects `action` to reject with an error whose message matches `message`. */
-export async function expectRejection(action: Promise<unknown>, message: RegExp): Promise<void> {
+export async function expectRejection(action: PromiseLike<unknown>, message: RegExp): Promise<void> {
   try {
     await action;
   } catch (err) {

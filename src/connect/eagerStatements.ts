@@ -1,0 +1,126 @@
+// Statements a session sends the moment they are written (spark.sql), without the caller waiting:
+// as in PySpark, a DDL or DML statement takes effect where it stands in the program, so every later
+// request of the session waits for the statements written before it, in order. A statement's
+// failure is not lost because nobody awaited it: it is thrown where its DataFrame is used or
+// awaited, or else by the session's next request (or `settled`), and a statement written after an
+// unseen failure is not sent, as a PySpark program would have stopped at the first.
+import type { Relation } from "../gen/spark/connect/relations";
+
+/** Any object of a request, as ts-proto builds it. */
+type Node = Readonly<Record<string, unknown>>;
+
+interface Pending {
+  /** The relation the server answered with, once it has; `undefined` while it runs or after it failed. */
+  relation?: Relation;
+  /** The failure, once the statement failed. */
+  failure?: { readonly error: unknown };
+  readonly done: Promise<void>;
+}
+
+/** The statements of one session, and the relations they stand for in plans built before they ran. */
+export class EagerStatements {
+  #tail: Promise<void> = Promise.resolve();
+  /** Failures nobody has been shown yet, oldest first. */
+  readonly #unseen: { readonly error: unknown }[] = [];
+  /** Statements by the plan id of the placeholder relation their DataFrames are built on. */
+  readonly #byPlanId = new Map<bigint, Pending>();
+
+  /**
+   * Sends a statement after every one written before it. `placeholderId` is the plan id of the
+   * relation that stands for the statement's result in plans built before it ran; `send` resolves
+   * to the relation the server answered with, or to `undefined` when the placeholder already says
+   * the same (a query, whose result is its own SQL). See {@link outcome} for the result.
+   *
+   * @example
+   * ```ts
+   * const placeholder = relation({ $case: "sql", sql });
+   * statements.run(placeholder.common!.planId, () => runSqlCommand(sql));
+   * ```
+   */
+  run(placeholderId: bigint, send: () => Promise<Relation | undefined>): void {
+    const pending: { relation?: Relation; failure?: { readonly error: unknown } } = {};
+    const done = this.#tail
+      .then(async () => {
+        const earlier = this.#unseen[0];
+        if (earlier) throw earlier.error;
+        return send();
+      })
+      .then(
+        (received) => {
+          if (!received) return void this.#byPlanId.delete(placeholderId);
+          pending.relation = { ...received, common: { sourceInfo: "", ...received.common, planId: placeholderId } };
+        },
+        (error: unknown) => {
+          pending.failure = { error };
+          if (!this.#unseen.some((f) => f.error === error)) this.#unseen.push(pending.failure);
+        },
+      );
+    this.#byPlanId.set(placeholderId, Object.assign(pending, { done }));
+    this.#tail = done;
+  }
+
+  /**
+   * What the statement of `placeholderId` came to, once it ran: the relation to use in its place
+   * (`undefined`: the placeholder itself). Rejects with its failure, which counts as seen.
+   */
+  async outcome(placeholderId: bigint): Promise<Relation | undefined> {
+    const pending = this.#byPlanId.get(placeholderId);
+    if (!pending) return undefined;
+    await pending.done;
+    if (pending.failure) throw this.#seen(pending.failure);
+    return pending.relation;
+  }
+
+  /**
+   * Waits for the statements written so far; then throws the oldest failure nobody has seen, if
+   * any (once), and otherwise gives `request` with the relations of statements put where their
+   * placeholders are. A request that uses a failed statement's placeholder throws its failure.
+   */
+  async before<T>(request: T): Promise<T> {
+    await this.settled();
+    if (this.#byPlanId.size === 0) return request;
+    return substitute(request, (planId) => {
+      const pending = this.#byPlanId.get(planId);
+      if (pending?.failure) throw this.#seen(pending.failure);
+      return pending?.relation;
+    }) as T;
+  }
+
+  /** Resolves once every statement written so far has run; rejects with the oldest failure nobody has seen (once). */
+  async settled(): Promise<void> {
+    await this.#tail;
+    const unseen = this.#unseen.shift();
+    if (unseen) throw unseen.error;
+  }
+
+  /** Marks a failure seen; gives its error, to throw. */
+  #seen(failure: { readonly error: unknown }): unknown {
+    const index = this.#unseen.indexOf(failure);
+    if (index >= 0) this.#unseen.splice(index, 1);
+    return failure.error;
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !Array.isArray(value);
+}
+
+/** A copy of `value` in which each relation `replacement` knows (by its plan id) is replaced; shared where nothing is. */
+function substitute(value: unknown, replacement: (planId: bigint) => Relation | undefined): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map((item) => substitute(item, replacement));
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  if (!isNode(value)) return value;
+  const planId = isNode(value.common) ? value.common.planId : undefined;
+  if (typeof planId === "bigint" && "relType" in value) {
+    const replaced = replacement(planId);
+    if (replaced) return replaced;
+  }
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, field] of Object.entries(value)) {
+    const rewritten = substitute(field, replacement);
+    if (rewritten !== field) (copy ??= { ...value })[key] = rewritten;
+  }
+  return copy ?? value;
+}
