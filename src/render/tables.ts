@@ -8,7 +8,8 @@ import { textOfModel } from "./table/text";
 
 /**
  * An Arrow table as an HTML table for notebooks (see {@link TableOptions}): names and Spark
- * types in the header, every text escaped, long cells cut with the full text on hover, a note
+ * types in the header, each value as Spark's `show()` prints it (`80.0`, `[1, NULL]`,
+ * `INTERVAL '3' DAY`), every text escaped, long cells cut with the full text on hover, a note
  * when rows were cut.
  *
  * @example
@@ -21,7 +22,8 @@ export function tableToHtml(table: Table, options: TableOptions = {}): string {
 }
 
 /**
- * An Arrow table as a text grid like Spark's `show()` (see {@link TableOptions}).
+ * An Arrow table as a text grid like Spark's `show()`, each value as `show()` prints it (see
+ * {@link TableOptions}).
  *
  * @example
  * ```ts
@@ -40,7 +42,8 @@ export function tableToText(table: Table, options: TableOptions = {}): string {
 
 /**
  * JS rows (plain objects, or the client's Rows) as an HTML table: the columns are the union of
- * the rows' keys in first-seen order.
+ * the rows' keys in first-seen order. Without a schema, values print as JS values do (see
+ * `cellText`).
  *
  * @example
  * ```ts

@@ -1,14 +1,19 @@
-// The text of one value in a table cell. Scalars read as Spark's show() prints them; nested values
-// (arrays, maps, structs) in a compact JSON-like form in which strings are quoted, so the string
-// "null" and a null, or "1" and 1, stay apart inside them.
+// The text of one JS value in a table cell, for tables of JS rows (results read from Arrow print
+// as Spark's show() does, see sparkValueText.ts). Dates, times and intervals read as Spark prints
+// them; nested values (arrays, maps, structs) in a compact JSON-like form in which strings are
+// quoted, so the string "null" and a null, or "1" and 1, stay apart inside them.
 import { Timestamp } from "../../arrow";
 import { visibleText } from "./visible";
 
-// Bounds on what one cell's text is made of: a cell shows a few hundred characters at most, and
-// its tooltip some thousands, so a million-element array is not worth formatting in full.
-const MAX_ITEMS = 1000;
-const MAX_BYTES = 1024;
-const MAX_DEPTH = 16;
+// Bounds on what one cell's text is made of, for JS rows and Arrow results alike: a cell shows a
+// few hundred characters at most, and its tooltip some thousands, so a million-element array is
+// not worth formatting in full.
+/** The items of one array, map or struct a cell shows; then how many more there are. */
+export const MAX_ITEMS = 1000;
+/** The bytes of one binary a cell shows; then how many there are. */
+export const MAX_BYTES = 1024;
+/** The levels of nesting a cell shows; deeper ones are an ellipsis. */
+export const MAX_DEPTH = 16;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

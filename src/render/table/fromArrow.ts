@@ -1,41 +1,21 @@
-// An Arrow table (as the client decodes results) to the table model: one reader and one
-// formatter per column, chosen from its type once, then run over the shown rows only.
-import { type Data, DataType, type Field, type Table } from "apache-arrow";
-import { valueReader } from "../../arrow";
-import { cellText, numberText } from "./cells";
+// An Arrow table (as the client decodes results) to the table model: one formatter per column,
+// compiled from its Arrow type and Spark type once, then run over the shown rows only.
+import type { Data, Table } from "apache-arrow";
 import { cutBeforeOf, cutNote, serverCutNoteOf, type ColumnModel, type TableModel } from "./model";
 import { maxRowsOf, type TableOptions } from "./options";
+import { sparkCellFormat } from "./sparkValueText";
 import { arrowTypeName, isNumericArrowType, isNumericTypeName } from "./typeNames";
 import { visibleText } from "./visible";
 
-type Format = (value: unknown) => string | null;
-
-const formatNumber: Format = (value) => (value === null ? null : numberText(value as number));
-const formatString: Format = (value) => (value === null ? null : visibleText(value as string));
-const formatPlain: Format = (value) => (value === null ? null : String(value));
-
-/** The formatter for a column's values: the common types skip the general one's dispatch. */
-function formatterFor(field: Field): Format {
-  const type: DataType = field.type;
-  if (DataType.isInt(type)) return type.bitWidth === 64 ? formatPlain : formatNumber;
-  if (DataType.isFloat(type)) return formatNumber;
-  // Decimals are read as exact strings; booleans print as they are.
-  if (DataType.isDecimal(type) || DataType.isBool(type)) return formatPlain;
-  if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) return formatString;
-  return cellText;
-}
-
-function columnCells(table: Table, c: number, shown: number): (string | null)[] {
-  const field = table.schema.fields[c]!;
-  const read = valueReader(field);
-  const format = formatterFor(field);
+function columnCells(table: Table, c: number, shown: number, sparkType: string | undefined): (string | null)[] {
+  const format = sparkCellFormat(table.schema.fields[c]!, sparkType);
   const cells: (string | null)[] = new Array(shown);
   let row = 0;
   for (const batch of table.batches) {
     if (row >= shown) break;
     const data: Data = batch.data.children[c]!;
     const end = Math.min(batch.numRows, shown - row);
-    for (let i = 0; i < end; i++) cells[row + i] = format(read(data, i));
+    for (let i = 0; i < end; i++) cells[row + i] = format(data, i);
     row += end;
   }
   return cells;
@@ -60,7 +40,7 @@ export function modelFromArrow(table: Table, options: TableOptions = {}): TableM
       name: visibleText(field.name),
       type: visibleText(given ?? arrowTypeName(field.type, field.metadata)),
       numeric: given !== undefined ? isNumericTypeName(given) : isNumericArrowType(field.type),
-      cells: columnCells(table, c, shown),
+      cells: columnCells(table, c, shown, given),
       cutBefore: cutBefore[c],
     };
   });

@@ -37,7 +37,8 @@ const EM_PER_TYPE_COLUMN = 0.6;
 
 const BOX_STYLE = `max-height:${TABLE_BOX_HEIGHT_PX}px;overflow:auto`;
 const TYPE_STYLE = "font-weight:normal;font-size:0.85em;opacity:0.65";
-const NULL_CELL = "<td><i>null</i></td>";
+// NULL, as show() and the text grid write it; in italics, apart from a string "NULL".
+const NULL_CELL = "<td><i>NULL</i></td>";
 const CAPTION_STYLE = "caption-side:top;text-align:left;font-weight:bold;padding-bottom:4px";
 const NOTE_STYLE = "font-size:0.85em;opacity:0.7;padding-top:4px";
 // A cell cut before it reached the table: the mark says so, and so does its tooltip, in place of
@@ -122,7 +123,7 @@ function columnTds(cells: readonly (string | null)[], maxChars: number, cutBefor
  * {@link TABLE_BOX_HEIGHT_PX} high whose header stays in view, one line per row, each cell at
  * most 40 characters wide and cut there with an ellipsis (hovering it shows it whole). A header
  * cell holds the column's name and, under it, its type; numbers are right-aligned; a null is an
- * italic, faded `null`. A value longer than {@link TableOptions.maxCellChars} is cut in the HTML
+ * italic, faded `NULL`. A value longer than {@link TableOptions.maxCellChars} is cut in the HTML
  * itself with "…", its `title` holding up to 1,000 characters of it (or twice maxCellChars, if
  * more), so a long value is never saved twice in full. A cell cut before it reached the table
  * (see {@link TableOptions.cutCells}) is marked with ✂ and a `title` saying so. A caption goes

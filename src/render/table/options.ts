@@ -26,6 +26,8 @@ export interface TableOptions {
   /**
    * Each column's Spark type as Spark writes it (`"int"`, `"array<string>"`, `"decimal(10,2)"`),
    * shown under the column's name. A missing entry falls back to a name read from the Arrow type.
+   * For an Arrow table it also says what Arrow does not about how a value prints: an interval's
+   * start and end fields (`"interval day"` shows `INTERVAL '3' DAY`, at any depth).
    */
   readonly columnTypes?: readonly string[];
   /**

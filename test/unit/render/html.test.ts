@@ -57,13 +57,14 @@ describe("HTML table: cells", () => {
     expect(parseTable(tableToHtml(table)).rows[0]!.map((cell) => cell.align)).to.deep.equal(["right", "right", "left"]);
   });
 
-  it("shows a null apart from the string \"null\"", () => {
-    const table = tableFromArrays({ s: ["null", null, ""] });
+  it("shows a null as NULL, as show() does, apart from the strings \"NULL\" and \"null\"", () => {
+    const table = tableFromArrays({ s: ["null", null, "", "NULL"] });
     const cells = parseTable(tableToHtml(table)).rows.map((row) => row[0]!);
     expect(cells.map((cell) => [cell.text, cell.isNull])).to.deep.equal([
       ["null", false],
-      ["null", true],
+      ["NULL", true],
       ["", false],
+      ["NULL", false],
     ]);
   });
 

@@ -27,7 +27,7 @@ export interface BodyCell {
   readonly title: string | undefined;
   readonly style: string | undefined;
   readonly align: Align;
-  /** Whether the cell shows a null (the renderer's null marker, an `<i>` saying "null"). */
+  /** Whether the cell shows a null (the renderer's null marker, an `<i>` saying "NULL"). */
   readonly isNull: boolean;
   /** Whether the cell carries the mark of a value cut on the server (a `<span>` holding ✂). */
   readonly cutOnServer: boolean;
@@ -137,7 +137,7 @@ export function parseTable(html: string): ParsedTable {
         title: attr(td, "title"),
         style: attr(td, "style"),
         align: alignOf(c),
-        isNull: childElements(td).some((e) => e.tagName === "i" && textOf(e) === "null"),
+        isNull: childElements(td).some((e) => e.tagName === "i" && textOf(e) === "NULL"),
         cutOnServer: childElements(td).some((e) => e.tagName === "span" && textOf(e).trim() === "✂"),
       })),
     ),

@@ -56,9 +56,9 @@ describe("HTML table: size in the saved notebook", () => {
     expect(hundred).to.include("<tr><td>0</td>");
   });
 
-  it("shows a null as <i>null</i>, apart from the string \"null\"", () => {
-    const html = rowsToHtml([{ s: null }, { s: "null" }]);
-    expect(html).to.include("<td><i>null</i></td>").and.to.include("<td>null</td>");
+  it("shows a null as <i>NULL</i>, apart from the string \"NULL\"", () => {
+    const html = rowsToHtml([{ s: null }, { s: "NULL" }]);
+    expect(html).to.include("<td><i>NULL</i></td>").and.to.include("<td>NULL</td>");
   });
 });
 
