@@ -42,12 +42,63 @@ function isEmptyVoidArrayLiteral(node: Node): boolean {
   return Array.isArray(array.elements) && array.elements.length === 0 && isNode(elementType) && oneofCase(elementType, "kind") === "null";
 }
 
+/** A literal's oneof, e.g. `{ $case: "array", array: {...} }`. */
+function literalCase(literal: Node): Node | undefined {
+  const value = literal.literalType;
+  return isNode(value) ? value : undefined;
+}
+
+/** The literals inside an array or map literal. */
+function innerLiterals(literal: Node): Node[] {
+  const kind = literalCase(literal);
+  if (kind?.$case === "array") return ((kind.array as Node).elements as Node[]) ?? [];
+  if (kind?.$case === "map") return [...(((kind.map as Node).keys as Node[]) ?? []), ...(((kind.map as Node).values as Node[]) ?? [])];
+  return [];
+}
+
+function holdsNull(literal: Node): boolean {
+  return innerLiterals(literal).some((inner) => literalCase(inner)?.$case === "null" || holdsNull(inner));
+}
+
+/** An array or map literal with a null somewhere inside: Spark 3.5 reads those nulls as zeros. */
+function isCollectionLiteralWithNull(node: Node): boolean {
+  if (oneofCase(node, "exprType") !== "literal") return false;
+  const literal = (node.exprType as Node).literal as Node;
+  const kind = literalCase(literal)?.$case;
+  return (kind === "array" || kind === "map") && holdsNull(literal);
+}
+
+const call = (functionName: string, args: Node[]): Node => ({
+  exprType: { $case: "unresolvedFunction", unresolvedFunction: { functionName, arguments: args, isDistinct: false, isUserDefinedFunction: false } },
+});
+
+/** The same value as a call of `array()` or `map()` on the literal's elements (typed nulls among them), nested alike. */
+function asCollectionCalls(literal: Node): Node {
+  const kind = literalCase(literal);
+  const inner = (element: Node): Node => (holdsNull(element) ? asCollectionCalls(element) : { exprType: { $case: "literal", literal: element } });
+  if (kind?.$case === "array") return call("array", ((kind.array as Node).elements as Node[]).map(inner));
+  if (kind?.$case === "map") {
+    const map = kind.map as Node;
+    const values = map.values as Node[];
+    return call("map", (map.keys as Node[]).flatMap((key, i) => [inner(key), inner(values[i]!)]));
+  }
+  return { exprType: { $case: "literal", literal } };
+}
+
 /**
- * The changes the client knows, newest line last. Cases of the request's oneofs a line added are
- * refused on older servers; the one with older words is rewritten: `array()` is the same empty
- * `array<void>` as the literal Spark 4.0 cannot read ("Unsupported Literal Type: null").
+ * The changes the client knows, oldest line first. Cases of the request's oneofs a line added are
+ * refused on older servers; those with older words are rewritten: Spark 3.5 reads a null inside an
+ * array or map literal as a zero (`lit([1, null])` gave `[1, 0]`), and `array(1L, CAST(NULL AS
+ * BIGINT))` is the same value; `array()` is the same empty `array<void>` as the literal Spark 4.0
+ * cannot read ("Unsupported Literal Type: null").
  */
 export const PROTOCOL_CHANGES: readonly ProtocolChange[] = [
+  {
+    feature: "nulls inside array and map literals",
+    since: "4.0",
+    usedBy: isCollectionLiteralWithNull,
+    older: (node) => asCollectionCalls((node.exprType as Node).literal as Node),
+  },
   {
     feature: "an empty array literal (lit([]))",
     since: "4.1",

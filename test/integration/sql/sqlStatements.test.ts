@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { AnalysisException, col, DataFrame, PendingDataFrame, type SparkSession } from "../../../src/index";
-import { newSession } from "../../support/spark";
+import { newSession, serverAtLeast } from "../../support/spark";
 
 /** The error `work` rejects with (fails the test when it resolves). */
 async function failureOf(work: PromiseLike<unknown>): Promise<Error> {
@@ -66,6 +66,8 @@ describe("spark.sql: eager statements with a DataFrame at once", function () {
     const df = await pending;
     expect(df).to.be.instanceOf(DataFrame).and.not.instanceOf(PendingDataFrame);
     expect((await df.collect())[0]!.v).to.equal(7);
+    // Spark 3.5 cannot bind a column reference to a SQL relation by its plan id ("fail to find subplan").
+    if (!(await serverAtLeast("4.0"))) return;
     const joined = pending.join(spark.range(8, 9).select(col("id").alias("w")), pending.col("v").lt(col("w")));
     expect((await joined.collect()).map((r) => [r.v, r.w])).to.deep.equal([[7, 8n]]);
   });

@@ -71,6 +71,26 @@ describe("requests adapted to the server's line", () => {
       .with.property("since", "4.3");
   });
 
+  it("writes array and map literals holding nulls as array() and map() calls for Spark 3.5, which reads those nulls as zeros", () => {
+    const df = spark.range(1).select(F.lit([[1, null], [2]]).alias("a"), F.lit(new Map([["k", null]])).alias("m"), F.lit([3]).alias("plain"));
+    const v35 = parseSparkVersion("3.5.7");
+    const used = changesUsedBy(df.plan);
+    expect(used.map((c) => c.since)).to.deep.equal(["4.0"]);
+    expect(adaptToServer(df.plan, v40, used)).to.equal(df.plan);
+    const adapted = adaptToServer(df.plan, v35, used);
+    const project = adapted.relType?.$case === "project" ? adapted.relType.project : undefined;
+    const [a, m, plain] = project!.expressions.map((e) => (e.exprType?.$case === "alias" ? e.exprType.alias.expr! : undefined));
+    const fn = (e: typeof a) => (e?.exprType?.$case === "unresolvedFunction" ? e.exprType.unresolvedFunction : undefined);
+    expect(fn(a)?.functionName).to.equal("array");
+    const [inner, whole] = fn(a)!.arguments;
+    expect(fn(inner)?.functionName, "the inner array with the null is a call too").to.equal("array");
+    expect(fn(inner)!.arguments.map((e) => (e.exprType?.$case === "literal" ? e.exprType.literal.literalType?.$case : undefined))).to.deep.equal(["integer", "null"]);
+    expect(whole?.exprType?.$case, "the inner array without a null stays a literal").to.equal("literal");
+    expect(fn(m)?.functionName).to.equal("map");
+    expect(fn(m)!.arguments).to.have.length(2);
+    expect(plain?.exprType?.$case).to.equal("literal");
+  });
+
   it("writes lit([]) as array() for servers before 4.1, in a copy, leaving the rest of the plan as it was", () => {
     const df = spark.range(1).select(F.lit([]).alias("e"), F.lit([1]).alias("one"));
     const before = JSON.stringify(df.plan, (_, v: unknown) => (typeof v === "bigint" ? String(v) : v));
