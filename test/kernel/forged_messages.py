@@ -2,13 +2,16 @@
 
 Each test sends a message over the kernel's shell socket that, if executed, would create a marker
 file, then checks that no marker appeared and that the kernel still answers a real client.
+The kernel takes shell requests in the order they arrive and runs execute requests one after the
+other in that order, so once a signed execute sent after the forged message on the same socket
+has been answered, the forged one has had its turn: the marker check comes after that answer.
 Run by test/kernel/python.test.ts; results go to SPARK_TS_PY_RESULTS.
 """
 import os
 import sys
 import tempfile
-import time
 import unittest
+import uuid
 
 from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
@@ -60,11 +63,19 @@ class ForgedMessages(unittest.TestCase):
         session.send(self.kc.shell_channel.socket, msg)
         return msg
 
-    def assert_not_run(self, path):
-        time.sleep(3)
-        self.assertFalse(os.path.exists(path), "the forged message was executed")
-        reply = self.kc.execute_interactive("1 + 1", timeout=30)
+    def after_what_was_sent(self):
+        """Runs a signed execute behind what was sent before it and waits for its answer.
+
+        Its own marker shows that the same code, signed with the connection key, does run.
+        """
+        control = self.marker(f"control-{uuid.uuid4()}")
+        reply = self.kc.execute_interactive(marker_code(control), timeout=60)
         self.assertEqual(reply["content"]["status"], "ok")
+        self.assertTrue(os.path.exists(control), "the signed execute ran")
+
+    def assert_not_run(self, path):
+        self.after_what_was_sent()
+        self.assertFalse(os.path.exists(path), "the forged message was executed")
 
     def test_a_message_signed_with_another_key_is_not_executed(self):
         path = self.marker("wrong-key")
@@ -119,11 +130,13 @@ class ForgedMessages(unittest.TestCase):
             "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
         frames = session.serialize(msg)
         self.kc.shell_channel.socket.send_multipart(frames)
-        time.sleep(3)
-        self.kc.shell_channel.socket.send_multipart(frames)
-        time.sleep(3)
+        self.after_what_was_sent()
         with open(path) as f:
-            self.assertEqual(f.read(), "x")
+            self.assertEqual(f.read(), "x", "the original message ran once")
+        self.kc.shell_channel.socket.send_multipart(frames)
+        self.after_what_was_sent()
+        with open(path) as f:
+            self.assertEqual(f.read(), "x", "the replay did not run")
 
 
 if __name__ == "__main__":

@@ -82,8 +82,20 @@ describe("grouping, missing values and statistics", () => {
       ]);
     });
 
-    it("cube adds every combination", async () => {
-      expect(await sales.cube("region", "product").count().count()).to.equal(9);
+    it("cube adds a subtotal for every combination of the columns, with nulls in the ones left out", async () => {
+      const df = sales.cube("region", "product").count();
+      const rows = (await df.collect()).map((r) => `${r.region}/${r.product}=${r.count}`).sort();
+      expect(rows).to.deep.equal([
+        "north/coffee=1",
+        "north/null=3",
+        "north/tea=2",
+        "null/coffee=2",
+        "null/null=5",
+        "null/tea=3",
+        "south/coffee=1",
+        "south/null=2",
+        "south/tea=1",
+      ]);
     });
 
     it("groupingSets groups by each set given", async function () {
@@ -105,8 +117,12 @@ describe("grouping, missing values and statistics", () => {
     });
 
     it("finds the values itself when none are given", async () => {
-      const df = sales.groupBy("product").pivot("region").agg(F.count(lit(1)));
+      const df = sales.groupBy("product").pivot("region").agg(F.count(lit(1))).orderBy("product");
       expect(await df.columns).to.deep.equal(["product", "north", "south"]);
+      expect(await plain(df)).to.deep.equal([
+        { product: "coffee", north: 1n, south: 1n },
+        { product: "tea", north: 2n, south: 1n },
+      ]);
     });
 
     it("is refused after rollup, before anything is sent", () => {
@@ -143,9 +159,12 @@ describe("grouping, missing values and statistics", () => {
   });
 
   describe("stat", () => {
-    it("corr and cov are numbers computed by the server", async () => {
+    it("corr and cov are Pearson's correlation and the sample covariance, computed by the server", async () => {
+      // units 10, 20, 5, 7, 3 and scores 1..5 lie 1, 11, -4, -2, -6 and -2, -1, 0, 1, 2 from their
+      // means 9 and 3: the products sum to -27, the squares to 178 and 10.
       expect(await sales.stat.corr("units", "units")).to.be.closeTo(1, 1e-12);
-      expect(await sales.corr("units", "score")).to.be.within(-1, 1);
+      expect(await sales.corr("units", "score")).to.be.closeTo(-27 / Math.sqrt(178 * 10), 1e-12);
+      expect(await sales.cov("units", "score")).to.be.closeTo(-27 / 4, 1e-12);
       expect(await sales.cov("score", "score")).to.be.closeTo(2.5, 1e-12);
     });
 
@@ -158,9 +177,13 @@ describe("grouping, missing values and statistics", () => {
       ]);
     });
 
-    it("freqItems lists the frequent values of each column", async () => {
-      const [row] = await sales.freqItems(["region"], 0.5).collect();
-      expect(row!.region_freqItems).to.include.members(["north"]);
+    it("freqItems lists the values of each column that reach the support, in a column per input", async () => {
+      // north, tea and Q1 are in 3 of the 5 rows, the other values in 2.
+      const [majority] = await sales.freqItems(["region", "product", "quarter"], 0.6).collect();
+      expect({ ...majority }).to.deep.equal({ region_freqItems: ["north"], product_freqItems: ["tea"], quarter_freqItems: ["Q1"] });
+      const [all] = await sales.stat.freqItems(["region", "product"], 0.4).collect();
+      expect([...(all!.region_freqItems as string[])].sort()).to.deep.equal(["north", "south"]);
+      expect([...(all!.product_freqItems as string[])].sort()).to.deep.equal(["coffee", "tea"]);
     });
 
     it("approxQuantile with relative error 0 gives exact quantiles, per column when several", async () => {

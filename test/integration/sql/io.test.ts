@@ -386,12 +386,14 @@ describe("reading and writing data", () => {
       await expectSparkError(spark.read.parquet(path.join(dir, "nothing-here")).collect(), /PATH_NOT_FOUND/);
     });
 
-    it("changes() of a table without a change feed is refused by the server", async function () {
+    it("changes() of a table whose catalog keeps no change feed is refused by the server, naming the catalog", async function () {
       // Before 4.2 the server refuses it too, but only because it does not know the relation.
       await requireSpark(this, "4.2", "change data feeds (the RelationChanges relation)");
       const name = table("nochanges");
       await people.write.saveAsTable(name);
-      await expectSparkError(spark.read.changes(name).collect(), /./);
+      const err = await expectSparkError(spark.read.changes(name).collect(), /^UNSUPPORTED_FEATURE\.CHANGE_DATA_CAPTURE$/);
+      expect(err).to.be.instanceOf(AnalysisException);
+      expect(err.messageParameters).to.deep.equal({ catalogName: "spark_catalog" });
     });
 
     it("changes() refuses a user-given schema before anything is sent", () => {

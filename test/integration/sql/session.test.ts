@@ -4,7 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "mocha";
-import { SparkSession } from "../../../src";
+import { SessionClosedError, SparkSession, UnsupportedOperationException, type SparkConnectError } from "../../../src";
+import { ownSparkServer, ownSparkServerWith } from "../../support/ownSparkServer";
 import { expectRejection } from "../../support/rejection";
 import { expectedServerVersion, newSession, requireSpark, sparkRemote } from "../../support/spark";
 
@@ -94,11 +95,13 @@ describe("SparkSession", () => {
     await session.stop();
     const err = await session.range(1).count().then(() => undefined, (e: unknown) => e);
     expect(err).to.be.instanceOf(Error).with.property("message").that.matches(/stopped/);
-    // A new client with the released id is refused by the server rather than silently reusing it.
+    // A new client with the released id is refused by the server rather than given a fresh session
+    // under the old id (which would fail here too, but with TABLE_OR_VIEW_NOT_FOUND).
     const again = await SparkSession.builder.remote(`${sparkRemote()}/;session_id=${id}`).create();
     try {
       const reuse = await again.table("gone_with_session").count().then(() => undefined, (e: unknown) => e);
-      expect(reuse).to.be.instanceOf(Error);
+      expect(reuse, String(reuse)).to.be.instanceOf(SessionClosedError);
+      expect((reuse as SessionClosedError).errorClass).to.equal("INVALID_HANDLE.SESSION_CLOSED");
     } finally {
       await again.stop().catch(() => undefined);
     }
@@ -216,26 +219,99 @@ describe("SparkSession artifacts", () => {
       await spark.stop();
     }
   });
+});
 
-  it("copyFromLocalToFs copies a file to the server's file system, or says why not", async function () {
-      await requireSpark(this, "4.0", "forwarding artifacts to the file system");
+describe("SparkSession.copyFromLocalToFs", function () {
+  this.timeout(300_000);
+  /** Bytes that a text round trip would change: a NUL, bytes that are not UTF-8, CR LF. */
+  const bytes = Buffer.from([0x63, 0x6f, 0x70, 0x69, 0x65, 0x64, 0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a]);
+  /** The static server setting that lets the destination be the driver's own disk (off by default). */
+  const ALLOW_DEST_LOCAL = "spark.sql.artifact.copyFromLocalToFs.allowDestLocal";
+  let dir: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-copy-"));
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A local file holding `bytes`. */
+  const source = () => {
+    const local = path.join(dir, `source-${randomUUID()}.bin`);
+    fs.writeFileSync(local, bytes);
+    return local;
+  };
+
+  /** What the server reads at `file` (binaryFile keeps the bytes as they are). */
+  const readOnServer = async (spark: SparkSession, file: string) => {
+    const rows = await spark.read.format("binaryFile").load(file).select("content").collect();
+    return rows.map((r) => Buffer.from(r.content as Uint8Array));
+  };
+
+  it("is refused by a server that does not allow a local destination, which then has no such file", async function () {
+    await requireSpark(this, "4.0", "forwarding artifacts to the file system");
     const spark = await newSession();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-copy-"));
     try {
-      const local = path.join(dir, "source.txt");
-      fs.writeFileSync(local, "copied\n");
-      const dest = path.join(dir, "dest", "copy.txt");
-      try {
-        await spark.copyFromLocalToFs(local, dest);
-        expect(fs.readFileSync(dest, "utf8")).to.equal("copied\n");
-      } catch (err) {
-        // A server that does not allow local destinations (the default) says so.
-        expect((err as Error).message).to.match(/local file system destination path is not supported/);
+      const allowed = await spark.conf.getOption(ALLOW_DEST_LOCAL);
+      if (allowed !== "false") {
+        // The shared test server leaves it off; the suite below starts a server that turns it on.
+        this.test!.title += ` (skipped: this server's ${ALLOW_DEST_LOCAL} is ${allowed ?? "unknown to it"})`;
+        this.skip();
       }
-      await expectRejection(spark.copyFromLocalToFs(local, "relative/path"), /absolute path or URI/);
+      const dest = path.join(dir, "refused", "copy.bin");
+      const err = await spark.copyFromLocalToFs(source(), dest).then(() => undefined, (e: unknown) => e);
+      expect(err, String(err)).to.be.instanceOf(UnsupportedOperationException);
+      expect((err as SparkConnectError).errorClass).to.equal("_LEGACY_ERROR_TEMP_3161");
+      expect((err as Error).message).to.equal("Uploading artifact file to local file system destination path is not supported.");
+      const missing = await readOnServer(spark, dest).then(() => undefined, (e: unknown) => e);
+      expect((missing as SparkConnectError).errorClass, String(missing)).to.equal("PATH_NOT_FOUND");
     } finally {
       await spark.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("refuses a relative destination before anything is sent", async () => {
+    const spark = await newSession();
+    try {
+      await expectRejection(spark.copyFromLocalToFs(source(), "relative/path"), /absolute path or URI/);
+    } finally {
+      await spark.stop();
+    }
+  });
+
+  describe("to a server that allows a local destination", () => {
+    // A server of this test's own: the setting is static, and the shared test server keeps it off
+    // (it lets any client overwrite the driver's files).
+    let stateDir: string;
+    let url: string;
+
+    before(async function () {
+      await requireSpark(this, "4.0", "forwarding artifacts to the file system");
+      stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-copy-server-"));
+      const confDir = path.join(stateDir, "conf");
+      fs.mkdirSync(confDir);
+      fs.writeFileSync(path.join(confDir, "spark-defaults.conf"), `${ALLOW_DEST_LOCAL} true\n`);
+      url = await ownSparkServerWith({ SPARK_CONF_DIR: confDir }, stateDir, "start");
+    });
+    after(async () => {
+      if (stateDir === undefined) return;
+      await ownSparkServer(stateDir, "stop");
+      fs.rmSync(stateDir, { recursive: true, force: true });
+    });
+
+    it("writes the file's exact bytes at the absolute destination, making its folders", async () => {
+      const spark = await SparkSession.builder.remote(url).create();
+      try {
+        expect(await spark.conf.get(ALLOW_DEST_LOCAL)).to.equal("true");
+        const dest = path.join(dir, "allowed", "nested", "copy.bin");
+        await spark.copyFromLocalToFs(source(), dest);
+        expect(await readOnServer(spark, dest)).to.deep.equal([bytes]);
+        // The server runs on this machine, so its disk is ours to look at as well.
+        expect(fs.readFileSync(dest)).to.deep.equal(bytes);
+      } finally {
+        await spark.stop();
+      }
+    });
   });
 });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "mocha";
-import { col, functions as F, type SparkSession, type StreamingQuery } from "../../../src";
+import { col, functions as F, type SparkSession, type SparkStruct, type StreamingQuery } from "../../../src";
 import { newSession } from "../../support/spark";
 
 describe("structured streaming", function () {
@@ -110,20 +110,68 @@ describe("structured streaming", function () {
     await spark.sql(`DROP TABLE IF EXISTS ${table}`);
   });
 
-  it("keeps a windowed aggregation's state with a watermark, in update mode", async () => {
-    const counts = spark.readStream
-      .format("rate")
-      .option("rowsPerSecond", 20)
-      .load()
-      .withWatermark("timestamp", "1 second")
-      .groupBy(F.window(col("timestamp"), "1 second"))
-      .count();
-    const query = track(await counts.writeStream.format("memory").queryName("windowed").outputMode("update").start());
-    for (let i = 0; i < 40 && (await spark.table("windowed").count()) === 0; i++) {
-      await query.processAllAvailable();
-      await new Promise((r) => setTimeout(r, 250));
+  describe("event-time windows with a watermark", () => {
+    // Events of 2024-01-01 00:00:SS arrive file by file; processAllAvailable returns once a file is
+    // processed, including the batch without data that Spark runs when the watermark moves. The
+    // watermark trails the latest event seen by 5 seconds.
+    const BASE = Date.parse("2024-01-01T00:00:00Z");
+    const FEEDS = [[1, 2, 3, 12], [25], [5, 26], [40]];
+
+    /** Counts per 10-second window, fed FEEDS one file at a time; the rows of the sink after each. */
+    async function windowCounts(queryName: string, mode: "append" | "update"): Promise<string[][]> {
+      const input = path.join(dir, queryName);
+      fs.mkdirSync(input);
+      const counts = spark.readStream
+        .schema("t TIMESTAMP")
+        .json(input)
+        .withWatermark("t", "5 seconds")
+        .groupBy(F.window(col("t"), "10 seconds"))
+        .count();
+      const query = track(await counts.writeStream.format("memory").queryName(queryName).outputMode(mode).start());
+      const seconds = (d: unknown) => {
+        expect(d).to.be.instanceOf(Date);
+        return ((d as Date).getTime() - BASE) / 1000;
+      };
+      const after: string[][] = [];
+      for (const [i, feed] of FEEDS.entries()) {
+        const lines = feed.map((s) => JSON.stringify({ t: new Date(BASE + s * 1000).toISOString() }));
+        fs.writeFileSync(path.join(input, `${i}.json`), lines.join("\n") + "\n");
+        await query.processAllAvailable();
+        const rows = await spark.table(queryName).collect();
+        after.push(
+          rows
+            .map((r) => {
+              const window = r.window as SparkStruct;
+              return `[${seconds(window.start)}, ${seconds(window.end)}) ${r.count}`;
+            })
+            .sort(),
+        );
+      }
+      return after;
     }
-    expect(await spark.table("windowed").columns).to.deep.equal(["window", "count"]);
+
+    it("in append mode, emits each window once the watermark passes its end, and drops events later than the watermark", async () => {
+      expect(await windowCounts("windowed_append", "append")).to.deep.equal([
+        // Watermark 7: no window has ended before it.
+        [],
+        // Watermark 20: [0, 10) and [10, 20) are closed.
+        ["[0, 10) 3", "[10, 20) 1"],
+        // Watermark 21: the event at 5 is late and dropped (kept, it would reopen [0, 10) with 1).
+        ["[0, 10) 3", "[10, 20) 1"],
+        // Watermark 35: [20, 30) is closed; [40, 50) stays open.
+        ["[0, 10) 3", "[10, 20) 1", "[20, 30) 2"],
+      ]);
+    });
+
+    it("in update mode, emits each window's new count after every batch that changes it, until the watermark drops its state", async () => {
+      expect(await windowCounts("windowed_update", "update")).to.deep.equal([
+        ["[0, 10) 3", "[10, 20) 1"],
+        ["[0, 10) 3", "[10, 20) 1", "[20, 30) 1"],
+        // [0, 10) is past the watermark: the late event at 5 neither counts (it would give 4) nor is emitted.
+        ["[0, 10) 3", "[10, 20) 1", "[20, 30) 1", "[20, 30) 2"],
+        ["[0, 10) 3", "[10, 20) 1", "[20, 30) 1", "[20, 30) 2", "[40, 50) 1"],
+      ]);
+    });
   });
 
   it("surfaces a failed query's error class through exception() and awaitTermination", async () => {
