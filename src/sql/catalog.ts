@@ -1,10 +1,10 @@
-import type { Catalog as CatalogProto } from "../gen/spark/connect/catalog";
+import type { Relation } from "../gen/spark/connect/relations";
 import { Row } from "../arrow";
 import { DataFrame } from "./dataframe";
-import { relation } from "./plan/relation";
+import * as catalogNodes from "./plan/catalogNodes";
 import type { SparkSession } from "./session";
 import { StorageLevel } from "./storageLevel";
-import { dataTypeToProto, type StructType } from "./types";
+import type { StructType } from "./types";
 import { optionStrings, type OptionsRecord } from "./io/options";
 
 /** A catalog (`spark_catalog`, or one a connector adds). */
@@ -72,8 +72,6 @@ export interface CreateTableOptions {
   readonly options?: OptionsRecord;
 }
 
-type CatalogType = NonNullable<CatalogProto["catType"]>;
-
 /**
  * The session's catalog (`spark.catalog`): databases, tables, views, functions, and the cache.
  * Every method asks the server.
@@ -91,83 +89,83 @@ export class Catalog {
 
   /** The current catalog's name. */
   async currentCatalog(): Promise<string> {
-    return this.value<string>({ $case: "currentCatalog", currentCatalog: {} });
+    return this.value<string>(catalogNodes.currentCatalog());
   }
 
   /** Makes `catalogName` the current catalog. */
   async setCurrentCatalog(catalogName: string): Promise<void> {
-    await this.rows({ $case: "setCurrentCatalog", setCurrentCatalog: { catalogName } });
+    await this.rows(catalogNodes.setCurrentCatalog(catalogName));
   }
 
   /** The catalogs, optionally those whose names match a pattern (`*` any characters). */
   async listCatalogs(pattern?: string): Promise<CatalogMetadata[]> {
-    const rows = await this.rows({ $case: "listCatalogs", listCatalogs: optional({ pattern }) });
+    const rows = await this.rows(catalogNodes.listCatalogs(pattern));
     return rows.map((r) => ({ name: at<string>(r, 0), description: at<string | null>(r, 1) }));
   }
 
   /** The current database's name. */
   async currentDatabase(): Promise<string> {
-    return this.value<string>({ $case: "currentDatabase", currentDatabase: {} });
+    return this.value<string>(catalogNodes.currentDatabase());
   }
 
   /** Makes `dbName` the current database. */
   async setCurrentDatabase(dbName: string): Promise<void> {
-    await this.rows({ $case: "setCurrentDatabase", setCurrentDatabase: { dbName } });
+    await this.rows(catalogNodes.setCurrentDatabase(dbName));
   }
 
   /** The databases of the current catalog, optionally those matching a pattern. */
   async listDatabases(pattern?: string): Promise<Database[]> {
-    const rows = await this.rows({ $case: "listDatabases", listDatabases: optional({ pattern }) });
+    const rows = await this.rows(catalogNodes.listDatabases(pattern));
     return rows.map(database);
   }
 
   /** One database by name; an AnalysisException when there is none. */
   async getDatabase(dbName: string): Promise<Database> {
-    const [row] = await this.rows({ $case: "getDatabase", getDatabase: { dbName } });
+    const [row] = await this.rows(catalogNodes.getDatabase(dbName));
     return database(row!);
   }
 
   /** Whether the database exists. */
   async databaseExists(dbName: string): Promise<boolean> {
-    return this.value<boolean>({ $case: "databaseExists", databaseExists: { dbName } });
+    return this.value<boolean>(catalogNodes.databaseExists(dbName));
   }
 
   /** Creates a database (with properties such as `comment` or `location`). */
   async createDatabase(dbName: string, ifNotExists = false, properties: Readonly<Record<string, string>> = {}): Promise<void> {
-    await this.rows({ $case: "createDatabase", createDatabase: { dbName, ifNotExists, properties: { ...properties } } });
+    await this.rows(catalogNodes.createDatabase(dbName, ifNotExists, properties));
   }
 
   /** Drops a database; `cascade` drops its tables too. */
   async dropDatabase(dbName: string, ifExists = false, cascade = false): Promise<void> {
-    await this.rows({ $case: "dropDatabase", dropDatabase: { dbName, ifExists, cascade } });
+    await this.rows(catalogNodes.dropDatabase(dbName, ifExists, cascade));
   }
 
   /** The tables and views of a database (the current one by default), temporary views included. */
   async listTables(dbName?: string, pattern?: string): Promise<Table[]> {
-    const rows = await this.rows({ $case: "listTables", listTables: optional({ dbName: dbName ?? (pattern === undefined ? undefined : await this.currentDatabase()), pattern }) });
+    const rows = await this.rows(catalogNodes.listTables(dbName ?? (pattern === undefined ? undefined : await this.currentDatabase()), pattern));
     return rows.map(table);
   }
 
   /** The views of a database (the current one by default), temporary views included. */
   async listViews(dbName?: string, pattern?: string): Promise<Table[]> {
-    const rows = await this.rows({ $case: "listViews", listViews: optional({ dbName: dbName ?? (pattern === undefined ? undefined : await this.currentDatabase()), pattern }) });
+    const rows = await this.rows(catalogNodes.listViews(dbName ?? (pattern === undefined ? undefined : await this.currentDatabase()), pattern));
     return rows.map(table);
   }
 
   /** One table or view by name; an AnalysisException when there is none. */
   async getTable(tableName: string): Promise<Table> {
-    const [row] = await this.rows({ $case: "getTable", getTable: { tableName } });
+    const [row] = await this.rows(catalogNodes.getTable(tableName));
     return table(row!);
   }
 
   /** Whether a table or view exists (in `dbName`, or as `tableName` resolves). */
   async tableExists(tableName: string, dbName?: string): Promise<boolean> {
-    return this.value<boolean>({ $case: "tableExists", tableExists: optional({ tableName, dbName }) });
+    return this.value<boolean>(catalogNodes.tableExists(tableName, dbName));
   }
 
   /** The columns of a table or view. */
   async listColumns(tableName: string, dbName?: string): Promise<CatalogColumn[]> {
-    const rows = await this.rows({ $case: "listColumns", listColumns: optional({ tableName, dbName }) });
+    const rows = await this.rows(catalogNodes.listColumns(tableName, dbName));
     return rows.map((r) => ({
       name: at<string>(r, 0),
       description: at<string | null>(r, 1),
@@ -181,19 +179,19 @@ export class Catalog {
 
   /** The partitions of a partitioned table. */
   async listPartitions(tableName: string): Promise<TablePartition[]> {
-    const rows = await this.rows({ $case: "listPartitions", listPartitions: { tableName } });
+    const rows = await this.rows(catalogNodes.listPartitions(tableName));
     return rows.map((r) => ({ partition: at<string>(r, 0) }));
   }
 
   /** The properties of a table. */
   async getTableProperties(tableName: string): Promise<Record<string, string>> {
-    const rows = await this.rows({ $case: "getTableProperties", getTableProperties: { tableName } });
+    const rows = await this.rows(catalogNodes.getTableProperties(tableName));
     return Object.fromEntries(rows.map((r) => [at<string>(r, 0), at<string>(r, 1)]));
   }
 
   /** The `CREATE TABLE` statement that makes the table (`asSerde`: in Hive's SerDe syntax). */
   async getCreateTableString(tableName: string, asSerde = false): Promise<string> {
-    const [row] = await this.rows({ $case: "getCreateTableString", getCreateTableString: { tableName, asSerde } });
+    const [row] = await this.rows(catalogNodes.getCreateTableString(tableName, asSerde));
     return row ? at<string>(row, 0) : "";
   }
 
@@ -206,117 +204,106 @@ export class Catalog {
    * ```
    */
   async createTable(tableName: string, options: CreateTableOptions = {}): Promise<DataFrame> {
-    const { path, source, schema, description, options: sourceOptions = {} } = options;
-    await this.rows({
-      $case: "createTable",
-      createTable: {
-        tableName,
-        ...optional({ path, source, description }),
-        ...(schema ? { schema: dataTypeToProto(schema) } : {}),
-        options: optionStrings(sourceOptions),
-      },
-    });
+    const { options: sourceOptions = {}, ...definition } = options;
+    await this.rows(catalogNodes.createTable(tableName, { ...definition, options: optionStrings(sourceOptions) }));
     return this.sparkSession.table(tableName);
   }
 
   /** @deprecated Spark's older name of {@link Catalog.createTable} with a path. */
   async createExternalTable(tableName: string, options: CreateTableOptions = {}): Promise<DataFrame> {
-    const { path, source, schema, options: sourceOptions = {} } = options;
-    await this.rows({
-      $case: "createExternalTable",
-      createExternalTable: { tableName, ...optional({ path, source }), ...(schema ? { schema: dataTypeToProto(schema) } : {}), options: optionStrings(sourceOptions) },
-    });
+    const { options: sourceOptions = {}, ...definition } = options;
+    await this.rows(catalogNodes.createExternalTable(tableName, { ...definition, options: optionStrings(sourceOptions) }));
     return this.sparkSession.table(tableName);
   }
 
   /** Drops a table; `purge` skips the trash, where the file system has one. */
   async dropTable(tableName: string, ifExists = false, purge = false): Promise<void> {
-    await this.rows({ $case: "dropTable", dropTable: { tableName, ifExists, purge } });
+    await this.rows(catalogNodes.dropTable(tableName, ifExists, purge));
   }
 
   /** Drops a view of the catalog. */
   async dropView(viewName: string, ifExists = false): Promise<void> {
-    await this.rows({ $case: "dropView", dropView: { viewName, ifExists } });
+    await this.rows(catalogNodes.dropView(viewName, ifExists));
   }
 
   /** Removes every row of a table. */
   async truncateTable(tableName: string): Promise<void> {
-    await this.rows({ $case: "truncateTable", truncateTable: { tableName } });
+    await this.rows(catalogNodes.truncateTable(tableName));
   }
 
   /** Computes the table's statistics for the optimizer (`noScan`: only its size, without reading it). */
   async analyzeTable(tableName: string, noScan = false): Promise<void> {
-    await this.rows({ $case: "analyzeTable", analyzeTable: { tableName, noScan } });
+    await this.rows(catalogNodes.analyzeTable(tableName, noScan));
   }
 
   /** Drops a temporary view; resolves to whether there was one. */
   async dropTempView(viewName: string): Promise<boolean> {
-    return this.value<boolean>({ $case: "dropTempView", dropTempView: { viewName } });
+    return this.value<boolean>(catalogNodes.dropTempView(viewName));
   }
 
   /** Drops a global temporary view; resolves to whether there was one. */
   async dropGlobalTempView(viewName: string): Promise<boolean> {
-    return this.value<boolean>({ $case: "dropGlobalTempView", dropGlobalTempView: { viewName } });
+    return this.value<boolean>(catalogNodes.dropGlobalTempView(viewName));
   }
 
   /** The functions a database offers (built-in and temporary ones included), optionally matching a pattern. */
   async listFunctions(dbName?: string, pattern?: string): Promise<CatalogFunction[]> {
-    const rows = await this.rows({ $case: "listFunctions", listFunctions: optional({ dbName: dbName ?? (pattern === undefined ? undefined : await this.currentDatabase()), pattern }) });
+    const rows = await this.rows(catalogNodes.listFunctions(dbName ?? (pattern === undefined ? undefined : await this.currentDatabase()), pattern));
     return rows.map(catalogFunction);
   }
 
   /** One function by name; an AnalysisException when there is none. */
   async getFunction(functionName: string): Promise<CatalogFunction> {
-    const [row] = await this.rows({ $case: "getFunction", getFunction: { functionName } });
+    const [row] = await this.rows(catalogNodes.getFunction(functionName));
     return catalogFunction(row!);
   }
 
   /** Whether a function exists. */
   async functionExists(functionName: string, dbName?: string): Promise<boolean> {
-    return this.value<boolean>({ $case: "functionExists", functionExists: optional({ functionName, dbName }) });
+    return this.value<boolean>(catalogNodes.functionExists(functionName, dbName));
   }
 
   /** Whether a table is cached. */
   async isCached(tableName: string): Promise<boolean> {
-    return this.value<boolean>({ $case: "isCached", isCached: { tableName } });
+    return this.value<boolean>(catalogNodes.isCached(tableName));
   }
 
   /** Caches a table (at a storage level, memory and disk by default). */
   async cacheTable(tableName: string, storageLevel?: StorageLevel): Promise<void> {
-    await this.rows({ $case: "cacheTable", cacheTable: { tableName, ...(storageLevel ? { storageLevel: storageLevel.toProto() } : {}) } });
+    await this.rows(catalogNodes.cacheTable(tableName, storageLevel?.toProto()));
   }
 
   /** Removes a table from the cache. */
   async uncacheTable(tableName: string): Promise<void> {
-    await this.rows({ $case: "uncacheTable", uncacheTable: { tableName } });
+    await this.rows(catalogNodes.uncacheTable(tableName));
   }
 
   /** Removes every table from the cache. */
   async clearCache(): Promise<void> {
-    await this.rows({ $case: "clearCache", clearCache: {} });
+    await this.rows(catalogNodes.clearCache());
   }
 
   /** Forgets what is cached about a table (its files, its data), after it changed outside Spark. */
   async refreshTable(tableName: string): Promise<void> {
-    await this.rows({ $case: "refreshTable", refreshTable: { tableName } });
+    await this.rows(catalogNodes.refreshTable(tableName));
   }
 
   /** Forgets what is cached about the data under a path. */
   async refreshByPath(path: string): Promise<void> {
-    await this.rows({ $case: "refreshByPath", refreshByPath: { path } });
+    await this.rows(catalogNodes.refreshByPath(path));
   }
 
   /** Adds the partitions found in a partitioned table's folder to the catalog. */
   async recoverPartitions(tableName: string): Promise<void> {
-    await this.rows({ $case: "recoverPartitions", recoverPartitions: { tableName } });
+    await this.rows(catalogNodes.recoverPartitions(tableName));
   }
 
-  private async rows(catType: CatalogType): Promise<Row[]> {
-    return new DataFrame(this.sparkSession, relation({ $case: "catalog", catalog: { catType } })).collect();
+  private async rows(plan: Relation): Promise<Row[]> {
+    return new DataFrame(this.sparkSession, plan).collect();
   }
 
-  private async value<T>(catType: CatalogType): Promise<T> {
-    const [row] = await this.rows(catType);
+  private async value<T>(plan: Relation): Promise<T> {
+    const [row] = await this.rows(plan);
     return (row ? Row.at(row, 0) : undefined) as T;
   }
 }
@@ -349,9 +336,4 @@ function catalogFunction(r: Row): CatalogFunction {
     className: at<string>(r, 4),
     isTemporary: at<boolean>(r, 5),
   };
-}
-
-/** The record without its undefined entries (the protocol's optional fields). */
-function optional<T extends Record<string, unknown>>(record: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }

@@ -1,5 +1,5 @@
 import type { Expression } from "../gen/spark/connect/expressions";
-import { attribute, call, expression, sqlExpression } from "./plan/expression";
+import { attribute, call, sqlExpression, star } from "./plan/expression";
 import {
   aliasExpression,
   caseWhenArguments,
@@ -405,8 +405,8 @@ export class Column {
  * ```
  */
 export function col(name: string): Column {
-  if (name === "*") return new Column(expression({ $case: "unresolvedStar", unresolvedStar: {} }));
-  if (name.endsWith(".*")) return new Column(expression({ $case: "unresolvedStar", unresolvedStar: { unparsedTarget: name } }));
+  if (name === "*") return new Column(star());
+  if (name.endsWith(".*")) return new Column(star(name));
   return new Column(attribute(name));
 }
 

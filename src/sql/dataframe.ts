@@ -5,15 +5,18 @@ import {
   Join_JoinType as JoinTypeProto,
   SetOperation_SetOpType as SetOpType,
 } from "../gen/spark/connect/relations";
-import type { StorageLevel as StorageLevelProto } from "../gen/spark/connect/common";
-import type { Expression, Expression_SortOrder } from "../gen/spark/connect/expressions";
+import type { Expression } from "../gen/spark/connect/expressions";
 import type { Relation } from "../gen/spark/connect/relations";
 import { SparkConnectError } from "../connect/errors";
 import { decodeChunks, Row, rowsFromBatches, tableToRows } from "../arrow";
 import { arrowChunks, commandResult, executeCommand, executeToTable } from "./execution";
-import { relation } from "./plan/relation";
-import { attribute, call, expression, sqlExpression } from "./plan/expression";
+import * as relations from "./plan/relations";
+import { cachedRemoteRelation } from "./plan/sources";
+import { describe as describeNode, summary as summaryNode } from "./plan/statNodes";
+import { checkpoint, createDataFrameView, rootPlan } from "./plan/commands";
+import { attribute, call, columnsMatching, directShufflePartitionId, metadataAttribute, sqlExpression } from "./plan/expression";
 import { aliasExpression, sortOrder } from "./plan/columnNodes";
+import { literalExpression } from "./plan/literal";
 import { col, Column, columnExpression, toExpression, type ColumnOrName, type LiteralValue } from "./column";
 import { StorageLevel } from "./storageLevel";
 import { ExecutionInfo } from "./executionInfo";
@@ -28,7 +31,7 @@ import { DataFramePlot } from "./plot/dataFramePlot";
 import { dataFrameBundle } from "./display/dataFrameBundle";
 import type { TableMimeBundle } from "../render";
 import type { SparkSession } from "./session";
-import { dataTypeToProto, dtypes, structTypeFromProto, type FieldMetadata, type StructType } from "./types";
+import { dtypes, structTypeFromProto, type FieldMetadata, type StructType } from "./types";
 
 /** How `explain` shows a plan; `true` is "extended", `false` "simple", as in PySpark. */
 export type ExplainModeName = "simple" | "extended" | "codegen" | "cost" | "formatted";
@@ -65,12 +68,13 @@ export class DataFrame {
     readonly plan: Relation,
   ) {}
 
-  private derive(relType: Parameters<typeof relation>[0]): DataFrame {
-    return new DataFrame(this.sparkSession, relation(relType));
+  /** A DataFrame of the same session on another plan. */
+  private derive(plan: Relation): DataFrame {
+    return new DataFrame(this.sparkSession, plan);
   }
 
   private get root(): Plan {
-    return { opType: { $case: "root", root: this.plan } };
+    return rootPlan(this.plan);
   }
 
   private get client() {
@@ -89,13 +93,13 @@ export class DataFrame {
 
   /** The given columns (Columns, names, or `"*"`). */
   select(...cols: ColumnOrName[]): DataFrame {
-    return this.derive({ $case: "project", project: { input: this.plan, expressions: cols.map(columnExpression) } });
+    return this.derive(relations.project(this.plan, cols.map(columnExpression)));
   }
 
   /** The rows for which `condition` (a boolean Column or a SQL expression) is true. */
   filter(condition: Column | string): DataFrame {
     const expr = typeof condition === "string" ? sqlExpression(condition) : condition.expr;
-    return this.derive({ $case: "filter", filter: { input: this.plan, condition: expr } });
+    return this.derive(relations.filter(this.plan, expr));
   }
 
   /** Alias of {@link DataFrame.filter}. */
@@ -105,26 +109,22 @@ export class DataFrame {
 
   /** Adds a column, or replaces the one of that name. */
   withColumn(name: string, column: Column): DataFrame {
-    return this.derive({
-      $case: "withColumns",
-      withColumns: { input: this.plan, aliases: [{ expr: column.expr, name: [name] }] },
-    });
+    return this.derive(relations.withColumns(this.plan, [{ name, expr: column.expr }]));
   }
 
   /** The first `n` rows. */
   limit(n: number): DataFrame {
-    return this.derive({ $case: "limit", limit: { input: this.plan, limit: checkedCount(n, "limit") } });
+    return this.derive(relations.limit(this.plan, checkedCount(n, "limit")));
   }
 
   /** Columns from SQL expressions, parsed by the server (`"id * 2 AS twice"`). */
   selectExpr(...exprs: string[]): DataFrame {
-    return this.derive({ $case: "project", project: { input: this.plan, expressions: exprs.map(sqlExpression) } });
+    return this.derive(relations.project(this.plan, exprs.map(sqlExpression)));
   }
 
   /** Adds or replaces several columns at once, in the record's order. */
   withColumns(columns: Readonly<Record<string, Column>>): DataFrame {
-    const aliases = Object.entries(columns).map(([name, column]) => ({ expr: checkedColumn(column).expr, name: [name] }));
-    return this.derive({ $case: "withColumns", withColumns: { input: this.plan, aliases } });
+    return this.derive(relations.withColumns(this.plan, Object.entries(columns).map(([name, column]) => ({ name, expr: checkedColumn(column).expr }))));
   }
 
   /** Renames a column; a no-op when there is no column of that name, as in PySpark. */
@@ -134,38 +134,28 @@ export class DataFrame {
 
   /** Renames several columns: `{ old: "new" }`. */
   withColumnsRenamed(renames: Readonly<Record<string, string>>): DataFrame {
-    return this.derive({
-      $case: "withColumnsRenamed",
-      withColumnsRenamed: {
-        input: this.plan,
-        // Spark 4 reads `renames`; Spark 3.5 knows only the map, which Spark 4 ignores when `renames` is set.
-        renameColumnsMap: { ...renames },
-        renames: Object.entries(renames).map(([colName, newColName]) => ({ colName, newColName })),
-      },
-    });
+    return this.derive(relations.withColumnsRenamed(this.plan, renames));
   }
 
   /** The same column with new field metadata (a JSON object), as `df.schema` shows it. */
   withMetadata(columnName: string, metadata: FieldMetadata): DataFrame {
-    const alias = { expr: attribute(columnName), name: [columnName], metadata: JSON.stringify(metadata) };
-    return this.derive({ $case: "withColumns", withColumns: { input: this.plan, aliases: [alias] } });
+    return this.derive(relations.withColumns(this.plan, [{ name: columnName, expr: attribute(columnName), metadata }]));
   }
 
   /** Without the given columns (names that do not exist are ignored, as in PySpark). */
   drop(...cols: ColumnOrName[]): DataFrame {
-    return this.derive({
-      $case: "drop",
-      drop: {
-        input: this.plan,
-        columns: cols.filter((c): c is Column => typeof c !== "string").map((c) => checkedColumn(c).expr),
-        columnNames: cols.filter((c): c is string => typeof c === "string"),
-      },
-    });
+    return this.derive(
+      relations.drop(
+        this.plan,
+        cols.filter((c): c is Column => typeof c !== "string").map((c) => checkedColumn(c).expr),
+        cols.filter((c): c is string => typeof c === "string"),
+      ),
+    );
   }
 
   /** The distinct rows. */
   distinct(): DataFrame {
-    return this.derive({ $case: "deduplicate", deduplicate: { input: this.plan, columnNames: [], allColumnsAsKeys: true } });
+    return this.derive(relations.deduplicate(this.plan));
   }
 
   /** Without duplicate rows, or without rows that repeat the values of `subset`'s columns (the first one kept is arbitrary). */
@@ -184,13 +174,7 @@ export class DataFrame {
   }
 
   private deduplicate(subset: readonly string[] | undefined, withinWatermark: boolean): DataFrame {
-    return this.derive({
-      $case: "deduplicate",
-      deduplicate:
-        subset === undefined
-          ? { input: this.plan, columnNames: [], allColumnsAsKeys: true, withinWatermark }
-          : { input: this.plan, columnNames: [...subset], withinWatermark },
-    });
+    return this.derive(relations.deduplicate(this.plan, subset, withinWatermark));
   }
 
   /**
@@ -205,7 +189,7 @@ export class DataFrame {
    * ```
    */
   orderBy(...cols: SortArguments): DataFrame {
-    return this.derive({ $case: "sort", sort: { input: this.plan, order: sortKeys(cols), isGlobal: true } });
+    return this.derive(relations.sort(this.plan, sortOrders(cols), true));
   }
 
   /** Alias of {@link DataFrame.orderBy}. */
@@ -215,12 +199,12 @@ export class DataFrame {
 
   /** Sorted within each partition only (no shuffle); see {@link DataFrame.orderBy} for the arguments. */
   sortWithinPartitions(...cols: SortArguments): DataFrame {
-    return this.derive({ $case: "sort", sort: { input: this.plan, order: sortKeys(cols), isGlobal: false } });
+    return this.derive(relations.sort(this.plan, sortOrders(cols), false));
   }
 
   /** Without the first `n` rows. */
   offset(n: number): DataFrame {
-    return this.derive({ $case: "offset", offset: { input: this.plan, offset: checkedCount(n, "offset") } });
+    return this.derive(relations.offset(this.plan, checkedCount(n, "offset")));
   }
 
   /**
@@ -247,21 +231,12 @@ export class DataFrame {
     const conditions = list.filter((c): c is Column => typeof c !== "string");
     if (names.length > 0 && conditions.length > 0) throw new TypeError("join on takes column names or Columns, not both");
     const joinCondition = conditions.map((c) => checkedColumn(c)).reduce<Column | undefined>((all, c) => (all ? all.and(c) : c), undefined);
-    return this.derive({
-      $case: "join",
-      join: {
-        left: this.plan,
-        right: other.plan,
-        joinType,
-        usingColumns: names,
-        ...(joinCondition ? { joinCondition: joinCondition.expr } : {}),
-      },
-    });
+    return this.derive(relations.join(this.plan, other.plan, { joinType, usingColumns: names, ...(joinCondition ? { condition: joinCondition.expr } : {}) }));
   }
 
   /** The Cartesian product with another DataFrame. */
   crossJoin(other: DataFrame): DataFrame {
-    return this.derive({ $case: "join", join: { left: this.plan, right: other.plan, joinType: JoinTypeProto.JOIN_TYPE_CROSS, usingColumns: [] } });
+    return this.derive(relations.join(this.plan, other.plan, { joinType: JoinTypeProto.JOIN_TYPE_CROSS, usingColumns: [] }));
   }
 
   /**
@@ -271,10 +246,7 @@ export class DataFrame {
   lateralJoin(other: DataFrame, on?: Column, how: "inner" | "left" | "cross" = "inner"): DataFrame {
     const joinType = { inner: JoinTypeProto.JOIN_TYPE_INNER, left: JoinTypeProto.JOIN_TYPE_LEFT_OUTER, cross: JoinTypeProto.JOIN_TYPE_CROSS }[how];
     if (joinType === undefined) throw new RangeError(`unknown lateral join type "${how}"; expected inner, left or cross`);
-    return this.derive({
-      $case: "lateralJoin",
-      lateralJoin: { left: this.plan, right: other.plan, joinType, ...(on ? { joinCondition: checkedColumn(on).expr } : {}) },
-    });
+    return this.derive(relations.lateralJoin(this.plan, other.plan, joinType, on ? checkedColumn(on).expr : undefined));
   }
 
   /**
@@ -282,7 +254,7 @@ export class DataFrame {
    * in each partition (typically, both derive from the same DataFrame).
    */
   zip(other: DataFrame): DataFrame {
-    return this.derive({ $case: "zip", zip: { left: this.plan, right: other.plan } });
+    return this.derive(relations.zip(this.plan, other.plan));
   }
 
   /** Adds a column of consecutive row numbers from 0, in the DataFrame's order (`"index"` by default). */
@@ -307,10 +279,9 @@ export class DataFrame {
     joinType: "inner" | "leftouter" = "inner",
   ): DataFrame {
     checkedPositiveCount(numResults, "numResults");
-    return this.derive({
-      $case: "nearestByJoin",
-      nearestByJoin: { left: this.plan, right: other.plan, rankingExpression: checkedColumn(rankingExpression).expr, numResults, joinType, mode, direction },
-    });
+    return this.derive(
+      relations.nearestByJoin(this.plan, other.plan, { rankingExpression: checkedColumn(rankingExpression).expr, numResults, joinType, mode, direction }),
+    );
   }
 
   /** The rows of both, duplicates kept, matched by position (SQL's UNION ALL). */
@@ -355,9 +326,9 @@ export class DataFrame {
     other: DataFrame,
     setOpType: SetOpType,
     isAll: boolean,
-    byName: { byName: boolean; allowMissingColumns: boolean } = { byName: false, allowMissingColumns: false },
+    byName?: relations.SetOperationColumns,
   ): DataFrame {
-    return this.derive({ $case: "setOp", setOp: { leftInput: this.plan, rightInput: other.plan, setOpType, isAll, ...byName } });
+    return this.derive(relations.setOperation(this.plan, other.plan, setOpType, isAll, byName));
   }
 
   /**
@@ -377,10 +348,7 @@ export class DataFrame {
     const seed = typeof first === "boolean" ? third : second;
     checkedNumber(fraction, "fraction", { min: 0 });
     if (!withReplacement && fraction > 1) throw new RangeError(`fraction must be at most 1 without replacement, got ${fraction}`);
-    return this.derive({
-      $case: "sample",
-      sample: { input: this.plan, lowerBound: 0, upperBound: fraction, withReplacement, seed: seedOf(seed), deterministicOrder: false },
-    });
+    return this.derive(relations.sample(this.plan, { lowerBound: 0, upperBound: fraction, withReplacement, seed: seedOf(seed), deterministicOrder: false }));
   }
 
   /**
@@ -402,10 +370,9 @@ export class DataFrame {
     let lower = 0;
     return weights.map((weight, i) => {
       const upper = i === weights.length - 1 ? 1 : lower + weight / total;
-      const part = this.derive({
-        $case: "sample",
-        sample: { input: this.plan, lowerBound: lower, upperBound: upper, withReplacement: false, seed: fixedSeed, deterministicOrder: true },
-      });
+      const part = this.derive(
+        relations.sample(this.plan, { lowerBound: lower, upperBound: upper, withReplacement: false, seed: fixedSeed, deterministicOrder: true }),
+      );
       lower = upper;
       return part;
     });
@@ -426,12 +393,9 @@ export class DataFrame {
     const [numPartitions, cols] = partitionArguments(args);
     if (cols.length === 0) {
       if (numPartitions === undefined) throw new TypeError("repartition needs a number of partitions or columns");
-      return this.derive({ $case: "repartition", repartition: { input: this.plan, numPartitions, shuffle: true } });
+      return this.derive(relations.repartition(this.plan, numPartitions, true));
     }
-    return this.derive({
-      $case: "repartitionByExpression",
-      repartitionByExpression: { input: this.plan, partitionExprs: cols.map(columnExpression), numPartitions },
-    });
+    return this.derive(relations.repartitionByExpression(this.plan, cols.map(columnExpression), numPartitions));
   }
 
   /** Redistributes the rows into ranges of the given columns' sort order (ascending unless a Column says otherwise). */
@@ -440,23 +404,19 @@ export class DataFrame {
   repartitionByRange(...args: (number | ColumnOrName)[]): DataFrame {
     const [numPartitions, cols] = partitionArguments(args);
     if (cols.length === 0) throw new TypeError("repartitionByRange needs at least one column");
-    return this.derive({
-      $case: "repartitionByExpression",
-      repartitionByExpression: { input: this.plan, partitionExprs: sortOrders(cols), numPartitions },
-    });
+    return this.derive(relations.repartitionByExpression(this.plan, sortOrders(cols), numPartitions));
   }
 
   /** Redistributes the rows into `numPartitions` partitions, each row into the partition whose number `partitionIdCol` gives. */
   repartitionById(numPartitions: number, partitionIdCol: ColumnOrName): DataFrame {
     checkedPositiveCount(numPartitions, "numPartitions");
-    const partitionExpr = expression({ $case: "directShufflePartitionId", directShufflePartitionId: { child: columnExpression(partitionIdCol) } });
-    return this.derive({ $case: "repartitionByExpression", repartitionByExpression: { input: this.plan, partitionExprs: [partitionExpr], numPartitions } });
+    return this.derive(relations.repartitionByExpression(this.plan, [directShufflePartitionId(columnExpression(partitionIdCol))], numPartitions));
   }
 
   /** Fewer partitions, without a shuffle (merging existing ones). */
   coalesce(numPartitions: number): DataFrame {
     checkedPositiveCount(numPartitions, "numPartitions");
-    return this.derive({ $case: "repartition", repartition: { input: this.plan, numPartitions, shuffle: false } });
+    return this.derive(relations.repartition(this.plan, numPartitions, false));
   }
 
   /**
@@ -474,27 +434,22 @@ export class DataFrame {
   hint(name: string, ...parameters: (LiteralValue | Column)[]): DataFrame {
     const [only] = parameters;
     const spread = parameters.length === 1 && Array.isArray(only) ? (only as LiteralValue[]) : parameters;
-    return this.derive({ $case: "hint", hint: { input: this.plan, name, parameters: spread.map(toExpression) } });
+    return this.derive(relations.hint(this.plan, name, spread.map(toExpression)));
   }
 
   /** This DataFrame under an alias, for qualified column names (`col("e.name")`) and self-joins. */
   alias(alias: string): DataFrame {
-    return this.derive({ $case: "subqueryAlias", subqueryAlias: { input: this.plan, alias, qualifier: [] } });
+    return this.derive(relations.subqueryAlias(this.plan, alias));
   }
 
   /** The columns whose names match a regular expression given in backquotes (`` "`(id|name)`" ``). */
   colRegex(colName: string): Column {
-    return new Column(expression({ $case: "unresolvedRegex", unresolvedRegex: { colName, planId: this.plan.common?.planId } }));
+    return new Column(columnsMatching(colName, this.plan.common?.planId));
   }
 
   /** A metadata column of the source (`"_metadata"` of a file source, for example), bound to this DataFrame. */
   metadataColumn(colName: string): Column {
-    return new Column(
-      expression({
-        $case: "unresolvedAttribute",
-        unresolvedAttribute: { unparsedIdentifier: colName, planId: this.plan.common?.planId, isMetadataColumn: true },
-      }),
-    );
+    return new Column(metadataAttribute(colName, this.plan.common?.planId));
   }
 
   /**
@@ -514,16 +469,9 @@ export class DataFrame {
     valueColumnName: string,
   ): DataFrame {
     const list = (cols: ColumnOrName | readonly ColumnOrName[]) => (Array.isArray(cols) ? (cols as readonly ColumnOrName[]) : [cols as ColumnOrName]);
-    return this.derive({
-      $case: "unpivot",
-      unpivot: {
-        input: this.plan,
-        ids: list(ids).map(columnExpression),
-        ...(values == null ? {} : { values: { values: list(values).map(columnExpression) } }),
-        variableColumnName,
-        valueColumnName,
-      },
-    });
+    return this.derive(
+      relations.unpivot(this.plan, list(ids).map(columnExpression), values == null ? undefined : list(values).map(columnExpression), variableColumnName, valueColumnName),
+    );
   }
 
   /** Alias of {@link DataFrame.unpivot}. */
@@ -541,10 +489,7 @@ export class DataFrame {
    * column names, and every other column becomes a row.
    */
   transpose(indexColumn?: ColumnOrName): DataFrame {
-    return this.derive({
-      $case: "transpose",
-      transpose: { input: this.plan, indexColumns: indexColumn === undefined ? [] : [columnExpression(indexColumn)] },
-    });
+    return this.derive(relations.transpose(this.plan, indexColumn === undefined ? [] : [columnExpression(indexColumn)]));
   }
 
   /**
@@ -567,7 +512,7 @@ export class DataFrame {
    * than the watermark is dropped.
    */
   withWatermark(eventTime: string, delayThreshold: string): DataFrame {
-    return this.derive({ $case: "withWatermark", withWatermark: { input: this.plan, eventTime, delayThreshold } });
+    return this.derive(relations.withWatermark(this.plan, eventTime, delayThreshold));
   }
 
   /**
@@ -576,15 +521,12 @@ export class DataFrame {
    */
   observe(name: string, ...exprs: Column[]): DataFrame {
     if (exprs.length === 0) throw new TypeError("observe needs at least one metric expression");
-    return this.derive({
-      $case: "collectMetrics",
-      collectMetrics: { input: this.plan, name, metrics: exprs.map((e) => checkedColumn(e).expr) },
-    });
+    return this.derive(relations.collectMetrics(this.plan, name, exprs.map((e) => checkedColumn(e).expr)));
   }
 
   /** The same rows with the given column names, by position. */
   toDF(...names: string[]): DataFrame {
-    return this.derive({ $case: "toDf", toDf: { input: this.plan, columnNames: names } });
+    return this.derive(relations.toDf(this.plan, names));
   }
 
   /**
@@ -592,7 +534,7 @@ export class DataFrame {
    * safely, and a missing nullable column filled with nulls.
    */
   to(schema: StructType): DataFrame {
-    return this.derive({ $case: "toSchema", toSchema: { input: this.plan, schema: dataTypeToProto(schema) } });
+    return this.derive(relations.toSchema(this.plan, schema));
   }
 
   /** Each row as a JSON object string, in one column `value`. */
@@ -636,10 +578,7 @@ export class DataFrame {
   }
 
   private async createView(name: string, isGlobal: boolean, replace: boolean): Promise<void> {
-    await executeCommand(this.client, {
-      $case: "createDataframeView",
-      createDataframeView: { input: this.plan, name, isGlobal, replace },
-    });
+    await executeCommand(this.client, createDataFrameView(this.plan, name, isGlobal, replace));
   }
 
   /** Keeps the rows in the cluster's memory (and disk) once computed: {@link DataFrame.persist} at Spark's default level. */
@@ -677,19 +616,19 @@ export class DataFrame {
    * the plan's lineage. Eager by default: computed now.
    */
   async checkpoint(eager = true): Promise<DataFrame> {
-    return this.checkpointed({ local: false, eager });
+    return this.checkpointed(false, eager);
   }
 
   /** Like {@link DataFrame.checkpoint}, but kept in the executors' storage: faster, and lost with them. */
   async localCheckpoint(eager = true, storageLevel?: StorageLevel): Promise<DataFrame> {
-    return this.checkpointed({ local: true, eager, ...(storageLevel ? { storageLevel: storageLevel.toProto() } : {}) });
+    return this.checkpointed(true, eager, storageLevel);
   }
 
-  private async checkpointed(how: { local: boolean; eager: boolean; storageLevel?: StorageLevelProto }): Promise<DataFrame> {
-    const summary = await executeCommand(this.client, { $case: "checkpointCommand", checkpointCommand: { relation: this.plan, ...how } });
+  private async checkpointed(local: boolean, eager: boolean, storageLevel?: StorageLevel): Promise<DataFrame> {
+    const summary = await executeCommand(this.client, checkpoint(this.plan, local, eager, storageLevel?.toProto()));
     const cached = commandResult(summary, "checkpointCommandResult")?.checkpointCommandResult.relation;
     if (!cached) throw new SparkConnectError("The server checkpointed the DataFrame but sent no relation for it.");
-    return new DataFrame(this.sparkSession, relation({ $case: "cachedRemoteRelation", cachedRemoteRelation: cached }));
+    return new DataFrame(this.sparkSession, cachedRemoteRelation(cached));
   }
 
   // ---- what the server knows of the plan ----
@@ -843,7 +782,7 @@ export class DataFrame {
    * none are named), as strings, as Spark's `describe` computes them.
    */
   describe(...cols: (string | readonly string[])[]): DataFrame {
-    return this.derive({ $case: "describe", describe: { input: this.plan, cols: cols.flat() } });
+    return this.derive(describeNode(this.plan, cols.flat()));
   }
 
   /**
@@ -852,7 +791,7 @@ export class DataFrame {
    * without any, count, mean, stddev, min, 25%, 50%, 75% and max.
    */
   summary(...statistics: string[]): DataFrame {
-    return this.derive({ $case: "summary", summary: { input: this.plan, statistics } });
+    return this.derive(summaryNode(this.plan, statistics));
   }
 
   // ---- writers ----
@@ -923,28 +862,13 @@ export class DataFrame {
 
   /** The number of rows. */
   async count(): Promise<number> {
-    const counted = this.derive({
-      $case: "aggregate",
-      aggregate: {
-        input: this.plan,
+    const counted = this.derive(
+      relations.aggregate(this.plan, {
         groupType: Aggregate_GroupType.GROUP_TYPE_GROUPBY,
         groupingExpressions: [],
-        aggregateExpressions: [
-          {
-            exprType: {
-              $case: "unresolvedFunction",
-              unresolvedFunction: {
-                functionName: "count",
-                arguments: [{ exprType: { $case: "literal", literal: { literalType: { $case: "integer", integer: 1 } } } }],
-                isDistinct: false,
-                isUserDefinedFunction: false,
-              },
-            },
-          },
-        ],
-        groupingSets: [],
-      },
-    });
+        aggregateExpressions: [call("count", [literalExpression(1)])],
+      }),
+    );
     const [row] = await this.rowsOf(counted);
     return Number(row ? Row.at(row, 0) : 0);
   }
@@ -961,7 +885,7 @@ export class DataFrame {
 
   /** The last `n` rows (all of them travel to the driver, so keep `n` small). */
   async tail(n: number): Promise<Row[]> {
-    return this.rowsOf(this.derive({ $case: "tail", tail: { input: this.plan, limit: checkedCount(n, "tail") } }));
+    return this.rowsOf(this.derive(relations.tail(this.plan, checkedCount(n, "tail"))));
   }
 
   /** The first row, or `undefined` when there is none. */
@@ -988,10 +912,7 @@ export class DataFrame {
   /** The text {@link DataFrame.show} prints, without its final newline. */
   async showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
     const width = truncate === true ? 20 : truncate === false ? 0 : checkedCount(truncate, "truncate");
-    const shown = this.derive({
-      $case: "showString",
-      showString: { input: this.plan, numRows: checkedCount(n, "n"), truncate: width, vertical },
-    });
+    const shown = this.derive(relations.showString(this.plan, checkedCount(n, "n"), width, vertical));
     const [row] = await this.rowsOf(shown);
     const text = row ? Row.at(row, 0) : undefined;
     if (typeof text !== "string") throw new SparkConnectError("The server sent no text for show().");
@@ -1132,15 +1053,6 @@ function sortOrders(args: readonly unknown[]): Expression[] {
     const child = e.exprType?.$case === "sortOrder" && e.exprType.sortOrder.child ? e.exprType.sortOrder.child : e;
     return sortOrder(child, up, up);
   });
-}
-
-/** The SortOrder nodes of a Sort relation. */
-function sortKeys(args: readonly unknown[]): Expression_SortOrder[] {
-  return sortOrders(args).map((e) => (e.exprType?.$case === "sortOrder" ? e.exprType.sortOrder : never(e)));
-}
-
-function never(value: unknown): never {
-  throw new Error(`unexpected value ${String(value)}`);
 }
 
 /** The grouping columns of `groupBy(...)`: names, Columns, or arrays of them, as PySpark takes them. */

@@ -11,6 +11,7 @@ import type { ExecuteOptions, SparkConnectClient } from "../connect/client";
 import { SparkConnectError } from "../connect/errors";
 import type { Table } from "apache-arrow";
 import { decodeTableAsItArrives } from "../arrow";
+import { commandPlan } from "./plan/commands";
 
 /** One Arrow IPC stream as the server sent it, with the row count it declared. */
 export interface ArrowChunk {
@@ -77,11 +78,8 @@ export async function* arrowChunks(
 }
 
 /** Runs one command (a write, a checkpoint, a streaming call, ...) to its end; its results are in the summary. */
-export async function executeCommand(
-  client: SparkConnectClient,
-  commandType: NonNullable<Command["commandType"]>,
-): Promise<ExecutionSummary> {
-  const { summary } = await executeToChunks(client, { opType: { $case: "command", command: { commandType } } });
+export async function executeCommand(client: SparkConnectClient, command: Command): Promise<ExecutionSummary> {
+  const { summary } = await executeToChunks(client, commandPlan(command));
   return summary;
 }
 

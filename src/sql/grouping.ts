@@ -4,8 +4,7 @@ import { Column, columnExpression, lit, type ColumnOrName, type LiteralValue } f
 import { DataFrame } from "./dataframe";
 import { call, attribute } from "./plan/expression";
 import { aliasExpression } from "./plan/columnNodes";
-import { literalOf } from "./plan/literal";
-import { relation } from "./plan/relation";
+import { aggregate, aggregatePivot } from "./plan/relations";
 import { NumericType } from "./types";
 
 /** How rows are grouped: by the columns, their rollup or cube, or explicit grouping sets. */
@@ -128,7 +127,7 @@ export class GroupedData {
    */
   pivot(pivotCol: ColumnOrName, values?: readonly LiteralValue[]): GroupedData {
     if (this.kind !== "groupBy" || this.pivotSpec) throw new TypeError("pivot follows a groupBy, once");
-    const pivot: Aggregate_Pivot = { col: columnExpression(pivotCol), values: (values ?? []).map((v) => literalOf(v)) };
+    const pivot = aggregatePivot(columnExpression(pivotCol), values ?? []);
     return new GroupedData(this.df, this.kind, this.groupingExpressions, this.groupingSets, pivot);
   }
 
@@ -145,16 +144,12 @@ export class GroupedData {
     const groupType = this.pivotSpec ? GroupType.GROUP_TYPE_PIVOT : GROUP_TYPES[this.kind];
     return new DataFrame(
       this.df.sparkSession,
-      relation({
-        $case: "aggregate",
-        aggregate: {
-          input: this.df.plan,
-          groupType,
-          groupingExpressions: [...this.groupingExpressions],
-          aggregateExpressions: [...aggregateExpressions],
-          ...(this.pivotSpec ? { pivot: this.pivotSpec } : {}),
-          groupingSets: this.groupingSets.map((set) => ({ groupingSet: [...set] })),
-        },
+      aggregate(this.df.plan, {
+        groupType,
+        groupingExpressions: this.groupingExpressions,
+        aggregateExpressions,
+        ...(this.pivotSpec ? { pivot: this.pivotSpec } : {}),
+        groupingSets: this.groupingSets,
       }),
     );
   }

@@ -31,7 +31,7 @@ import { cacheArtifact } from "../connect/artifacts";
 import { atLeastLine, parseSparkVersion } from "../connect/sparkVersion";
 import { LocalRelation } from "../gen/spark/connect/relations";
 import { DataFrame } from "./dataframe";
-import { relation } from "./plan/relation";
+import { cachedLocalRelation, chunkedCachedLocalRelation, localData, localRelation } from "./plan/sources";
 import type { SparkSession } from "./session";
 import {
   ArrayType,
@@ -127,8 +127,8 @@ async function send(
   schema: StructType | undefined,
   cached?: { readonly conf: Limits; readonly chunks: () => Uint8Array[] },
 ): Promise<DataFrame> {
-  const local = { data: Buffer.from(stream.buffer, stream.byteOffset, stream.byteLength), ...(schema ? { schema: schema.json() } : {}) };
-  if (!cached) return new DataFrame(session, relation({ $case: "localRelation", localRelation: local }));
+  const local = localData(stream, schema?.json());
+  if (!cached) return new DataFrame(session, localRelation(local));
   const { conf } = cached;
   if (stream.byteLength > conf.sizeLimit) {
     throw new RangeError(`The local data is ${stream.byteLength} bytes, above the server's limit of ${conf.sizeLimit} (${CONF.sizeLimit}).`);
@@ -137,17 +137,17 @@ async function send(
   if (version && !atLeastLine(version, "4.1")) {
     const whole = cacheArtifact(LocalRelation.encode(local).finish());
     await session.client.addArtifacts([whole]);
-    return new DataFrame(session, relation({ $case: "cachedLocalRelation", cachedLocalRelation: { hash: whole.hash } }));
+    return new DataFrame(session, cachedLocalRelation(whole.hash));
   }
   const schemaArtifact = schema ? cacheArtifact(new TextEncoder().encode(schema.json())) : undefined;
   const dataArtifacts = cached.chunks().map(cacheArtifact);
   await session.client.addArtifacts(schemaArtifact ? [schemaArtifact, ...dataArtifacts] : dataArtifacts);
   return new DataFrame(
     session,
-    relation({
-      $case: "chunkedCachedLocalRelation",
-      chunkedCachedLocalRelation: { dataHashes: dataArtifacts.map((a) => a.hash), ...(schemaArtifact ? { schemaHash: schemaArtifact.hash } : {}) },
-    }),
+    chunkedCachedLocalRelation(
+      dataArtifacts.map((a) => a.hash),
+      schemaArtifact?.hash,
+    ),
   );
 }
 

@@ -1,6 +1,7 @@
+import type { Relation } from "../gen/spark/connect/relations";
 import { DataFrame } from "./dataframe";
-import { literalOf, type LiteralValue } from "./plan/literal";
-import { relation } from "./plan/relation";
+import type { LiteralValue } from "./plan/literal";
+import { dropNa, fillNa, replace } from "./plan/statNodes";
 import { checkedWholeNumber, INT32_MAX } from "./validation";
 
 /** A value `na.fill` and `na.replace` work with: a number, a string or a boolean (or null, for replace). */
@@ -50,7 +51,7 @@ export class DataFrameNaFunctions {
     // A threshold of non-null values says it all: "any" is as many as there are columns, "all" is one.
     const minNonNulls = thresh ?? (how === "all" ? 1 : undefined);
     if (minNonNulls !== undefined) checkedWholeNumber(minNonNulls, "thresh", { min: 0, max: INT32_MAX });
-    return this.derive({ $case: "dropNa", dropNa: { input: this.df.plan, cols, ...(minNonNulls === undefined ? {} : { minNonNulls }) } });
+    return this.derive(dropNa(this.df.plan, cols, minNonNulls));
   }
 
   /**
@@ -63,13 +64,10 @@ export class DataFrameNaFunctions {
     if (value !== null && typeof value === "object") {
       const entries = Object.entries(value);
       if (entries.length === 0) throw new TypeError("fill needs at least one column");
-      return this.derive({
-        $case: "fillNa",
-        fillNa: { input: this.df.plan, cols: entries.map(([name]) => name), values: entries.map(([, v]) => literalOf(fillValue(v))) },
-      });
+      return this.derive(fillNa(this.df.plan, entries.map(([name]) => name), entries.map(([, v]) => fillValue(v))));
     }
     const cols = subset === undefined ? [] : typeof subset === "string" ? [subset] : [...subset];
-    return this.derive({ $case: "fillNa", fillNa: { input: this.df.plan, cols, values: [literalOf(fillValue(value))] } });
+    return this.derive(fillNa(this.df.plan, cols, [fillValue(value)]));
   }
 
   /**
@@ -101,21 +99,12 @@ export class DataFrameNaFunctions {
       subset = maybeSubset;
     }
     const cols = subset === undefined ? [] : typeof subset === "string" ? [subset] : [...subset];
-    return this.derive({
-      $case: "replace",
-      replace: {
-        input: this.df.plan,
-        cols,
-        replacements: pairs.map(([oldValue, newValue]) => ({
-          oldValue: literalOf(checkedNaValue(oldValue)),
-          newValue: literalOf(newValue === null ? null : checkedNaValue(newValue)),
-        })),
-      },
-    });
+    const replacements = pairs.map(([oldValue, newValue]): [LiteralValue, LiteralValue] => [checkedNaValue(oldValue), newValue === null ? null : checkedNaValue(newValue)]);
+    return this.derive(replace(this.df.plan, cols, replacements));
   }
 
-  private derive(relType: Parameters<typeof relation>[0]): DataFrame {
-    return new DataFrame(this.df.sparkSession, relation(relType));
+  private derive(plan: Relation): DataFrame {
+    return new DataFrame(this.df.sparkSession, plan);
   }
 }
 

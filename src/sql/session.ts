@@ -1,7 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { ExecutePlanResponse_ExecutionProgress } from "../gen/spark/connect/base";
-import type { Expression, Expression_Literal } from "../gen/spark/connect/expressions";
 import { SparkConnectClient, type ClientOptions } from "../connect/client";
 import type { OperationObserver } from "../connect/operationEvents";
 import { parseConnectionString } from "../connect/connectionString";
@@ -16,7 +15,8 @@ import { StreamingQueryManager } from "./streaming/query";
 import { createDataFrame, type LocalRows, type LocalSchema } from "./localData";
 import { executeToChunks } from "./execution";
 import { literalExpression, type LiteralValue } from "./plan/literal";
-import { relation } from "./plan/relation";
+import * as sources from "./plan/sources";
+import { commandPlan, sqlCommand } from "./plan/commands";
 import { SparkConnectError } from "../connect/errors";
 
 type ExecutionProgress = ExecutePlanResponse_ExecutionProgress;
@@ -156,34 +156,12 @@ export class SparkSession {
    */
   sql(query: string, args?: SqlArgs): PendingDataFrame {
     const positional = Array.isArray(args);
-    const sql = {
+    const input = sources.sql(
       query,
-      args: {},
-      posArgs: [],
-      namedArguments: positional || !args ? {} : mapValues(args as Record<string, LiteralValue>, literalExpression),
-      posArguments: positional ? (args as readonly LiteralValue[]).map(literalExpression) : [],
-    };
-    const input = relation({ $case: "sql", sql });
-    const plan = {
-      opType: {
-        $case: "command" as const,
-        command: {
-          commandType: {
-            $case: "sqlCommand" as const,
-            // Spark 4 reads the query from `input`; Spark 3.5 knows only the older fields, which
-            // Spark 4 ignores when `input` is there: sending both serves both.
-            sqlCommand: {
-              sql: query,
-              args: mapValues(sql.namedArguments, parameterLiteral),
-              posArgs: sql.posArguments.map(parameterLiteral),
-              namedArguments: {},
-              posArguments: [],
-              input,
-            },
-          },
-        },
-      },
-    };
+      positional || !args ? {} : mapValues(args as Record<string, LiteralValue>, literalExpression),
+      positional ? (args as readonly LiteralValue[]).map(literalExpression) : [],
+    );
+    const plan = commandPlan(sqlCommand(input));
     this.client.statements.run(input.common!.planId!, async () => {
       const { summary } = await executeToChunks(this.client, plan, { statement: true });
       const result = summary.sqlCommandResult;
@@ -267,7 +245,7 @@ export class SparkSession {
   range(start: number | bigint, end?: number | bigint, step: number | bigint = 1, numPartitions?: number): DataFrame {
     const [from, to] = end === undefined ? [0n, BigInt(start)] : [BigInt(start), BigInt(end)];
     if (BigInt(step) === 0n) throw new RangeError("range() needs a non-zero step");
-    return new DataFrame(this, relation({ $case: "range", range: { start: from, end: to, step: BigInt(step), numPartitions } }));
+    return new DataFrame(this, sources.range(from, to, BigInt(step), numPartitions));
   }
 
   /**
@@ -275,13 +253,7 @@ export class SparkSession {
    * missing table is reported when an action runs.
    */
   table(name: string): DataFrame {
-    return new DataFrame(
-      this,
-      relation({
-        $case: "read",
-        read: { isStreaming: false, readType: { $case: "namedTable", namedTable: { unparsedIdentifier: name, options: {} } } },
-      }),
-    );
+    return new DataFrame(this, sources.namedTable(name, {}, false));
   }
 
   /** Spark's table-valued functions: `spark.tvf.explode(...)`, `spark.tvf.stack(...)`, ... */
@@ -326,7 +298,7 @@ export class SparkSession {
 
   /** A DataFrame without columns or rows. */
   get emptyDataFrame(): DataFrame {
-    return new DataFrame(this, relation({ $case: "localRelation", localRelation: { schema: JSON.stringify({ type: "struct", fields: [] }) } }));
+    return new DataFrame(this, sources.localRelation(sources.localData(undefined, JSON.stringify({ type: "struct", fields: [] }))));
   }
 
   /**
@@ -612,12 +584,6 @@ export class SparkSessionBuilder {
 function sameServer(session: SparkSession, options: ReturnType<typeof parseConnectionString>): boolean {
   const current = session.client.options;
   return current.host === options.host && current.port === options.port && current.userId === options.userId;
-}
-
-/** The literal of a parameter's expression (parameters are always literals here). */
-function parameterLiteral(parameter: Expression): Expression_Literal {
-  if (parameter.exprType?.$case !== "literal") throw new TypeError("a SQL parameter must be a literal");
-  return parameter.exprType.literal;
 }
 
 function mapValues<V, R>(record: Readonly<Record<string, V>>, f: (value: V) => R): Record<string, R> {

@@ -1,9 +1,10 @@
 import { SparkConnectError } from "../connect/errors";
 import { Row } from "../arrow";
 import { columnExpression, type ColumnOrName } from "./column";
+import type { Relation } from "../gen/spark/connect/relations";
 import { DataFrame } from "./dataframe";
-import { literalOf, type LiteralValue } from "./plan/literal";
-import { relation } from "./plan/relation";
+import type { LiteralValue } from "./plan/literal";
+import * as statNodes from "./plan/statNodes";
 import { checkedNumber, seedOf } from "./validation";
 
 /**
@@ -24,12 +25,12 @@ export class DataFrameStatFunctions {
   /** The Pearson correlation coefficient of two numeric columns. */
   async corr(col1: string, col2: string, method: "pearson" = "pearson"): Promise<number> {
     if (method !== "pearson") throw new RangeError(`only the "pearson" method is supported, got "${String(method)}"`);
-    return this.number(this.derive({ $case: "corr", corr: { input: this.df.plan, col1, col2, method } }));
+    return this.number(this.derive(statNodes.corr(this.df.plan, col1, col2, method)));
   }
 
   /** The sample covariance of two numeric columns. */
   async cov(col1: string, col2: string): Promise<number> {
-    return this.number(this.derive({ $case: "cov", cov: { input: this.df.plan, col1, col2 } }));
+    return this.number(this.derive(statNodes.cov(this.df.plan, col1, col2)));
   }
 
   /**
@@ -37,13 +38,13 @@ export class DataFrameStatFunctions {
    * cells; the first column is named `<col1>_<col2>`.
    */
   crosstab(col1: string, col2: string): DataFrame {
-    return this.derive({ $case: "crosstab", crosstab: { input: this.df.plan, col1, col2 } });
+    return this.derive(statNodes.crosstab(this.df.plan, col1, col2));
   }
 
   /** Items that occur in at least `support` (default 1%) of the rows, per column, possibly with false positives. */
   freqItems(cols: readonly string[], support?: number): DataFrame {
     if (support !== undefined) checkedNumber(support, "support", { above: 0, max: 1 });
-    return this.derive({ $case: "freqItems", freqItems: { input: this.df.plan, cols: [...cols], ...(support === undefined ? {} : { support }) } });
+    return this.derive(statNodes.freqItems(this.df.plan, cols, support));
   }
 
   /**
@@ -60,10 +61,7 @@ export class DataFrameStatFunctions {
     probabilities.forEach((p, i) => checkedNumber(p, `probabilities[${i}]`, { min: 0, max: 1 }));
     checkedNumber(relativeError, "relativeError", { min: 0 });
     const cols = typeof col === "string" ? [col] : [...col];
-    const df = this.derive({
-      $case: "approxQuantile",
-      approxQuantile: { input: this.df.plan, cols, probabilities: [...probabilities], relativeError },
-    });
+    const df = this.derive(statNodes.approxQuantile(this.df.plan, cols, probabilities, relativeError));
     const [row] = await df.collect();
     const value = row ? Row.at(row, 0) : undefined;
     if (!Array.isArray(value)) throw new SparkConnectError("The server sent no quantiles.");
@@ -84,19 +82,11 @@ export class DataFrameStatFunctions {
     const entries: [LiteralValue, number][] =
       fractions instanceof Map ? [...fractions] : Object.entries(fractions as Record<string, number>).map(([k, v]) => [numericKey(k), v]);
     for (const [, fraction] of entries) checkedNumber(fraction, "fractions", { min: 0, max: 1 });
-    return this.derive({
-      $case: "sampleBy",
-      sampleBy: {
-        input: this.df.plan,
-        col: columnExpression(col),
-        fractions: entries.map(([stratum, fraction]) => ({ stratum: literalOf(stratum), fraction })),
-        seed: seedOf(seed),
-      },
-    });
+    return this.derive(statNodes.sampleBy(this.df.plan, columnExpression(col), entries, seedOf(seed)));
   }
 
-  private derive(relType: Parameters<typeof relation>[0]): DataFrame {
-    return new DataFrame(this.df.sparkSession, relation(relType));
+  private derive(plan: Relation): DataFrame {
+    return new DataFrame(this.df.sparkSession, plan);
   }
 
   private async number(df: DataFrame): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Column } from "./column";
 import { DataFrame } from "./dataframe";
-import { relation } from "./plan/relation";
+import { tableValuedFunction } from "./plan/sources";
 import type { SparkSession } from "./session";
 
 /**
@@ -89,9 +89,6 @@ export class TableValuedFunction {
   }
 
   private call(functionName: string, ...args: Column[]): DataFrame {
-    return new DataFrame(
-      this.sparkSession,
-      relation({ $case: "unresolvedTableValuedFunction", unresolvedTableValuedFunction: { functionName, arguments: args.map((a) => a.expr) } }),
-    );
+    return new DataFrame(this.sparkSession, tableValuedFunction(functionName, args.map((a) => a.expr)));
   }
 }

@@ -1,14 +1,12 @@
-import {
-  Expression_Window_WindowFrame_FrameType as FrameType,
-  type Expression,
-  type Expression_SortOrder,
-  type Expression_Window_WindowFrame,
-  type Expression_Window_WindowFrame_FrameBoundary as FrameBoundary,
+import type {
+  Expression,
+  Expression_SortOrder,
+  Expression_Window_WindowFrame,
+  Expression_Window_WindowFrame_FrameBoundary as FrameBoundary,
 } from "../gen/spark/connect/expressions";
 import { columnExpression, type ColumnOrName } from "./column";
-import { sortOrder } from "./plan/columnNodes";
-import { expression } from "./plan/expression";
-import { deepFreeze } from "./plan/freeze";
+import { sortOrderNode } from "./plan/columnNodes";
+import { currentRowBoundary, offsetBoundary, unboundedBoundary, windowExpression, windowFrame, type FrameKind } from "./plan/windowNodes";
 import { checkedWholeNumber } from "./validation";
 
 /** A frame bound: a row or value offset (negative is before the current row), or a {@link Window} constant. */
@@ -46,7 +44,7 @@ export class WindowSpec {
 
   /** The same window, ordered by these columns; a plain column sorts ascending, `col("x").desc()` descending. */
   orderBy(...cols: ColumnOrName[] | [readonly ColumnOrName[]]): WindowSpec {
-    return new WindowSpec(this.partitionSpec, flatten(cols).map(sortKey), this.frameSpec);
+    return new WindowSpec(this.partitionSpec, flatten(cols).map((c) => sortOrderNode(columnExpression(c))), this.frameSpec);
   }
 
   /**
@@ -54,25 +52,17 @@ export class WindowSpec {
    * (`Window.unboundedPreceding`, `Window.currentRow` and `Window.unboundedFollowing` included).
    */
   rowsBetween(start: FrameBound, end: FrameBound): WindowSpec {
-    return new WindowSpec(this.partitionSpec, this.orderSpec, frame(FrameType.FRAME_TYPE_ROW, start, end));
+    return new WindowSpec(this.partitionSpec, this.orderSpec, frame("rows", start, end));
   }
 
   /** The same window, its frame the rows whose ordering value is within `start` to `end` of the current row's. */
   rangeBetween(start: FrameBound, end: FrameBound): WindowSpec {
-    return new WindowSpec(this.partitionSpec, this.orderSpec, frame(FrameType.FRAME_TYPE_RANGE, start, end));
+    return new WindowSpec(this.partitionSpec, this.orderSpec, frame("range", start, end));
   }
 
   /** @internal The window expression of `windowFunction` over this window. */
   windowExpression(windowFunction: Expression): Expression {
-    return expression({
-      $case: "window",
-      window: {
-        windowFunction,
-        partitionSpec: [...this.partitionSpec],
-        orderSpec: [...this.orderSpec],
-        ...(this.frameSpec ? { frameSpec: this.frameSpec } : {}),
-      },
-    });
+    return windowExpression(windowFunction, this.partitionSpec, this.orderSpec, this.frameSpec);
   }
 }
 
@@ -119,28 +109,20 @@ function flatten(cols: ColumnOrName[] | [readonly ColumnOrName[]]): readonly Col
   return cols.length === 1 && Array.isArray(cols[0]) ? (cols[0] as readonly ColumnOrName[]) : (cols as ColumnOrName[]);
 }
 
-function sortKey(column: ColumnOrName): Expression_SortOrder {
-  const expr = columnExpression(column);
-  const sorted = expr.exprType?.$case === "sortOrder" ? expr : sortOrder(expr, true, true);
-  return (sorted.exprType as { sortOrder: Expression_SortOrder }).sortOrder;
-}
-
-function frame(frameType: FrameType, start: FrameBound, end: FrameBound): Expression_Window_WindowFrame {
-  const rows = frameType === FrameType.FRAME_TYPE_ROW;
-  return deepFreeze({ frameType, lower: boundary(start, rows, "start"), upper: boundary(end, rows, "end") });
+function frame(kind: FrameKind, start: FrameBound, end: FrameBound): Expression_Window_WindowFrame {
+  return windowFrame(kind, boundary(start, kind, "start"), boundary(end, kind, "end"));
 }
 
 // As in PySpark, an offset at or beyond ±(2^63 - 1) (or ±Infinity) means unbounded.
-function boundary(bound: FrameBound, rows: boolean, which: "start" | "end"): FrameBoundary {
+function boundary(bound: FrameBound, kind: FrameKind, which: "start" | "end"): FrameBoundary {
   const offset = wholeOffset(bound, which);
-  if (offset === 0n) return { boundary: { $case: "currentRow", currentRow: true } };
-  if (which === "start" ? offset <= -LONG_MAX : offset >= LONG_MAX) return { boundary: { $case: "unbounded", unbounded: true } };
+  if (offset === 0n) return currentRowBoundary();
+  if (which === "start" ? offset <= -LONG_MAX : offset >= LONG_MAX) return unboundedBoundary();
   if (offset < LONG_MIN || offset > LONG_MAX) throw new RangeError(`window frame ${which} ${bound} is beyond 64 bits`);
-  if (!rows) return { boundary: { $case: "value", value: literal({ $case: "long", long: offset }) } };
-  if (offset < INT_MIN || offset > INT_MAX) {
+  if (kind === "rows" && (offset < INT_MIN || offset > INT_MAX)) {
     throw new RangeError(`a row frame ${which} must be from ${INT_MIN} to ${INT_MAX} or unbounded, got ${bound}`);
   }
-  return { boundary: { $case: "value", value: literal({ $case: "integer", integer: Number(offset) }) } };
+  return offsetBoundary(offset, kind);
 }
 
 function wholeOffset(bound: FrameBound, which: string): bigint {
@@ -148,8 +130,4 @@ function wholeOffset(bound: FrameBound, which: string): bigint {
   if (bound === Infinity) return LONG_MAX;
   if (bound === -Infinity) return LONG_MIN;
   return BigInt(checkedWholeNumber(bound, `window frame ${which}`));
-}
-
-function literal(literalType: { $case: "integer"; integer: number } | { $case: "long"; long: bigint }): Expression {
-  return { exprType: { $case: "literal", literal: { literalType } } };
 }

@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { tableFromArrays } from "apache-arrow";
 import { tableBundle } from "../../src/render";
 import { installTestKernel, type InstalledTestKernel } from "../support/kernelInstall";
-import { startJupyterServer, type JupyterServer } from "../support/jupyterServer";
+import { runCell, startJupyterServer, type JupyterServer } from "../support/jupyterServer";
 
 const root = path.resolve(__dirname, "..", "..");
 const shots = path.join(root, ".test-results", "browser");
@@ -282,6 +282,153 @@ describe("JupyterLab in headless Chromium", function () {
       // away with the rows here (the README says so).
       expect(shape.headerPosition).not.to.equal("sticky");
       expect(shape.headerOffsetAfterScroll).to.be.below(-1000);
+    });
+  });
+
+  describe("a chart follows JupyterLab's light and dark themes", () => {
+    /** What the first chart on the page measures: how it is drawn, what is behind it, its text. */
+    interface ChartLook {
+      readonly svgs: number;
+      readonly canvases: number;
+      /** The chart's own background, as [r, g, b, alpha] (alpha 0: none). */
+      readonly ownBackground: readonly number[];
+      /** The color the chart is seen on: its own background if opaque, else the first opaque one behind it. */
+      readonly seenOn: readonly number[];
+      readonly seenOnLuminance: number;
+      readonly texts: number;
+      /** The lowest contrast ratio (WCAG) of any text of the chart (axes, titles, legend) against what it is seen on. */
+      readonly minTextContrast: number;
+    }
+
+    // Evaluated in the page, as a string: the tests are compiled without the DOM's types.
+    const MEASURE_CHART = `(() => {
+      const embed = document.querySelector(".jp-OutputArea-output .vega-embed");
+      const svg = embed && embed.querySelector("svg.marks");
+      const rgba = (text) => {
+        if (!text || text === "none" || text === "transparent") return [0, 0, 0, 0];
+        const parts = (text.match(/rgba?\\(([^)]*)\\)/) || [, ""])[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+        return parts.length >= 3 ? [parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : 1] : null;
+      };
+      const luminance = ([r, g, b]) => {
+        const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      // A text color with alpha (JupyterLab's light text is black at 87%) as seen over the color under it.
+      const over = ([r, g, b, a], under) => [r, g, b].map((v, i) => v * a + under[i] * (1 - a));
+      const contrast = (a, b) => {
+        const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+        return (hi + 0.05) / (lo + 0.05);
+      };
+      if (!svg) return { svgs: 0, canvases: embed ? embed.querySelectorAll("canvas").length : 0 };
+      // Vega's SVG gives its background to the svg element's style (older Vega: a first rect).
+      const rect = svg.querySelector(":scope > rect");
+      const ownBackground = [rgba(getComputedStyle(svg).backgroundColor), rect && rgba(getComputedStyle(rect).fill)].find((c) => c && c[3] > 0) || [0, 0, 0, 0];
+      let seenOn = ownBackground[3] > 0.99 ? ownBackground : null;
+      for (let el = svg.parentElement; !seenOn && el; el = el.parentElement) {
+        const color = rgba(getComputedStyle(el).backgroundColor);
+        if (color && color[3] > 0.99) seenOn = color;
+      }
+      seenOn = seenOn || [255, 255, 255, 1];
+      const texts = [...svg.querySelectorAll("text")].filter((t) => t.textContent.trim() !== "");
+      return {
+        svgs: embed.querySelectorAll("svg.marks").length,
+        canvases: embed.querySelectorAll("canvas").length,
+        ownBackground,
+        seenOn,
+        seenOnLuminance: luminance(seenOn),
+        texts: texts.length,
+        minTextContrast: Math.min(...texts.map((t) => contrast(over(rgba(getComputedStyle(t).fill), seenOn), seenOn))),
+      };
+    })()`;
+
+    /** Settings > Theme > `theme`, as a user picks it (the submenu's items carry no menuitem role). */
+    async function chooseTheme(page: Page, theme: string): Promise<void> {
+      await page.getByRole("menuitem", { name: "Settings", exact: true }).click();
+      await page.locator(".lm-Menu-itemLabel", { hasText: /^Theme$/ }).click();
+      await page.locator(".lm-Menu-itemLabel", { hasText: new RegExp(`^${theme}$`) }).click();
+    }
+
+    it("draws without a background of its own, its text readable on the light theme and, after a switch, on the dark one", async () => {
+      const name = "chart-theme.ipynb";
+      // A bar chart of sums with a title and a note (one region's sum is null): axes, title and subtitle to read.
+      const source = [
+        "const orders = await spark.sql(\"SELECT * FROM VALUES ('north', 10), ('south', CAST(NULL AS INT)), ('east', 5) AS t(region, amount)\");",
+        'orders.plot.bar({ x: "region", y: "amount", agg: "sum", title: "Revenue by region" })',
+      ].join("\n");
+      // The kernel draws the chart (through the REST API), and the notebook is saved with its
+      // output: opening it draws the chart in the browser from the kernel's own bundle, with
+      // nothing to run (a notebook run from the menus right after it opens can meet a "Select
+      // Kernel" dialog while JupyterLab settles its session, and wait behind it).
+      const headers = { Authorization: `token ${server.token}`, "Content-Type": "application/json" };
+      const started = await fetch(`${server.url}/api/sessions`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ path: name, name, type: "notebook", kernel: { name: "spark-ts" } }),
+      });
+      expect(started.status, "the notebook's kernel was started").to.equal(201);
+      const { kernel } = (await started.json()) as { kernel: { id: string; name: string } };
+      const connection = server.kernels.connectTo({ model: kernel });
+      const run = await runCell(connection, source).finally(() => connection.dispose());
+      const [result] = run.ofType("execute_result");
+      expect(result, "the cell's value, the chart, is its result").not.to.equal(undefined);
+      const { data, metadata } = result.content as { data: Record<string, unknown>; metadata: Record<string, unknown> };
+      expect(Object.keys(data)).to.include("application/vnd.vegalite.v5+json");
+      const saved = await fetch(`${server.url}/api/contents/${name}`, {
+        method: "PUT",
+        headers,
+        body: JSON.stringify({
+          type: "notebook",
+          format: "json",
+          content: JSON.parse(notebookJson(source, [{ output_type: "execute_result", execution_count: 1, data, metadata }])) as unknown,
+        }),
+      });
+      expect(saved.status, "the notebook was saved on the server").to.be.oneOf([200, 201]);
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      // Should JupyterLab still ask for a kernel, the chart needs none.
+      await page.addLocatorHandler(page.locator(".jp-Dialog", { hasText: "Select Kernel" }), async () => {
+        await page.locator(".jp-Dialog").getByRole("button", { name: "No Kernel" }).click();
+      });
+      await page.goto(`${server.url}/lab/tree/${name}?token=${server.token}&reset`);
+      const measure = async (): Promise<ChartLook> => {
+        await page.locator(".jp-OutputArea-output .vega-embed svg.marks").first().waitFor({ timeout: 60_000 });
+        return page.evaluate<ChartLook>(MEASURE_CHART);
+      };
+      try {
+        const light = await measure();
+        await page.screenshot({ path: path.join(shots, "chart-light.png") });
+        expect([light.svgs, light.canvases], "drawn as SVG, whose colors are CSS").to.deep.equal([1, 0]);
+        expect(light.texts).to.be.above(5);
+        expect(light.ownBackground[3], `no background of its own: ${JSON.stringify(light.ownBackground)}`).to.equal(0);
+        expect(light.seenOnLuminance, "the light theme's white shows through").to.be.above(0.8);
+        expect(light.minTextContrast, "every text reads on it (WCAG AA: 4.5)").to.be.at.least(4.5);
+
+        // The chart drawn in the light theme stays on the page: JupyterLab does not draw outputs again.
+        await chooseTheme(page, "JupyterLab Dark");
+        await page.waitForFunction(`document.body.dataset.jpThemeLight === "false"`, undefined, { timeout: 60_000 });
+        // The theme's stylesheet is applied once the page's background has turned dark.
+        await page.waitForFunction(
+          `(() => { const c = getComputedStyle(document.querySelector(".jp-Notebook")).backgroundColor.match(/\\d+/g).map(Number); return c[0] + c[1] + c[2] < 150; })()`,
+          undefined,
+          { timeout: 60_000 },
+        );
+        // JupyterLab shows its splash while it switches themes.
+        await page.waitForFunction(`!document.querySelector("#jupyterlab-splash")`, undefined, { timeout: 60_000 });
+        const dark = await measure();
+        await page.screenshot({ path: path.join(shots, "chart-dark.png") });
+        expect(dark.ownBackground[3], `no background of its own: ${JSON.stringify(dark.ownBackground)}`).to.equal(0);
+        expect(dark.seenOn.slice(0, 3), "not a white box").not.to.deep.equal([255, 255, 255]);
+        expect(dark.seenOnLuminance, "the dark theme's background shows through").to.be.below(0.1);
+        expect(dark.minTextContrast, "every text reads on it (WCAG AA: 4.5)").to.be.at.least(4.5);
+      } finally {
+        await page.close();
+        // Back to the light theme (a user setting of this server), which other tests measure in.
+        const reset = await fetch(`${server.url}/lab/api/settings/@jupyterlab/apputils-extension:themes`, {
+          method: "PUT",
+          headers,
+          body: JSON.stringify({ raw: "{}" }),
+        });
+        expect(reset.status, "the theme setting was reset").to.equal(204);
+      }
     });
   });
 });

@@ -13,7 +13,7 @@ import { Expression } from "../../src/gen/spark/connect/expressions";
 import { Relation } from "../../src/gen/spark/connect/relations";
 import { SparkConnectClient, type AnalyzeCase } from "../../src/connect/client";
 import { parseConnectionString } from "../../src/connect/connectionString";
-import { Column, DataFrame, SparkSession } from "../../src";
+import { Column, DataFrame, PendingDataFrame, SparkSession } from "../../src";
 
 /**
  * What a program built or sent, in one of the forms both clients can produce without a server: a
@@ -52,23 +52,30 @@ type Request = Exclude<Built, { kind: "relation" | "relations" | "expression" }>
 class RecordingClient extends SparkConnectClient {
   readonly sent: Request[] = [];
 
-  // It never answers: the request is all that is wanted.
+  // It never answers: the request is all that is wanted. Like the method it replaces, it records
+  // and fails only once iterated.
+  // eslint-disable-next-line require-yield, @typescript-eslint/require-await -- an async generator by contract, with nothing to await or yield.
   override async *execute(plan: Plan): AsyncGenerator<ExecutePlanResponse, void, undefined> {
     this.sent.push({ kind: "execute", message: plan });
     throw new NotSent("ExecutePlan");
   }
 
-  override async analyze(analyze: AnalyzeCase): Promise<AnalyzePlanResponse> {
+  override analyze(analyze: AnalyzeCase): Promise<AnalyzePlanResponse> {
     this.sent.push({ kind: "analyze", message: analyze });
-    throw new NotSent("AnalyzePlan");
+    return Promise.reject(new NotSent("AnalyzePlan"));
   }
 
-  override async config(opType: NonNullable<ConfigRequest_Operation["opType"]>): Promise<ConfigResponse> {
+  /** The version is asked with an AnalyzePlan too, which is recorded as such. */
+  override serverVersion(): Promise<string> {
+    return this.analyze({ $case: "sparkVersion", sparkVersion: {} }).then(() => "");
+  }
+
+  override config(opType: NonNullable<ConfigRequest_Operation["opType"]>): Promise<ConfigResponse> {
     this.sent.push({ kind: "config", message: { opType } });
-    throw new NotSent("Config");
+    return Promise.reject(new NotSent("Config"));
   }
 
-  override async interrupt(
+  override interrupt(
     target: { readonly all: true } | { readonly tag: string } | { readonly operationId: string },
   ): Promise<readonly string[]> {
     const message: Pick<InterruptRequest, "interruptType" | "interrupt"> =
@@ -78,11 +85,11 @@ class RecordingClient extends SparkConnectClient {
           ? { interruptType: InterruptRequest_InterruptType.INTERRUPT_TYPE_TAG, interrupt: { $case: "operationTag", operationTag: target.tag } }
           : { interruptType: InterruptRequest_InterruptType.INTERRUPT_TYPE_OPERATION_ID, interrupt: { $case: "operationId", operationId: target.operationId } };
     this.sent.push({ kind: "interrupt", message });
-    throw new NotSent("Interrupt");
+    return Promise.reject(new NotSent("Interrupt"));
   }
 
-  override async addArtifacts(): Promise<string[]> {
-    throw new NotSent("AddArtifacts");
+  override addArtifacts(): Promise<string[]> {
+    return Promise.reject(new NotSent("AddArtifacts"));
   }
 }
 
@@ -98,6 +105,14 @@ export class RecordingSession {
   async build(program: () => unknown): Promise<Built> {
     this.#client.sent.length = 0;
     const value = program();
+    // spark.sql() sends its statement at once: what it sent is what PySpark's sends.
+    if (value instanceof PendingDataFrame) {
+      await value.then(
+        () => undefined,
+        () => undefined,
+      );
+      if (this.#client.sent[0]) return this.#client.sent[0];
+    }
     if (value instanceof DataFrame) return { kind: "relation", message: value.plan };
     if (value instanceof Column) return { kind: "expression", message: value.expr };
     if (Array.isArray(value) && value.length > 0 && value.every((v) => v instanceof DataFrame)) {
@@ -183,7 +198,7 @@ export function planText(plan: Json): string {
     Array.isArray(json)
       ? json.map(sorted)
       : json !== null && typeof json === "object"
-        ? Object.fromEntries(Object.keys(json).sort().map((k) => [k, sorted(json[k]!)]))
+        ? Object.fromEntries(Object.keys(json).sort().map((k) => [k, sorted(json[k])]))
         : json;
   return JSON.stringify(sorted(plan), null, 2);
 }

@@ -174,7 +174,7 @@ describe("plans checked against PySpark's Connect client, without a server", () 
     for (const [name, cls] of CLASSES) {
       it(`a case calls every method of ${name} that PySpark has too, on both sides, or it builds no plan`, () => {
         const shared = (pysparkNames[name] ?? []).filter((member) => hasMember(cls, member));
-        expect(shared, "PySpark's names of the class").to.not.be.empty;
+        expect(shared, "PySpark's names of the class").to.not.have.lengthOf(0);
         const uncovered = shared.filter((member) => !NOT_PLANS[`${name}.${member}`] && !(calls(pyPrograms, member) && calls(tsPrograms, member)));
         expect(uncovered, "methods no case calls").to.deep.equal([]);
       });

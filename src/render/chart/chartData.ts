@@ -33,3 +33,8 @@ export function fieldType(sparkType: string): "quantitative" | "temporal" | "nom
 export function fieldRef(name: string): string {
   return name.replace(/[\\.[\]]/g, (ch) => `\\${ch}`);
 }
+
+/** A value as a chart's labels and notes show it: its text, and "null" for none. */
+export function valueText(value: ChartValue | undefined): string {
+  return value === null || value === undefined ? "null" : String(value);
+}

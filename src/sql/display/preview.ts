@@ -2,6 +2,7 @@ import { makeData, RecordBatch, Schema, Struct, Table } from "apache-arrow";
 import { DEFAULT_MAX_CELL_CHARS } from "../../render";
 import type { DataFrame } from "../dataframe";
 import { executeToTable } from "../execution";
+import { rootPlan } from "../plan/commands";
 import { boundedPreviewPlan } from "./boundedColumns";
 
 /** The first rows of a DataFrame, as much as a table view needs and no more. */
@@ -54,7 +55,7 @@ export async function preview(df: DataFrame, maxRows: number, maxCellChars: numb
   const rows = Math.floor(maxRows);
   const schema = await df.schema;
   const { df: query, cutFlags } = boundedPreviewPlan(df, schema, rows + 1, Math.floor(maxCellChars));
-  const { table: fetched } = await executeToTable(df.sparkSession.client, { opType: { $case: "root", root: query.plan } });
+  const { table: fetched } = await executeToTable(df.sparkSession.client, rootPlan(query.plan));
   const more = fetched.numRows > rows;
   const shown = more ? fetched.slice(0, rows) : fetched;
   const width = schema.fields.length;

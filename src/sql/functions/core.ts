@@ -1,7 +1,6 @@
 import { Column, col, columnExpression, expr, lit, type ColumnOrName } from "../column";
 import { DataFrame } from "../dataframe";
-import { expression } from "../plan/expression";
-import { relation } from "../plan/relation";
+import { callFunction } from "../plan/expression";
 
 export { col, expr, lit };
 
@@ -27,7 +26,7 @@ export function column(name: string): Column {
  */
 export function broadcast(df: DataFrame): DataFrame {
   if (!(df instanceof DataFrame)) throw new TypeError("broadcast needs a DataFrame");
-  return new DataFrame(df.sparkSession, relation({ $case: "hint", hint: { input: df.plan, name: "broadcast", parameters: [] } }));
+  return df.hint("broadcast");
 }
 
 /**
@@ -39,5 +38,5 @@ export function broadcast(df: DataFrame): DataFrame {
  * ```
  */
 export function call_function(funcName: string, ...cols: ColumnOrName[]): Column {
-  return new Column(expression({ $case: "callFunction", callFunction: { functionName: funcName, arguments: cols.map(columnExpression) } }));
+  return new Column(callFunction(funcName, cols.map(columnExpression)));
 }

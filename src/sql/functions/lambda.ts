@@ -1,6 +1,6 @@
-import type { Expression, Expression_UnresolvedNamedLambdaVariable } from "../../gen/spark/connect/expressions";
+import type { Expression } from "../../gen/spark/connect/expressions";
 import { Column } from "../column";
-import { expression } from "../plan/expression";
+import { lambda, lambdaVariable } from "../plan/lambdaNodes";
 
 /** A JS function over Columns that a higher-order function turns into a Spark lambda (`x -> x + 1`). */
 export type LambdaBody =
@@ -29,12 +29,12 @@ export function lambdaFunction(f: LambdaBody, parameters?: 1 | 2 | 3): Expressio
   if (f.length > arity || arity < 1 || arity > 3) {
     throw new RangeError(`a lambda for this higher-order function takes ${parameters ?? "1 to 3"} parameters, this one declares ${f.length}`);
   }
-  const variables: Expression_UnresolvedNamedLambdaVariable[] = PARAMETER_NAMES.slice(0, arity).map((name) => {
+  const variables = PARAMETER_NAMES.slice(0, arity).map((name) => {
     lastVariable += 1;
-    return { nameParts: [`${name}_${lastVariable}`] };
+    return `${name}_${lastVariable}`;
   });
-  const placeholders = variables.map((v) => new Column(expression({ $case: "unresolvedNamedLambdaVariable", unresolvedNamedLambdaVariable: v })));
+  const placeholders = variables.map((name) => new Column(lambdaVariable(name)));
   const body = (f as (...args: Column[]) => unknown)(...placeholders);
   if (!(body instanceof Column)) throw new TypeError("a lambda for a higher-order function must return a Column");
-  return expression({ $case: "lambdaFunction", lambdaFunction: { function: body.expr, arguments: variables } });
+  return lambda(body.expr, variables);
 }

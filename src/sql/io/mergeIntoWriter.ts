@@ -1,16 +1,17 @@
-import type { Expression, MergeAction } from "../../gen/spark/connect/expressions";
+import type { Expression } from "../../gen/spark/connect/expressions";
 import { MergeAction_ActionType as ActionType } from "../../gen/spark/connect/expressions";
 import { SparkConnectError } from "../../connect/errors";
-import { col, Column } from "../column";
+import { col, type Column } from "../column";
 import type { DataFrame } from "../dataframe";
 import { executeCommand } from "../execution";
-import { expression } from "../plan/expression";
+import { sqlExpression } from "../plan/expression";
+import { mergeAction, mergeIntoTable } from "../plan/commands";
 
-/** The actions of a MERGE, by when they apply. */
+/** The actions of a MERGE (mergeAction expressions), by when they apply. */
 interface MergeActions {
-  readonly matched: readonly MergeAction[];
-  readonly notMatched: readonly MergeAction[];
-  readonly notMatchedBySource: readonly MergeAction[];
+  readonly matched: readonly Expression[];
+  readonly notMatched: readonly Expression[];
+  readonly notMatchedBySource: readonly Expression[];
 }
 
 type When = keyof MergeActions;
@@ -64,41 +65,37 @@ export class MergeIntoWriter {
   }
 
   /** @internal */
-  withAction(when: When, action: MergeAction): MergeIntoWriter {
+  withAction(when: When, action: Expression): MergeIntoWriter {
     const actions = { ...this.actions, [when]: [...this.actions[when], action] };
     return new MergeIntoWriter(this.source, this.table, this.condition, actions, this.schemaEvolution);
   }
 
   /** Runs the merge on the server. */
   async merge(): Promise<void> {
-    const asExpressions = (actions: readonly MergeAction[]): Expression[] => actions.map((mergeAction) => expression({ $case: "mergeAction", mergeAction }));
     if (this.actions.matched.length + this.actions.notMatched.length + this.actions.notMatchedBySource.length === 0) {
       throw new SparkConnectError("A merge needs at least one whenMatched, whenNotMatched or whenNotMatchedBySource action.");
     }
-    await executeCommand(this.source.sparkSession.client, {
-      $case: "mergeIntoTableCommand",
-      mergeIntoTableCommand: {
+    await executeCommand(
+      this.source.sparkSession.client,
+      mergeIntoTable({
         targetTableName: this.table,
         sourceTablePlan: this.source.plan,
         mergeCondition: this.condition.expr,
-        matchActions: asExpressions(this.actions.matched),
-        notMatchedActions: asExpressions(this.actions.notMatched),
-        notMatchedBySourceActions: asExpressions(this.actions.notMatchedBySource),
+        matchActions: this.actions.matched,
+        notMatchedActions: this.actions.notMatched,
+        notMatchedBySourceActions: this.actions.notMatchedBySource,
         withSchemaEvolution: this.schemaEvolution,
-      },
-    });
+      }),
+    );
   }
 }
 
-function action(actionType: ActionType, condition: Column | undefined, assignments: MergeAssignments = {}): MergeAction {
-  return {
+function action(actionType: ActionType, condition: Column | undefined, assignments: MergeAssignments = {}): Expression {
+  return mergeAction(
     actionType,
-    ...(condition ? { condition: condition.expr } : {}),
-    assignments: Object.entries(assignments).map(([key, value]) => ({
-      key: col(key).expr,
-      value: (typeof value === "string" ? new Column(expression({ $case: "expressionString", expressionString: { expression: value } })) : value).expr,
-    })),
-  };
+    condition?.expr,
+    Object.entries(assignments).map(([key, value]) => [col(key).expr, typeof value === "string" ? sqlExpression(value) : value.expr]),
+  );
 }
 
 /** The actions for matched target rows; see {@link MergeIntoWriter.whenMatched}. */

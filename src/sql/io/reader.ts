@@ -1,6 +1,6 @@
-import type { Read_DataSource } from "../../gen/spark/connect/relations";
+import type { Relation } from "../../gen/spark/connect/relations";
 import { DataFrame } from "../dataframe";
-import { relation } from "../plan/relation";
+import { dataSource, namedTable, relationChanges } from "../plan/sources";
 import type { SparkSession } from "../session";
 import { StructType } from "../types";
 import { optionStrings, pathList, type OptionsRecord, type OptionValue, type Paths } from "./options";
@@ -73,10 +73,7 @@ export class DataFrameReader {
 
   /** A table or view by name (`db.table`, `catalog.db.table`), with the options set so far. */
   table(tableName: string): DataFrame {
-    return this.frame({
-      $case: "read",
-      read: { isStreaming: this.isStreaming, readType: { $case: "namedTable", namedTable: { unparsedIdentifier: tableName, options: { ...this.state.options } } } },
-    });
+    return this.frame(namedTable(tableName, this.state.options, this.isStreaming));
   }
 
   /** CSV files; `options` takes the CSV source's options (`header`, `sep`, `inferSchema`, ...) and `schema`. */
@@ -150,10 +147,7 @@ export class DataFrameReader {
    */
   changes(tableName: string): DataFrame {
     if (this.state.schema !== undefined) throw new TypeError("changes() reads the table's own schema: do not set one");
-    return this.frame({
-      $case: "relationChanges",
-      relationChanges: { unparsedIdentifier: tableName, options: { ...this.state.options }, isStreaming: this.isStreaming },
-    });
+    return this.frame(relationChanges(tableName, this.state.options, this.isStreaming));
   }
 
   private shortcut(format: string, path: Paths, options: FormatOptions): DataFrame {
@@ -165,19 +159,13 @@ export class DataFrameReader {
 
   /** @internal */
   protected dataSource(paths: string[], predicates: string[] = []): DataFrame {
-    const dataSource: Read_DataSource = {
-      ...(this.state.format === undefined ? {} : { format: this.state.format }),
-      ...(this.state.schema === undefined ? {} : { schema: this.state.schema }),
-      options: { ...this.state.options },
-      paths,
-      predicates,
-      ...(this.state.sourceName === undefined ? {} : { sourceName: this.state.sourceName }),
-    };
-    return this.frame({ $case: "read", read: { isStreaming: this.isStreaming, readType: { $case: "dataSource", dataSource } } });
+    const { format, schema, options, sourceName } = this.state;
+    const spec = { ...(format === undefined ? {} : { format }), ...(schema === undefined ? {} : { schema }), options, paths, predicates, ...(sourceName === undefined ? {} : { sourceName }) };
+    return this.frame(dataSource(spec, this.isStreaming));
   }
 
-  protected frame(relType: Parameters<typeof relation>[0]): DataFrame {
-    return new DataFrame(this.sparkSession, relation(relType));
+  protected frame(plan: Relation): DataFrame {
+    return new DataFrame(this.sparkSession, plan);
   }
 
   protected with(state: ReaderState): this {

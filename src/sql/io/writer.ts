@@ -9,6 +9,7 @@ import type { Expression } from "../../gen/spark/connect/expressions";
 import { columnExpression, type Column } from "../column";
 import type { DataFrame } from "../dataframe";
 import { executeCommand } from "../execution";
+import { savePath, saveTable, writeCommand, writeOperation, writeOperationV2, writeV2Command } from "../plan/commands";
 import { checkedPositiveCount } from "../validation";
 import { optionStrings, type OptionsRecord, type OptionValue, type Paths } from "./options";
 
@@ -105,7 +106,7 @@ export class DataFrameWriter {
     if (format !== undefined) writer = writer.format(format);
     if (mode !== undefined) writer = writer.mode(mode);
     writer = writer.options(options);
-    await writer.run(path === undefined ? undefined : { $case: "path", path });
+    await writer.run(path === undefined ? undefined : savePath(path));
   }
 
   /** Writes to a table of the catalog, creating it as needed (with the mode's meaning when it exists). */
@@ -114,13 +115,13 @@ export class DataFrameWriter {
     if (format !== undefined) writer = writer.format(format);
     if (mode !== undefined) writer = writer.mode(mode);
     if (partitionBy !== undefined) writer = writer.partitionBy(partitionBy);
-    await writer.options(options).run({ $case: "table", table: { tableName: name, saveMethod: SaveMethod.TABLE_SAVE_METHOD_SAVE_AS_TABLE } });
+    await writer.options(options).run(saveTable(name, SaveMethod.TABLE_SAVE_METHOD_SAVE_AS_TABLE));
   }
 
   /** Inserts the rows into an existing table, matching columns by position; `overwrite` replaces its rows. */
   async insertInto(tableName: string, overwrite?: boolean): Promise<void> {
     const writer = overwrite === undefined ? this : this.mode(overwrite ? "overwrite" : "append");
-    await writer.run({ $case: "table", table: { tableName, saveMethod: SaveMethod.TABLE_SAVE_METHOD_INSERT_INTO } });
+    await writer.run(saveTable(tableName, SaveMethod.TABLE_SAVE_METHOD_INSERT_INTO));
   }
 
   /** Writes CSV files (options: `header`, `sep`, `compression`, ..., and `mode`). */
@@ -167,24 +168,22 @@ export class DataFrameWriter {
   }
 
   private async run(saveType: WriteOperation["saveType"]): Promise<void> {
-    await executeCommand(this.df.sparkSession.client, { $case: "writeOperation", writeOperation: this.writeOperation(saveType) });
+    await executeCommand(this.df.sparkSession.client, writeCommand(this.writeOperation(saveType)));
   }
 
   /** @internal The command an action sends: built apart from sending so that its shape can be checked without a server. */
   writeOperation(saveType: WriteOperation["saveType"]): WriteOperation {
     const { mode, format, options, partitionBy, bucketBy, sortBy, clusterBy } = this.state;
-    return {
-      input: this.df.plan,
+    return writeOperation(this.df.plan, {
       ...(format === undefined ? {} : { source: format }),
       ...(saveType === undefined ? {} : { saveType }),
       mode: mode ?? SaveModeProto.SAVE_MODE_ERROR_IF_EXISTS,
-      sortColumnNames: [...sortBy],
-      partitioningColumns: [...partitionBy],
-      ...(bucketBy ? { bucketBy: { bucketColumnNames: [...bucketBy.columns], numBuckets: bucketBy.numBuckets } } : {}),
-      options: { ...options },
-      clusteringColumns: [...clusterBy],
-      withSchemaEvolution: false,
-    };
+      sortColumnNames: sortBy,
+      partitioningColumns: partitionBy,
+      ...(bucketBy ? { bucketBy } : {}),
+      options,
+      clusteringColumns: clusterBy,
+    });
   }
 
   private with(change: Partial<WriterState>): DataFrameWriter {
@@ -281,24 +280,21 @@ export class DataFrameWriterV2 {
   }
 
   private async run(mode: V2Mode, overwriteCondition?: Column): Promise<void> {
-    await executeCommand(this.df.sparkSession.client, { $case: "writeOperationV2", writeOperationV2: this.writeOperationV2(mode, overwriteCondition) });
+    await executeCommand(this.df.sparkSession.client, writeV2Command(this.writeOperationV2(mode, overwriteCondition)));
   }
 
   /** @internal The command an action sends: built apart from sending so that its shape can be checked without a server. */
   writeOperationV2(mode: V2Mode, overwriteCondition?: Column): WriteOperationV2 {
     const { provider, options, tableProperties, partitionedBy, clusterBy } = this.state;
-    return {
-      input: this.df.plan,
-      tableName: this.table,
+    return writeOperationV2(this.df.plan, this.table, {
       ...(provider === undefined ? {} : { provider }),
-      partitioningColumns: [...partitionedBy],
-      options: { ...options },
-      tableProperties: { ...tableProperties },
+      partitioningColumns: partitionedBy,
+      options,
+      tableProperties,
       mode,
       ...(overwriteCondition ? { overwriteCondition: overwriteCondition.expr } : {}),
-      clusteringColumns: [...clusterBy],
-      withSchemaEvolution: false,
-    };
+      clusteringColumns: clusterBy,
+    });
   }
 
   private with(change: Partial<WriterV2State>): DataFrameWriterV2 {

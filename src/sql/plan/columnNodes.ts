@@ -3,12 +3,20 @@ import {
   Expression_SortOrder_NullOrdering as NullOrdering,
   Expression_SortOrder_SortDirection as SortDirection,
   type Expression,
+  type Expression_SortOrder,
 } from "../../gen/spark/connect/expressions";
 import type { FieldMetadata } from "../types";
 import { DataType, dataTypeToProto } from "../types";
 import { expression } from "./expression";
 
-/** A sort key: the expression, its direction, and where its nulls go. */
+/**
+ * A sort key: the expression, its direction, and where its nulls go.
+ *
+ * @example
+ * ```ts
+ * sortOrder(attribute("salary"), false, false); // salary DESC NULLS LAST
+ * ```
+ */
 export function sortOrder(child: Expression, ascending: boolean, nullsFirst: boolean): Expression {
   return expression({
     $case: "sortOrder",
@@ -20,10 +28,33 @@ export function sortOrder(child: Expression, ascending: boolean, nullsFirst: boo
   });
 }
 
+/**
+ * The SortOrder node of a sort key, as a Sort relation and a window hold it: a sort key's own
+ * node, or `key` ascending with nulls first (Spark's default order).
+ *
+ * @example
+ * ```ts
+ * sortOrderNode(attribute("day"));                       // day ASC NULLS FIRST
+ * sortOrderNode(sortOrder(attribute("day"), false, false)); // day DESC NULLS LAST
+ * ```
+ */
+export function sortOrderNode(key: Expression): Expression_SortOrder {
+  const sorted = key.exprType?.$case === "sortOrder" ? key : sortOrder(key, true, true);
+  return (sorted.exprType as { sortOrder: Expression_SortOrder }).sortOrder;
+}
+
 /** How a cast treats a value it cannot convert: `"try"` gives null, the default follows the session (ANSI). */
 export type CastMode = "default" | "try";
 
-/** A cast to a data type, or to a type in Spark's DDL syntax (`"decimal(10,2)"`, `"array<int>"`) parsed by the server. */
+/**
+ * A cast to a data type, or to a type in Spark's DDL syntax (`"decimal(10,2)"`, `"array<int>"`) parsed by the server.
+ *
+ * @example
+ * ```ts
+ * castExpression(attribute("price"), "decimal(10,2)");
+ * castExpression(attribute("n"), new IntegerType(), "try"); // try_cast
+ * ```
+ */
 export function castExpression(child: Expression, type: DataType | string, mode: CastMode = "default"): Expression {
   if (typeof type !== "string" && !(type instanceof DataType)) {
     throw new TypeError("a cast needs a DataType or a type name such as \"int\"");
@@ -38,7 +69,14 @@ export function castExpression(child: Expression, type: DataType | string, mode:
   });
 }
 
-/** `child` under one name (or several, for a generator that makes several columns), with optional field metadata. */
+/**
+ * `child` under one name (or several, for a generator that makes several columns), with optional field metadata.
+ *
+ * @example
+ * ```ts
+ * aliasExpression(call("sum", [attribute("x")]), ["total"]);
+ * ```
+ */
 export function aliasExpression(child: Expression, names: readonly string[], metadata?: FieldMetadata): Expression {
   if (metadata !== undefined && names.length !== 1) throw new RangeError("metadata can only be given with a single alias name");
   return expression({
@@ -47,12 +85,26 @@ export function aliasExpression(child: Expression, names: readonly string[], met
   });
 }
 
-/** `child[extraction]`: an array element, a map value, or a struct field, resolved by the server. */
+/**
+ * `child[extraction]`: an array element, a map value, or a struct field, resolved by the server.
+ *
+ * @example
+ * ```ts
+ * extractValue(attribute("tags"), literalExpression(0)); // tags[0]
+ * ```
+ */
 export function extractValue(child: Expression, extraction: Expression): Expression {
   return expression({ $case: "unresolvedExtractValue", unresolvedExtractValue: { child, extraction } });
 }
 
-/** The struct with field `fieldName` set to `value` (added or replaced), or dropped when `value` is absent. */
+/**
+ * The struct with field `fieldName` set to `value` (added or replaced), or dropped when `value` is absent.
+ *
+ * @example
+ * ```ts
+ * updateFields(attribute("address"), "zip", literalExpression("75001"));
+ * ```
+ */
 export function updateFields(structExpression: Expression, fieldName: string, value?: Expression): Expression {
   return expression({
     $case: "updateFields",

@@ -41,12 +41,26 @@ export function literalOf(value: LiteralValue, dataType: DataType = inferLiteral
   return { literalType: encode(value, dataType) };
 }
 
-/** A literal as an expression, its type inferred from the value. */
+/**
+ * A literal as an expression, its type inferred from the value.
+ *
+ * @example
+ * ```ts
+ * literalExpression("a"); // a string literal
+ * ```
+ */
 export function literalExpression(value: LiteralValue): Expression {
   return { exprType: { $case: "literal", literal: literalOf(value) } };
 }
 
-/** A literal of a declared type as an expression (`typedLiteralExpression("1.5", new DecimalType(3, 1))`). */
+/**
+ * A literal of a declared type as an expression.
+ *
+ * @example
+ * ```ts
+ * typedLiteralExpression("1.5", new DecimalType(3, 1));
+ * ```
+ */
 export function typedLiteralExpression(value: LiteralValue, dataType: DataType): Expression {
   return { exprType: { $case: "literal", literal: literalOf(value, dataType) } };
 }

@@ -15,7 +15,15 @@ export function nextPlanId(): bigint {
 /** The kinds of relation a plan node can be: the cases of the protocol's `Relation.rel_type`. */
 export type RelationType = NonNullable<Relation["relType"]>;
 
-/** Makes a frozen relation node with a fresh plan id. */
+/**
+ * Makes a frozen relation node with a fresh plan id: the one place a relation's kind is set, for
+ * the factories of this folder.
+ *
+ * @example
+ * ```ts
+ * relation({ $case: "range", range: { start: 0n, end: 3n, step: 1n } });
+ * ```
+ */
 export function relation(relType: RelationType): Relation {
   return deepFreeze({ common: { sourceInfo: "", planId: nextPlanId() }, relType });
 }

@@ -1,6 +1,15 @@
-import type { StreamingQueryCommand, StreamingQueryInstanceId, StreamingQueryManagerCommand } from "../../gen/spark/connect/commands";
+import type { Command, StreamingQueryInstanceId } from "../../gen/spark/connect/commands";
 import { SparkConnectError } from "../../connect/errors";
 import { commandResult, executeCommand } from "../execution";
+import {
+  awaitAnyStreamingQuery,
+  awaitStreamingQuery,
+  explainStreamingQuery,
+  getStreamingQuery,
+  streamingQueryCommand,
+  streamingQueryManagerCommand,
+  type StreamingQueryCall,
+} from "../plan/streamingNodes";
 import { checkedWholeNumber } from "../validation";
 import type { SparkSession } from "../session";
 
@@ -66,12 +75,12 @@ export class StreamingQuery {
 
   /** Stops the query. */
   async stop(): Promise<void> {
-    await this.run({ $case: "stop", stop: true });
+    await this.call("stop");
   }
 
   /** Waits until the data available now has been processed and committed (for tests and notebooks). */
   async processAllAvailable(): Promise<void> {
-    await this.run({ $case: "processAllAvailable", processAllAvailable: true });
+    await this.call("processAllAvailable");
   }
 
   /**
@@ -80,37 +89,41 @@ export class StreamingQuery {
    */
   async awaitTermination(timeoutMs?: number): Promise<boolean> {
     if (timeoutMs !== undefined) checkedWholeNumber(timeoutMs, "timeoutMs", { min: 0, max: Number.MAX_SAFE_INTEGER });
-    const result = await this.run({ $case: "awaitTermination", awaitTermination: timeoutMs === undefined ? {} : { timeoutMs: BigInt(timeoutMs) } });
+    const result = await this.run(awaitStreamingQuery(this.queryId, timeoutMs === undefined ? undefined : BigInt(timeoutMs)));
     return result?.resultType?.$case === "awaitTermination" ? result.resultType.awaitTermination.terminated : true;
   }
 
   /** The error the query stopped with, or null. */
   async exception(): Promise<StreamingQueryException | null> {
-    const result = await this.run({ $case: "exception", exception: true });
+    const result = await this.call("exception");
     const e = result?.resultType?.$case === "exception" ? result.resultType.exception : undefined;
     return e?.exceptionMessage === undefined ? null : { message: e.exceptionMessage, errorClass: e.errorClass, stackTrace: e.stackTrace };
   }
 
   /** The query's plans, as Spark prints them. */
   async explain(extended = false): Promise<string> {
-    const result = await this.run({ $case: "explain", explain: { extended } });
+    const result = await this.run(explainStreamingQuery(this.queryId, extended));
     return result?.resultType?.$case === "explain" ? result.resultType.explain.result : "";
   }
 
   private async statusResult() {
-    const result = await this.run({ $case: "status", status: true });
+    const result = await this.call("status");
     if (result?.resultType?.$case !== "status") throw new SparkConnectError("The server sent no status for the streaming query.");
     return result.resultType.status;
   }
 
   private async progress(which: "lastProgress" | "recentProgress"): Promise<StreamingQueryProgress[]> {
-    const result = await this.run(which === "lastProgress" ? { $case: "lastProgress", lastProgress: true } : { $case: "recentProgress", recentProgress: true });
+    const result = await this.call(which);
     const json = result?.resultType?.$case === "recentProgress" ? result.resultType.recentProgress.recentProgressJson : [];
     return json.map((text) => JSON.parse(text) as StreamingQueryProgress);
   }
 
-  private async run(queryCommand: NonNullable<StreamingQueryCommand["command"]>) {
-    const summary = await executeCommand(this.sparkSession.client, { $case: "streamingQueryCommand", streamingQueryCommand: { queryId: this.queryId, command: queryCommand } });
+  private call(call: StreamingQueryCall) {
+    return this.run(streamingQueryCommand(this.queryId, call));
+  }
+
+  private async run(command: Command) {
+    const summary = await executeCommand(this.sparkSession.client, command);
     return commandResult(summary, "streamingQueryCommandResult")?.streamingQueryCommandResult;
   }
 }
@@ -122,7 +135,7 @@ export class StreamingQueryManager {
 
   /** The queries running now. */
   get active(): Promise<StreamingQuery[]> {
-    return this.run({ $case: "active", active: true }).then((result) =>
+    return this.run(streamingQueryManagerCommand("active")).then((result) =>
       result?.resultType?.$case === "active"
         ? result.resultType.active.activeQueries.filter((q) => q.id).map((q) => new StreamingQuery(this.sparkSession, q.id!, q.name ?? ""))
         : [],
@@ -131,7 +144,7 @@ export class StreamingQueryManager {
 
   /** A query by id, or null when the session has none of that id. */
   async get(id: string): Promise<StreamingQuery | null> {
-    const result = await this.run({ $case: "getQuery", getQuery: id });
+    const result = await this.run(getStreamingQuery(id));
     const query = result?.resultType?.$case === "query" ? result.resultType.query : undefined;
     return query?.id ? new StreamingQuery(this.sparkSession, query.id, query.name ?? "") : null;
   }
@@ -141,17 +154,17 @@ export class StreamingQueryManager {
    * most `timeoutMs` when given, resolving to whether one ended.
    */
   async awaitAnyTermination(timeoutMs?: number): Promise<boolean> {
-    const result = await this.run({ $case: "awaitAnyTermination", awaitAnyTermination: timeoutMs === undefined ? {} : { timeoutMs: BigInt(timeoutMs) } });
+    const result = await this.run(awaitAnyStreamingQuery(timeoutMs === undefined ? undefined : BigInt(timeoutMs)));
     return result?.resultType?.$case === "awaitAnyTermination" ? result.resultType.awaitAnyTermination.terminated : true;
   }
 
   /** Forgets the queries that ended, for the next {@link StreamingQueryManager.awaitAnyTermination}. */
   async resetTerminated(): Promise<void> {
-    await this.run({ $case: "resetTerminated", resetTerminated: true });
+    await this.run(streamingQueryManagerCommand("resetTerminated"));
   }
 
-  private async run(managerCommand: NonNullable<StreamingQueryManagerCommand["command"]>) {
-    const summary = await executeCommand(this.sparkSession.client, { $case: "streamingQueryManagerCommand", streamingQueryManagerCommand: { command: managerCommand } });
+  private async run(command: Command) {
+    const summary = await executeCommand(this.sparkSession.client, command);
     return commandResult(summary, "streamingQueryManagerCommandResult")?.streamingQueryManagerCommandResult;
   }
 }

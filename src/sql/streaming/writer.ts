@@ -1,8 +1,19 @@
-import type { WriteStreamOperationStart } from "../../gen/spark/connect/commands";
 import { SparkConnectError } from "../../connect/errors";
 import type { DataFrame } from "../dataframe";
 import { commandResult, executeCommand } from "../execution";
 import { optionStrings, type OptionsRecord, type OptionValue } from "../io/options";
+import {
+  availableNowTrigger,
+  continuousTrigger,
+  onceTrigger,
+  processingTimeTrigger,
+  realTimeTrigger,
+  sinkPath,
+  sinkTable,
+  writeStreamStart,
+  type SinkNode,
+  type TriggerNode,
+} from "../plan/streamingNodes";
 import { StreamingQuery } from "./query";
 
 /** When a streaming query runs its micro-batches. */
@@ -23,7 +34,7 @@ interface WriterState {
   readonly clusterBy: readonly string[];
   readonly queryName?: string;
   readonly outputMode?: OutputMode;
-  readonly trigger?: WriteStreamOperationStart["trigger"];
+  readonly trigger?: TriggerNode;
 }
 
 /**
@@ -88,17 +99,17 @@ export class DataStreamWriter {
    */
   trigger(trigger: Trigger): DataStreamWriter {
     const t = trigger as Partial<Record<"processingTime" | "continuous" | "realTime", string>> & Partial<Record<"once" | "availableNow", boolean>>;
-    const proto: WriteStreamOperationStart["trigger"] =
+    const proto: TriggerNode | undefined =
       t.processingTime !== undefined
-        ? { $case: "processingTimeInterval", processingTimeInterval: t.processingTime }
+        ? processingTimeTrigger(t.processingTime)
         : t.once
-          ? { $case: "once", once: true }
+          ? onceTrigger()
           : t.availableNow
-            ? { $case: "availableNow", availableNow: true }
+            ? availableNowTrigger()
             : t.continuous !== undefined
-              ? { $case: "continuousCheckpointInterval", continuousCheckpointInterval: t.continuous }
+              ? continuousTrigger(t.continuous)
               : t.realTime !== undefined
-                ? { $case: "realTimeBatchDuration", realTimeBatchDuration: t.realTime }
+                ? realTimeTrigger(t.realTime)
                 : undefined;
     if (!proto) throw new TypeError("a trigger is { processingTime }, { once: true }, { availableNow: true }, { continuous } or { realTime }");
     return this.with({ trigger: proto });
@@ -106,31 +117,30 @@ export class DataStreamWriter {
 
   /** Starts the query, writing to `path` (for file sinks) or where the options say. */
   async start(path?: string): Promise<StreamingQuery> {
-    return this.run(path === undefined ? undefined : { $case: "path", path });
+    return this.run(path === undefined ? undefined : sinkPath(path));
   }
 
   /** Starts the query, writing into a table (created when it does not exist). */
   async toTable(tableName: string): Promise<StreamingQuery> {
-    return this.run({ $case: "tableName", tableName });
+    return this.run(sinkTable(tableName));
   }
 
-  private async run(sinkDestination: WriteStreamOperationStart["sinkDestination"]): Promise<StreamingQuery> {
+  private async run(sinkDestination: SinkNode | undefined): Promise<StreamingQuery> {
     const { format, options, partitionBy, clusterBy, queryName, outputMode, trigger } = this.state;
     const session = this.df.sparkSession;
-    const summary = await executeCommand(session.client, {
-      $case: "writeStreamOperationStart",
-      writeStreamOperationStart: {
-        input: this.df.plan,
+    const summary = await executeCommand(
+      session.client,
+      writeStreamStart(this.df.plan, {
         format: format ?? "",
-        options: { ...options },
-        partitioningColumnNames: [...partitionBy],
+        options,
+        partitioningColumnNames: partitionBy,
         ...(trigger ? { trigger } : {}),
         outputMode: outputMode ?? "",
         queryName: queryName ?? "",
         ...(sinkDestination ? { sinkDestination } : {}),
-        clusteringColumnNames: [...clusterBy],
-      },
-    });
+        clusteringColumnNames: clusterBy,
+      }),
+    );
     const result = commandResult(summary, "writeStreamOperationStartResult")?.writeStreamOperationStartResult;
     if (!result?.queryId) throw new SparkConnectError("The server started no streaming query.");
     return new StreamingQuery(session, result.queryId, result.name);

@@ -22,6 +22,7 @@ import {
   type VegaLiteSpec,
 } from "../../../src/render";
 import { Chart } from "../../../src/sql/plot/chart";
+import { chartScene } from "../../support/chartScene";
 
 /** How many items each kind of mark has in a Vega SVG (`mark-rect` → rect: n). */
 export function markCounts(svg: string): Record<string, number> {
@@ -113,9 +114,12 @@ describe("chart specs", () => {
     expect(markCounts(await chartSvg(spec)).rect).to.equal(1);
   });
 
-  it("says in the title when data was sampled or cut", () => {
-    const spec = chartSpec("bar", { ...sales, notes: ["the first 1,000 rows; more exist"] }, { x: "region", y: ["amount"] }) as unknown as { title: { subtitle: string[] } };
-    expect(spec.title.subtitle).to.deep.equal(["the first 1,000 rows; more exist"]);
+  it("says in the title when data was sampled or cut, drawn with or without a title of the user's", async () => {
+    const cut = { ...sales, notes: ["the first 1,000 rows; more exist"] };
+    const untitled = await chartScene(chartSpec("bar", cut, { x: "region", y: ["amount"] }));
+    expect([untitled.title, untitled.subtitle]).to.deep.equal([["the first 1,000 rows; more exist"], []]);
+    const titled = await chartScene(chartSpec("bar", cut, { x: "region", y: ["amount"], title: "Sales" }));
+    expect([titled.title, titled.subtitle]).to.deep.equal([["Sales"], ["the first 1,000 rows; more exist"]]);
   });
 
   it("keeps data values as data: markup in labels is drawn as text, never as elements", async () => {
