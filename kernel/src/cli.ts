@@ -6,6 +6,7 @@ import { kernelVersion } from "./kernelVersion";
 import { DEFAULT_DISPLAY_NAME, DEFAULT_KERNEL_NAME, install, list, uninstall, type InstallLocation } from "./install/commands";
 import { InvalidKernelNameError, isEnvironmentVariableName, kernelName, REMOTE_ENV } from "./install/kernelspec";
 import { NotOursError } from "./install/ownedFolder";
+import { InvalidSparkUiError, sparkUiAddress, type SparkUiAddress } from "./cell/sparkUi";
 
 /** The environment variable every command reads the server from when --remote is not given. */
 const SPARK_REMOTE = "SPARK_REMOTE";
@@ -37,6 +38,8 @@ Options:
                           kept in lower case as Jupyter does; install several with different remotes
   --display-name <text>   the name Jupyter shows (default "${DEFAULT_DISPLAY_NAME}")
   --interrupt-mode <m>    signal (default; also stops synchronous loops) or message
+  --spark-ui <url>        install, kernel: the Spark UI (e.g. http://driver:4040) that progress
+                          displays link to; user info, query and fragment are left out
   --copy                  install a copy of the package into the Jupyter data dir (automatic under npx)
   --no-snapshot           install without the startup snapshot (kernels then start about a second slower)
   --connection-file <f>   the kernel's Jupyter connection file (kernel)
@@ -71,6 +74,7 @@ const OPTIONS = {
   "display-name": { type: "string" },
   "interrupt-mode": { type: "string" },
   "remote-from-env": { type: "string" },
+  "spark-ui": { type: "string" },
   copy: { type: "boolean", default: false },
   "no-snapshot": { type: "boolean", default: false },
   "connection-file": { type: "string" },
@@ -105,6 +109,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     if (values["remote-from-env"] !== undefined && command !== "install" && command !== "kernel") {
       throw new UsageError("--remote-from-env is an option of install");
+    }
+    if (values["spark-ui"] !== undefined && command !== "install" && command !== "kernel") {
+      throw new UsageError("--spark-ui is an option of install and kernel");
     }
     switch (command) {
       case "version":
@@ -177,6 +184,16 @@ function checkedRemote(remote: string, where: string) {
   }
 }
 
+function checkedSparkUi(address: string): SparkUiAddress {
+  try {
+    return sparkUiAddress(address);
+  } catch (err) {
+    // The message names the problem, never the address (it may hold a secret).
+    if (err instanceof InvalidSparkUiError) throw new UsageError(`--spark-ui: ${err.message}`);
+    throw err;
+  }
+}
+
 function checkedKernelName(name: string): string {
   try {
     return kernelName(name);
@@ -199,6 +216,7 @@ function installCommand(values: Values, io: CliIo): number {
   // Bad input fails here, before anything is written, not when a notebook starts.
   const name = checkedKernelName(values.name ?? DEFAULT_KERNEL_NAME);
   if (values.remote !== undefined) checkedRemote(values.remote, "--remote");
+  const sparkUi = values["spark-ui"] === undefined ? undefined : checkedSparkUi(values["spark-ui"]);
   const result = install({
     location: location(values, true)!,
     name,
@@ -206,11 +224,17 @@ function installCommand(values: Values, io: CliIo): number {
     remote: values.remote,
     remoteFromEnv: fromEnv,
     interruptMode: mode,
+    sparkUi: sparkUi?.url,
     copy: values.copy,
     snapshot: !values["no-snapshot"],
   });
   io.out(`Installed the kernel "${result.name}" in ${result.dir}`);
   io.out(`It runs spark-ts-kernel from ${result.runtime}`);
+  if (sparkUi) {
+    io.out(`Its progress displays link to the Spark UI at ${sparkUi.url}`);
+    // The parts left out are named, never shown: a token in them reaches no file, log or notebook.
+    if (sparkUi.dropped.length > 0) io.err(`Note: the Spark UI address was kept without its ${sparkUi.dropped.join(", ")} (not shown), which may hold secrets.`);
+  }
   if (fromEnv !== undefined) {
     io.out(`It reads its Spark Connect server from $${fromEnv} in the environment Jupyter starts it with; kernel.json holds no connection string`);
     if (!process.env[fromEnv]) io.err(`Note: ${fromEnv} is not set here; set it where Jupyter starts, or the kernel will not start.`);
@@ -253,9 +277,10 @@ async function kernelCommand(values: Values): Promise<number> {
   const connectionFile = values["connection-file"];
   if (!connectionFile) throw new UsageError("kernel needs --connection-file (Jupyter passes it)");
   const remote = kernelRemote(values);
+  const sparkUi = values["spark-ui"] === undefined ? undefined : checkedSparkUi(values["spark-ui"]).url;
   // Loaded only here: the kernel brings tslab and its TypeScript compiler.
   const { startKernel } = await import("./start");
-  await startKernel({ connectionFile, remote });
+  await startKernel({ connectionFile, remote, sparkUi });
   return new Promise<number>(() => undefined); // runs until Jupyter shuts it down
 }
 

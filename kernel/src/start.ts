@@ -2,12 +2,14 @@
 // server on the connection file, interrupts by signal or by message, and a clean shutdown that
 // releases the Spark session on the server.
 import path from "node:path";
+// First of all: the compiler tap must be in place before tslab's converter loads the compiler.
+import "./cell/compilerTap";
 import { createConverter, type Converter } from "tslab/dist/converter";
 import { createExecutor, type ConverterSet } from "tslab/dist/executor";
 import * as tslabJupyter from "tslab/dist/jupyter";
 import { DEFAULT_REMOTE, SparkSession } from "spark-ts";
 import { CellRunner } from "./cell/cellRunner";
-import { withTopLevelAwaitFix } from "./cell/topLevelAwait";
+import { kernelConverter } from "./cell/kernelConverter";
 import { SparkKernelHandler } from "./handler";
 import { createDisplay, DEFAULT_TABLE_SETTINGS } from "./notebook/display";
 import { notebookGlobals, sessionForCells } from "./notebook/globals";
@@ -26,6 +28,8 @@ export interface KernelOptions {
   readonly connectionFile: string;
   /** The Spark Connect server of the preloaded `spark`; else SPARK_REMOTE, else the default. */
   readonly remote?: string;
+  /** The Spark UI's root (checked, without secrets) that progress displays link to. */
+  readonly sparkUi?: string;
 }
 
 /** The converters tslab's executor uses, made when first needed (each takes a while). */
@@ -34,7 +38,7 @@ function converters(): ConverterSet {
   let browser: Converter | undefined;
   return {
     get node() {
-      return (node ??= withTopLevelAwaitFix(createConverter({ isJS: false, isBrowser: false })));
+      return (node ??= kernelConverter(createConverter({ isJS: false, isBrowser: false })));
     },
     get browser() {
       return (browser ??= createConverter({ isJS: false, isBrowser: true }));
@@ -73,7 +77,7 @@ export async function startKernel(options: KernelOptions): Promise<void> {
   const session = new SessionHolder(spark, remote);
   const runner = CellRunner.create(
     (console) => createExecutor(process.cwd(), convs, console),
-    sessionForCells(session),
+    sessionForCells(session, options.sparkUi),
     settings,
     (thrown) => session.recover(thrown),
   );

@@ -2,7 +2,7 @@
 // start, the server's progress reports, end. Observers cannot break an operation: their errors
 // are swallowed.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { ExecutePlanResponse, ExecutePlanResponse_ExecutionProgress, Plan } from "../gen/spark/connect/base";
+import type { ExecutePlanResponse, ExecutePlanResponse_ExecutionProgress, ExecutePlanResponse_Metrics, Plan } from "../gen/spark/connect/base";
 
 /** An operation, as observers see it. */
 export interface OperationInfo {
@@ -17,6 +17,8 @@ export interface OperationInfo {
 export interface OperationObserver {
   started?(operation: OperationInfo): void;
   progress?(operation: OperationInfo, progress: ExecutePlanResponse_ExecutionProgress): void;
+  /** The metrics of the executed plan's operators, which the server sends with its last results. */
+  metrics?(operation: OperationInfo, metrics: ExecutePlanResponse_Metrics): void;
   ended?(operation: OperationInfo, error?: unknown): void;
 }
 
@@ -45,6 +47,8 @@ export class OperationEvents {
           const progress = response.responseType.executionProgress;
           this.emit((o) => o.progress?.(operation, progress));
         }
+        const metrics = response.metrics;
+        if (metrics) this.emit((o) => o.metrics?.(operation, metrics));
         yield response;
       }
     } catch (err) {

@@ -7,10 +7,11 @@ import { format } from "node:util";
 import type { Executor } from "tslab/dist/executor";
 import { bundleOf, type TableSettings } from "../notebook/bundles";
 import { enterCell, type MimeBundle } from "../notebook/cellContext";
-import { diagnosticsContent, errorContent, interruptContent, type ErrorContent } from "./errorContent";
+import { kernelCells, type CellRecord } from "./compiledCells";
+import { cellDiagnosticsContent, diagnosticsContent, errorContent, interruptContent, type ErrorContent } from "./errorContent";
 import type { StageProgress } from "./progressBar";
 import { ProgressDisplay } from "./progressDisplay";
-import { isSqlMagic, parseSqlMagic, sqlMagicToTypeScript } from "./sqlMagic";
+import { keepStackFrames } from "./stackFrames";
 
 /** Where a cell's output goes (IOPub messages in answer to its request). */
 export interface CellOutput {
@@ -25,15 +26,24 @@ export interface CellSpark {
   /** Runs `fn` in a tag scope of its own holding `tag`: every operation it starts, awaited or not, carries the tag. */
   withTag<T>(tag: string, fn: () => T): T;
   interruptTag(tag: string): Promise<unknown>;
+  /**
+   * Resolves once the statements sent so far (`spark.sql` not awaited) have run; rejects with the
+   * failure of one nobody has seen, once.
+   */
+  settled(): Promise<void>;
   /** Reports operation events with the given tag; returns the unsubscribe function. */
   observeTag(tag: string, observer: OperationObserver): () => void;
 }
 
 /** Events of the Spark operations of one cell. */
 export interface OperationObserver {
-  started(operationId: string): void;
-  progress(operationId: string, stages: readonly StageProgress[]): void;
-  ended(operationId: string): void;
+  /** `sparkUi`: the Spark UI page listing the operation, when the kernel was told the UI's address. */
+  started(operationId: string, sparkUi?: string): void;
+  progress(operationId: string, stages: readonly StageProgress[], inflightTasks?: number): void;
+  /** From the metrics the server sends at an operation's end: the rows its plan read, the stages it ran. */
+  executed(operationId: string, plan: { readonly rowsRead: number | undefined; readonly stages: number }): void;
+  /** `failed`: it ended without its results (an error, a cancel). */
+  ended(operationId: string, failed?: boolean): void;
 }
 
 /** Called with what a failed cell threw; may repair the kernel's state and say how (a traceback line). */
@@ -93,6 +103,8 @@ export class CellRunner {
     afterFailure?: FailureHook,
   ): CellRunner {
     const report = new ExecutorReport();
+    // Enough frames that a cell's own line is still in the stack of an error from deep in the client.
+    keepStackFrames(64);
     return new CellRunner(makeExecutor(report.console), report, spark, settings, afterFailure);
   }
 
@@ -118,10 +130,11 @@ export class CellRunner {
     const unobserve = this.spark?.observeTag(tag, progress);
     this.#tag = tag;
     const body = async (): Promise<CellOutcome> => {
+      let cell: CellRecord | undefined;
       try {
-        const source = isSqlMagic(code) ? sqlMagicToTypeScript(parseSqlMagic(code)) : code;
-        const ok = await this.executor.execute(source);
-        if (!ok) return await this.failure();
+        cell = kernelCells.begin(code, count);
+        const ok = await this.executor.execute(cell.source);
+        if (!ok) return await this.failure(cell);
         let text: string | undefined;
         if (report.hasValue) {
           const value = await Promise.race([report.lastValue, interrupted]);
@@ -136,14 +149,19 @@ export class CellRunner {
         }
         // Displays the code started without awaiting them still belong to this cell.
         for (let i = 0; i < tracked.length; i++) await Promise.race([tracked[i], interrupted]);
+        // A statement the cell sent and never used fails the cell it is written in, as in PySpark.
+        if (this.spark) await Promise.race([this.spark.settled(), interrupted]);
         return { status: "ok", text };
       } catch (thrown) {
-        return await this.withRepair(thrown, { status: "error", ...errorContent(thrown) });
+        return await this.withRepair(thrown, { status: "error", ...errorContent(thrown, kernelCells.sources(cell)) });
       }
     };
     try {
       return await (this.spark ? this.spark.withTag(tag, body) : body());
     } finally {
+      // After a failure or an interrupt, what the cell's statements come to is the cell's business
+      // alone: it is not left for the next cell's first request to throw.
+      this.spark?.settled().catch(() => undefined);
       this.#tag = undefined;
       this.#interrupt = undefined;
       progress.close();
@@ -163,9 +181,12 @@ export class CellRunner {
     if (tag && this.spark) this.spark.interruptTag(tag).catch(() => undefined);
   }
 
-  private async failure(): Promise<CellOutcome> {
+  private async failure(cell: CellRecord): Promise<CellOutcome> {
     const report = this.#report;
-    if (report.thrown.length) return this.withRepair(report.thrown[0], { status: "error", ...errorContent(report.thrown[0]) });
+    if (report.thrown.length) {
+      return this.withRepair(report.thrown[0], { status: "error", ...errorContent(report.thrown[0], kernelCells.sources(cell)) });
+    }
+    if (cell.diagnostics?.length) return { status: "error", ...cellDiagnosticsContent(cell.diagnostics, cell) };
     if (report.diagnostics.length) return { status: "error", ...diagnosticsContent(report.diagnostics) };
     return { status: "error", ...interruptContent() };
   }

@@ -61,6 +61,11 @@ export interface InstallOptions {
    */
   readonly remoteFromEnv?: string;
   readonly interruptMode?: InterruptMode;
+  /**
+   * The Spark UI's address (`http://driver:4040`), which progress displays link to; user info,
+   * query and fragment are left out, since they may hold secrets.
+   */
+  readonly sparkUi?: string;
   /** Copy the package to a stable folder even when it does not run from the npx cache. */
   readonly copy?: boolean;
   /** Build the startup snapshot (default true): a kernel then starts about a second sooner. */
@@ -105,6 +110,7 @@ export function install(options: InstallOptions, ctx: PathContext = processConte
     remote: options.remote,
     remoteFromEnv: options.remoteFromEnv,
     interruptMode: options.interruptMode ?? "signal",
+    sparkUi: options.sparkUi,
     node: process.execPath,
     script,
     version,

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseConnectionString } from "spark-ts";
+import { sparkUiAddress } from "../cell/sparkUi";
 import { SNAPSHOT_OPTION } from "../startup/launch";
 import { assertReplaceable, entryOf, readsAsJson } from "./ownedFolder";
 
@@ -14,6 +15,9 @@ export const REMOTE_ENV = "SPARK_TS_KERNEL_REMOTE";
  * (kernel.json passes it after `install --remote-from-env <VAR>`).
  */
 export const REMOTE_FROM_ENV_OPTION = "--remote-from-env";
+
+/** The option of `spark-ts-kernel kernel` naming the Spark UI that progress displays link to. */
+export const SPARK_UI_OPTION = "--spark-ui";
 
 /** How Jupyter interrupts the kernel: SIGINT (stops synchronous loops too) or a message. */
 export type InterruptMode = "signal" | "message";
@@ -30,6 +34,11 @@ export interface KernelSpecOptions {
    */
   readonly remoteFromEnv?: string;
   readonly interruptMode: InterruptMode;
+  /**
+   * The Spark UI's address, which progress displays link to; kept without user info, query and
+   * fragment (see cell/sparkUi.ts).
+   */
+  readonly sparkUi?: string;
   /** The node executable that runs the kernel. */
   readonly node: string;
   /** This package's command script. */
@@ -46,7 +55,7 @@ export interface KernelJson {
   language: "typescript";
   interrupt_mode: InterruptMode;
   env: Record<string, string>;
-  metadata: { debugger: false; spark_ts_kernel: { version: string; remote: string | null; remote_from_env?: string } };
+  metadata: { debugger: false; spark_ts_kernel: { version: string; remote: string | null; remote_from_env?: string; spark_ui?: string } };
 }
 
 /** A kernel name Jupyter would refuse, or one that names no folder of its own (`.`, `..`). */
@@ -91,6 +100,7 @@ export function kernelJson(options: KernelSpecOptions): KernelJson {
     throw new RangeError(`"${options.remoteFromEnv}" is not an environment variable name: use letters, digits and "_"`);
   }
   const redacted = options.remote === undefined ? null : parseConnectionString(options.remote).toString();
+  const sparkUi = options.sparkUi === undefined ? undefined : sparkUiAddress(options.sparkUi).url;
   return {
     argv: [
       options.node,
@@ -99,6 +109,7 @@ export function kernelJson(options: KernelSpecOptions): KernelJson {
       "--connection-file",
       "{connection_file}",
       ...(options.remoteFromEnv === undefined ? [] : [REMOTE_FROM_ENV_OPTION, options.remoteFromEnv]),
+      ...(sparkUi === undefined ? [] : [SPARK_UI_OPTION, sparkUi]),
       ...(options.startupSnapshot === undefined ? [] : [SNAPSHOT_OPTION, options.startupSnapshot]),
     ],
     display_name: options.displayName,
@@ -111,6 +122,7 @@ export function kernelJson(options: KernelSpecOptions): KernelJson {
         version: options.version,
         remote: redacted,
         ...(options.remoteFromEnv === undefined ? {} : { remote_from_env: options.remoteFromEnv }),
+        ...(sparkUi === undefined ? {} : { spark_ui: sparkUi }),
       },
     },
   };
@@ -173,6 +185,8 @@ export interface InstalledKernel {
   readonly remote: string | null;
   /** The environment variable the kernel reads its remote from (`install --remote-from-env`). */
   readonly remoteFromEnv?: string;
+  /** The Spark UI progress displays link to (`install --spark-ui`). */
+  readonly sparkUi?: string;
 }
 
 /** The kernelspecs of this package in a `kernels` folder (others are left out). */
@@ -197,6 +211,7 @@ export function installedKernels(kernelsDir: string): InstalledKernel[] {
         version: ours.version,
         remote: ours.remote,
         ...(ours.remote_from_env === undefined ? {} : { remoteFromEnv: ours.remote_from_env }),
+        ...(ours.spark_ui === undefined ? {} : { sparkUi: ours.spark_ui }),
       });
     } catch {
       // Not a readable kernelspec: not ours to report.

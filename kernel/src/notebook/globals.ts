@@ -2,8 +2,10 @@
 // tslab's locals, and `declare` statements naming this package's own declaration files make them
 // typed (so completion and type errors work on `spark.` and `F.`).
 import path from "node:path";
-import { col, expr, functions, lit, Window, type SparkSession } from "spark-ts";
+import { col, expr, functions, lit, parseConnectionString, Window, type SparkSession } from "spark-ts";
 import type { CellSpark } from "../cell/cellRunner";
+import { planFacts } from "../cell/planMetrics";
+import { sessionPage } from "../cell/sparkUi";
 import type { Display } from "./display";
 import { packageRoot } from "../install/runtimeCopy";
 import { PACKAGE_NAME } from "./packageImport";
@@ -46,15 +48,21 @@ export function notebookDeclarations(): string {
   ].join("\n");
 }
 
-/** The notebook's session as the cell runner uses it: tags, interrupts and operation events. */
-export function sessionForCells(holder: { readonly current: SparkSession }): CellSpark {
+/**
+ * The notebook's session as the cell runner uses it: tags, interrupts and operation events. With
+ * `sparkUi` (the Spark UI's root, checked by sparkUi.ts), each operation links to its session's page.
+ */
+export function sessionForCells(holder: { readonly current: SparkSession }, sparkUi?: string): CellSpark {
   return {
     withTag: (tag, fn) => holder.current.withTags([tag], fn),
     interruptTag: (tag) => holder.current.interruptTag(tag),
-    observeTag: (tag, observer) =>
-      holder.current.observeOperations({
+    settled: () => holder.current.settled(),
+    observeTag: (tag, observer) => {
+      const session = holder.current;
+      const page = sparkUi === undefined ? undefined : sessionPage(sparkUi, session.sessionId, userIdOf(session));
+      return session.observeOperations({
         started: (op) => {
-          if (op.tags.includes(tag)) observer.started(op.operationId);
+          if (op.tags.includes(tag)) observer.started(op.operationId, page);
         },
         progress: (op, progress) => {
           if (!op.tags.includes(tag)) return;
@@ -67,11 +75,25 @@ export function sessionForCells(holder: { readonly current: SparkSession }): Cel
               inputBytesRead: Number(s.inputBytesRead),
               done: s.done,
             })),
+            Number(progress.numInflightTasks),
           );
         },
-        ended: (op) => {
-          if (op.tags.includes(tag)) observer.ended(op.operationId);
+        metrics: (op, metrics) => {
+          if (op.tags.includes(tag)) observer.executed(op.operationId, planFacts(metrics.metrics));
         },
-      }),
+        ended: (op, error) => {
+          if (op.tags.includes(tag)) observer.ended(op.operationId, error !== undefined);
+        },
+      });
+    },
   };
+}
+
+/** The session's user id, read from its connection string as the session shows it (secrets redacted). */
+function userIdOf(session: SparkSession): string | undefined {
+  try {
+    return parseConnectionString(session.connectionString).userId;
+  } catch {
+    return undefined;
+  }
 }

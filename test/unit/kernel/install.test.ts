@@ -8,6 +8,7 @@ import { InvalidKernelNameError, kernelJson, kernelName, REMOTE_ENV } from "../.
 import { install, list, uninstall } from "../../../kernel/src/install/commands";
 import { NotOursError } from "../../../kernel/src/install/ownedFolder";
 import { copyRuntime, isTemporaryInstall, runtimeDirFor } from "../../../kernel/src/install/runtimeCopy";
+import { main } from "../../../kernel/src/cli";
 
 const linux = (env: Record<string, string> = {}): PathContext => ({ env, platform: "linux", home: "/home/ada" });
 
@@ -124,6 +125,14 @@ describe("kernel.json", () => {
     expect(JSON.stringify(spec)).not.to.include("sc://");
   });
 
+  it("passes the Spark UI that progress links to as an argument, without user info, query or fragment", () => {
+    const spec = kernelJson({ ...base, sparkUi: "https://ada:pa55word@gateway.example/spark/?token=t0ken-value#top" });
+    expect(spec.argv.slice(2)).to.deep.equal(["kernel", "--connection-file", "{connection_file}", "--spark-ui", "https://gateway.example/spark"]);
+    expect(spec.metadata.spark_ts_kernel.spark_ui).to.equal("https://gateway.example/spark");
+    expect(JSON.stringify(spec)).not.to.match(/pa55word|t0ken-value|ada:/);
+    expect(() => kernelJson({ ...base, sparkUi: "file:///etc/spark" })).to.throw(RangeError, /http or https/);
+  });
+
   it("takes a remote or the variable to read it from, not both, and only a variable's name", () => {
     expect(() => kernelJson({ ...base, remote: "sc://h", remoteFromEnv: "SPARK_REMOTE" })).to.throw(RangeError, /not both/);
     for (const bad of ["", "1X", "SPARK-REMOTE", "$SPARK_REMOTE", "A B"]) {
@@ -190,6 +199,15 @@ describe("install, list and uninstall", () => {
     expect(secrets).to.deep.equal([]);
     expect(fs.readFileSync(path.join(dir, "kernel.json"), "utf8")).not.to.include("sc://");
     expect(list(ctx).map((k) => [k.name, k.remote, k.remoteFromEnv])).to.deep.equal([["from-env", null, "SPARK_REMOTE"]]);
+  });
+
+  it("lists the Spark UI a kernel links its progress to", () => {
+    install({ snapshot: false, location: { kind: "user" }, name: "with-ui", sparkUi: "http://driver.example:4040/" }, ctx);
+    install({ snapshot: false, location: { kind: "user" }, name: "without-ui" }, ctx);
+    expect(list(ctx).map((k) => [k.name, k.sparkUi])).to.deep.equal([
+      ["with-ui", "http://driver.example:4040"],
+      ["without-ui", undefined],
+    ]);
   });
 
   it("installs under the lower-case name Jupyter uses", () => {
@@ -325,5 +343,41 @@ describe("install and uninstall touch nothing that is not theirs", () => {
     if (process.platform !== "win32") expect(() => runtimeDirFor(dataDir, "2.0.0")).to.throw(NotOursError, "symbolic link");
     for (const version of ["..", ".", "a/b", ""]) expect(() => runtimeDirFor(dataDir, version), version).to.throw(RangeError);
     expect(tree(tmp)).to.deep.equal(before);
+  });
+});
+
+describe("spark-ts-kernel install --spark-ui", () => {
+  let tmp: string;
+  beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), "stk-install-ui-"))));
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  async function cli(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  }
+
+  it("writes the address without user info, query and fragment, and says what it left out without showing it", async () => {
+    const run = await cli("install", "--prefix", tmp, "--no-snapshot", "--name", "ui", "--spark-ui", "http://ada:pa55word@driver.example:4040/?token=t0ken-value#jobs");
+    expect(run.code).to.equal(0);
+    expect(run.out).to.include("Its progress displays link to the Spark UI at http://driver.example:4040");
+    expect(run.err).to.include("kept without its user info, query, fragment (not shown)");
+    const spec = fs.readFileSync(path.join(tmp, "share", "jupyter", "kernels", "ui", "kernel.json"), "utf8");
+    expect((JSON.parse(spec) as { argv: string[] }).argv).to.include("http://driver.example:4040");
+    expect(run.out + run.err + spec).not.to.match(/pa55word|t0ken-value|ada:/);
+  });
+
+  it("refuses an address that is not an http(s) URL before writing anything, without quoting it", async () => {
+    const run = await cli("install", "--prefix", tmp, "--no-snapshot", "--name", "ui", "--spark-ui", "driver-s3cret:4040");
+    expect(run.code).to.equal(2);
+    expect(run.err).to.include("--spark-ui: the Spark UI address").and.not.to.include("s3cret");
+    expect(fs.readdirSync(tmp)).to.deep.equal([]);
+  });
+
+  it("is an option of install and kernel only", async () => {
+    const run = await cli("sql", "--spark-ui", "http://driver:4040", "SELECT 1");
+    expect(run.code).to.equal(2);
+    expect(run.err).to.include("--spark-ui is an option of install");
   });
 });
