@@ -31,8 +31,6 @@ const NODE_FIELDS = ["relType", "exprType", "literalType", "commandType", "catTy
 const EXEMPT: Readonly<Record<string, string>> = {
   "src/connect/protocolChanges.ts":
     "the wire rewrites a request's node in the older words a server before 4.1 reads (lit([]) as array()); connect may not import sql",
-  "src/sql/plot/plotPlans.ts": "df.plot's own plan builder, to be rewritten on the DataFrame API (issue 17, point 1, second round)",
-  "src/sql/plot/plotQueries.ts": "df.plot's queries, to be rewritten on the DataFrame API (issue 17, point 1, second round)",
 };
 
 /** A oneof field of a generated message: where it is, and its cases. */

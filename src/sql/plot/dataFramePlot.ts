@@ -1,4 +1,5 @@
 import { chartSpec, withData, type ChartAccess, type ChartData, type ChartLook, type PlotKind, type VegaLiteSpec } from "../../render";
+import { nullNotes } from "../../render/chart/missingValues";
 import type { DataFrame } from "../dataframe";
 import { Chart } from "./chart";
 import { boxData, firstRows, histData, kdeData, xyData, type Aggregation } from "./plotComputations";
@@ -145,9 +146,12 @@ export class DataFramePlot {
     const names = [...new Set([options.x, ...ys, ...(options.color ? [options.color] : [])])];
     const look: ChartLook = { ...options, y: ys };
     const what = `${kind} chart of ${ys.join(", ")} by ${options.x}`;
+    // The spec notes the null values it cannot draw; the text summary says so too. A pie has no color.
+    const color = kind === "pie" ? undefined : options.color;
     return new Chart(what, async () => {
       const data = await xyData(this.df, names, { ...options, ys, maxRows: options.maxRows ?? DEFAULT_MAX_ROWS, sampled, ordered });
-      return { data, spec: chartSpec(kind, data, look) };
+      const notes = [...data.notes, ...nullNotes(data, { x: options.x, ys, color, agg: options.agg })];
+      return { data, spec: chartSpec(kind, data, look), notes };
     });
   }
 

@@ -1,9 +1,10 @@
-// Runs a plot's plans and turns their small results into chart data.
-import type { Relation } from "../../gen/spark/connect/relations";
+// Runs a plot's DataFrames and turns their small results into chart data.
 import { Row, tableToRows } from "../../arrow";
 import { ChartValueConverter, type ChartColumn, type ChartData, type ChartValue } from "../../render";
+import { col, type Column } from "../column";
+import type { DataFrame } from "../dataframe";
 import { executeToTable } from "../execution";
-import type { SparkSession } from "../session";
+import { rootPlan } from "../plan/commands";
 import { structTypeFromProto } from "../types";
 
 /** A small result: its columns with Spark types, and its rows as JS values. */
@@ -12,9 +13,17 @@ export interface SmallResult {
   readonly rows: readonly Row[];
 }
 
-/** Runs `plan` (already bounded by its caller) and returns its rows. */
-export async function run(spark: SparkSession, plan: Relation): Promise<SmallResult> {
-  const { table, summary } = await executeToTable(spark.client, { opType: { $case: "root", root: plan } });
+/** A column by its exact name (a "." in it is part of the name, not a nested field). */
+export function column(name: string): Column {
+  return col("`" + name.replace(/`/g, "``") + "`");
+}
+
+/**
+ * Runs `df` (already bounded by its caller) and returns its rows, with the Spark types the server
+ * sent along with them (Arrow's own types cannot tell a decimal's or a date's Spark type apart).
+ */
+export async function run(df: DataFrame): Promise<SmallResult> {
+  const { table, summary } = await executeToTable(df.sparkSession.client, rootPlan(df.plan));
   const types = summary.schema ? structTypeFromProto(summary.schema).fields.map((f) => f.dataType.simpleString()) : [];
   const columns = table.schema.fields.map((f, i) => ({ name: f.name, type: types[i] ?? "string" }));
   return { columns, rows: tableToRows(table) };
@@ -34,8 +43,9 @@ export function chartData(result: SmallResult, notes: readonly string[]): ChartD
     const out: Record<string, ChartValue> = {};
     result.columns.forEach((column, i) => {
       const v = Row.at(row, i);
+      // Decimals arrive as exact strings (see arrow's readers); the converter says when a number rounds them.
       out[column.name] = column.type.startsWith("decimal")
-        ? convert.decimal(column.name, v === null ? null : String(v))
+        ? convert.decimal(column.name, typeof v === "string" ? v : null)
         : convert.convert(column.name, v);
     });
     return out;

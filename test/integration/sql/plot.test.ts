@@ -40,7 +40,9 @@ describe("df.plot: charts computed by Spark", function () {
   it("bar with agg sums y per x on the server, equal to Spark's own GROUP BY", async () => {
     const chart = spark.table("sales").plot.bar({ x: "region", y: "amount", agg: "sum" });
     const { result: data, roots } = await plansDuring(spark, () => chart.data());
-    const expected = await (await spark.sql("SELECT region, CAST(sum(amount) AS DOUBLE) AS amount FROM sales GROUP BY region ORDER BY region")).collect();
+    const expected = await (
+      await spark.sql("SELECT region, CAST(sum(amount) AS DOUBLE) AS amount FROM sales GROUP BY region ORDER BY region")
+    ).collect();
     expect(data.rows.map((r) => [r.region, r.amount])).to.deep.equal(expected.map((r) => [r.region, r.amount]));
     expect(roots).to.deep.equal(["limit"]);
     const { warnings, svg } = await drawn(chart);
@@ -53,7 +55,7 @@ describe("df.plot: charts computed by Spark", function () {
       encoding: Record<string, { type: string }>;
       data: { values: { amount: unknown }[] };
     };
-    expect(spec.encoding.x!.type).to.equal("temporal");
+    expect(spec.encoding.x.type).to.equal("temporal");
     expect(spec.data.values.map((v) => typeof v.amount)).to.deep.equal(["number", "number", "number", "number"]);
   });
 
@@ -82,7 +84,7 @@ describe("df.plot: charts computed by Spark", function () {
     const data = await spark.table("skewed").plot.box({ column: "v" }).data();
     const stats = data.rows.find((r) => r.part === "stats")!;
     const [spark_] = await (await spark.sql("SELECT percentile_approx(v, array(0.25, 0.5, 0.75), 10000) AS q FROM skewed")).collect();
-    expect([stats.q1, stats.median, stats.q3]).to.deep.equal(spark_!.q);
+    expect([stats.q1, stats.median, stats.q3]).to.deep.equal(spark_.q);
     expect([stats.lower, stats.upper]).to.deep.equal([1, 100]);
     expect(data.rows.filter((r) => r.part === "outlier").map((r) => r.value)).to.deep.equal([1000]);
   });
@@ -90,7 +92,7 @@ describe("df.plot: charts computed by Spark", function () {
   it("estimates densities on the server that integrate to about 1", async () => {
     const data = await spark.range(10_000).plot.kde({ column: "id", ind: 200 }).data();
     const xs = data.rows.map((r) => r.x as number);
-    const area = data.rows.reduce((sum, r) => sum + (r.density as number) * (xs[1]! - xs[0]!), 0);
+    const area = data.rows.reduce((sum, r) => sum + (r.density as number) * (xs[1] - xs[0]), 0);
     expect(area).to.be.closeTo(1, 0.05);
   });
 
@@ -106,10 +108,23 @@ describe("df.plot: charts computed by Spark", function () {
   });
 
   it("puts the DataFrame's first rows into a user's own Vega-Lite spec", async () => {
-    const spec = (await spark.range(5000).plot.vegaLite({ mark: "tick", encoding: { x: { field: "id", type: "quantitative" } } }, { maxRows: 100 }).spec()) as unknown as {
+    const spec = (await spark
+      .range(5000)
+      .plot.vegaLite({ mark: "tick", encoding: { x: { field: "id", type: "quantitative" } } }, { maxRows: 100 })
+      .spec()) as unknown as {
       data: { values: unknown[] };
     };
     expect(spec.data.values).to.have.length(100);
+  });
+
+  it("says in the text summary what the chart leaves out as null, as its subtitle does", async () => {
+    const df = await spark.sql(
+      "SELECT * FROM VALUES ('north', 1.5D), ('south', NULL), ('south', NULL), ('east', 2.0D) AS t(region, amount)",
+    );
+    const bundle = await df.plot.bar({ x: "region", y: "amount", agg: "sum", title: "Orders" }).bundle();
+    const note = "sum(amount) is null for 1 of 3 groups (region south), not drawn";
+    expect((bundle[VEGA_LITE_MIME].title as { subtitle?: readonly string[] }).subtitle).to.deep.equal([note]);
+    expect(bundle["text/plain"]).to.equal(`bar chart of amount by region: 3 data points (${note})`);
   });
 
   it("says when bigints were rounded to doubles for drawing", async () => {
@@ -130,7 +145,7 @@ describe("Jupyter's display protocol on DataFrames", () => {
   it("offers the first rows as an HTML and text table with a note when more exist", async () => {
     // Symbol.for gives no unique symbol type: look the method up as Deno's kernel does, by symbol.
     const displayable = spark.range(500) as unknown as Record<symbol, () => Promise<Record<string, string>>>;
-    const bundle = await displayable[Symbol.for("Jupyter.display")]!();
+    const bundle = await displayable[Symbol.for("Jupyter.display")]();
     expect(bundle["text/html"]).to.include("bigint").and.to.include("more exist");
     expect(bundle["text/plain"].split("\n").filter((line: string) => /^\|\s*\d+\|$/.test(line))).to.have.length(100);
   });
