@@ -1,14 +1,20 @@
 // The kernel's answers to Jupyter requests, on top of tslab's handler: kernel info with a status
 // and the real TypeScript version, cells run by the CellRunner with execution counts, history and
-// `stop_on_error`, and an interrupt that reaches the Spark server.
+// `stop_on_error`, an interrupt that reaches the Spark server, and completion and inspection that
+// know the data (column and table names, Spark's docs) beside TypeScript's own.
 import { JupyterHandlerImpl } from "tslab/dist/jupyter";
 import { version as typescriptVersion } from "@tslab/typescript-for-tslab";
 import { kernelVersion } from "./kernelVersion";
-import type { CellOutput, CellRunner } from "./cell/cellRunner";
+import type { CellOutcome, CellOutput, CellRunner } from "./cell/cellRunner";
 import type { MimeBundle } from "./notebook/cellContext";
 import { isSqlMagic } from "./cell/sqlMagic";
 import { CellHistory, type HistoryEntry, type HistoryRequest } from "./protocol/history";
 import { PROTOCOL_VERSION } from "./protocol/wire";
+import { CellDefinitions } from "./completion/cellDefinitions";
+import { DataCompleter } from "./completion/completer";
+import { SparkInspector } from "./completion/inspector";
+import { SparkLookups } from "./completion/schemaCache";
+import { typeOfCompletionKind, type CompletionItemType } from "./completion/completionKinds";
 
 /** An `execute_request`'s content. */
 export interface ExecuteRequest {
@@ -25,6 +31,30 @@ export type ExecuteReply =
   | { status: "error"; execution_count: number; ename: string; evalue: string; traceback: string[] }
   | { status: "aborted"; execution_count: number };
 
+/** A `complete_request`'s or `inspect_request`'s content. */
+export interface CodeRequest {
+  readonly code: string;
+  readonly cursor_pos: number;
+  readonly detail_level?: number;
+}
+
+/** A `complete_reply`'s content; `_jupyter_types_experimental` is what JupyterLab reads for each match's kind and signature. */
+export interface CompleteReply {
+  status: "ok";
+  matches: string[];
+  cursor_start: number;
+  cursor_end: number;
+  metadata: { _jupyter_types_experimental?: CompletionItemType[] };
+}
+
+/** An `inspect_reply`'s content. */
+export interface InspectReply {
+  status: "ok";
+  found: boolean;
+  data: { "text/plain"?: string };
+  metadata: Record<string, never>;
+}
+
 /** The IOPub side of one execution, beyond the cell's own output. */
 export interface ExecuteIo extends CellOutput {
   executeInput(code: string, count: number): void;
@@ -39,6 +69,12 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
   /** Requests waiting in the queue; aborted together when a cell fails with `stop_on_error`. */
   readonly #waiting = new Set<{ aborted: boolean }>();
   readonly #history = new CellHistory();
+  /** Cells running now: while one does, completion asks the server nothing (see completion/schemaCache.ts). */
+  #running = 0;
+  readonly #lookups = new SparkLookups(() => this.#running === 0);
+  readonly #definitions = new CellDefinitions();
+  readonly #completer: DataCompleter;
+  readonly #inspector: SparkInspector;
   /** Called as each cell starts, with where its output goes. */
   onCellStart: ((io: ExecuteIo) => void) | undefined;
 
@@ -49,6 +85,9 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
   ) {
     super(runner.tslab, false);
     this.#queue = ready;
+    const locals = () => runner.tslab.locals as Readonly<Record<string, unknown>>;
+    this.#completer = new DataCompleter(locals, this.#lookups);
+    this.#inspector = new SparkInspector(locals, this.#lookups, this.#definitions, this.#completer);
   }
 
   /** The `kernel_info_reply`. */
@@ -96,19 +135,28 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
     process.stdout.write = writeTo("stdout", printed);
     process.stderr.write = writeTo("stderr", printed);
     this.onCellStart?.(io);
-    const outcome = await this.runner.run(request.code, count, {
-      stream: (name, text) => printed.stream(name, text),
-      display: (bundle, options) => {
-        if (!silent) io.display(bundle, options);
-      },
-      result: (bundle) => {
-        if (!silent) io.executeResult(count, bundle);
-      },
-      clear: (wait) => {
-        if (!silent) io.clear(wait);
-      },
-    });
+    let outcome: CellOutcome;
+    this.#running++;
+    try {
+      outcome = await this.runner.run(request.code, count, {
+        stream: (name, text) => printed.stream(name, text),
+        display: (bundle, options) => {
+          if (!silent) io.display(bundle, options);
+        },
+        result: (bundle) => {
+          if (!silent) io.executeResult(count, bundle);
+        },
+        clear: (wait) => {
+          if (!silent) io.clear(wait);
+        },
+      });
+    } finally {
+      this.#running--;
+      // The cell may have created or dropped tables and views.
+      this.#lookups.catalogChanged();
+    }
     if (outcome.status === "ok") {
+      this.#definitions.record(count, request.code);
       if (store && outcome.text !== undefined) this.#history.setOutput(count, outcome.text);
       return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
     }
@@ -131,30 +179,90 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
     return this.#history.query(request);
   }
 
-  override handleIsComplete(req: Parameters<JupyterHandlerImpl["handleIsComplete"]>[0]): ReturnType<JupyterHandlerImpl["handleIsComplete"]> {
+  override handleIsComplete(
+    req: Parameters<JupyterHandlerImpl["handleIsComplete"]>[0],
+  ): ReturnType<JupyterHandlerImpl["handleIsComplete"]> {
     return isSqlMagic(req.code) ? { status: "complete" } : super.handleIsComplete(req);
   }
 
-  override handleComplete(req: Parameters<JupyterHandlerImpl["handleComplete"]>[0]): ReturnType<JupyterHandlerImpl["handleComplete"]> {
-    if (isSqlMagic(req.code)) {
-      return { cursor_start: req.cursor_pos, cursor_end: req.cursor_pos, matches: [], metadata: {}, status: "ok" };
+  /**
+   * Answers a `complete_request`: data names (columns, tables, SQL) where the cursor is in a string
+   * or a `%%sql` cell that takes them, else TypeScript's completion. Never rejects.
+   */
+  async complete(request: CodeRequest): Promise<CompleteReply> {
+    try {
+      this.#completer.warmUp();
+      const data = await this.#completer.complete(request.code, request.cursor_pos);
+      if (data) {
+        return {
+          status: "ok",
+          matches: data.candidates.map((c) => c.text),
+          cursor_start: data.start,
+          cursor_end: data.end,
+          metadata: {
+            _jupyter_types_experimental: data.candidates.map((c) => ({
+              start: data.start,
+              end: data.end,
+              text: c.text,
+              type: c.type,
+              ...(c.signature === undefined ? {} : { signature: c.signature }),
+            })),
+          },
+        };
+      }
+    } catch {
+      // Completing data names is a help: when it fails, TypeScript's completion still answers.
     }
-    return super.handleComplete(req);
+    return this.typeScriptCompletion(request);
   }
 
-  override handleInspect(req: Parameters<JupyterHandlerImpl["handleInspect"]>[0]): ReturnType<JupyterHandlerImpl["handleInspect"]> {
-    if (isSqlMagic(req.code)) return { status: "ok", found: false, data: {}, metadata: {} };
-    return super.handleInspect(req);
+  private typeScriptCompletion(request: CodeRequest): CompleteReply {
+    if (isSqlMagic(request.code)) {
+      return { status: "ok", matches: [], cursor_start: request.cursor_pos, cursor_end: request.cursor_pos, metadata: {} };
+    }
+    const info = this.runner.tslab.complete(request.code, request.cursor_pos);
+    const kinds = new Map((info.original?.entries ?? []).map((e) => [e.name, e.kind as string]));
+    return {
+      status: "ok",
+      matches: info.candidates,
+      cursor_start: info.start,
+      cursor_end: info.end,
+      metadata: {
+        _jupyter_types_experimental: info.candidates.map((text) => ({
+          start: info.start,
+          end: info.end,
+          text,
+          type: typeOfCompletionKind(kinds.get(text)),
+        })),
+      },
+    };
+  }
+
+  /**
+   * Answers an `inspect_request`: TypeScript's signature and docs, then what Spark knows (a
+   * function's description, a DataFrame's schema and origin, a table's schema). Never rejects.
+   */
+  async inspect(request: CodeRequest): Promise<InspectReply> {
+    const typescript = isSqlMagic(request.code)
+      ? undefined
+      : super.handleInspect({ code: request.code, cursor_pos: request.cursor_pos, detail_level: 0 });
+    const plain: unknown = typescript?.found ? (typescript.data as { "text/plain"?: unknown })["text/plain"] : undefined;
+    const fromTypeScript = typeof plain === "string" ? plain : "";
+    const fromSpark = await this.#inspector.inspect(request.code, request.cursor_pos).catch(() => undefined);
+    const text = [fromTypeScript, fromSpark].filter((part): part is string => Boolean(part)).join("\n\n");
+    return text
+      ? { status: "ok", found: true, data: { "text/plain": text }, metadata: {} }
+      : { status: "ok", found: false, data: {}, metadata: {} };
   }
 }
 
 const utf8 = new TextDecoder();
 
 function writeTo(name: "stdout" | "stderr", io: Pick<ExecuteIo, "stream">): typeof process.stdout.write {
-  return ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  return (chunk: string | Uint8Array, ...rest: unknown[]) => {
     io.stream(name, typeof chunk === "string" ? chunk : utf8.decode(chunk));
     const callback = rest.find((arg): arg is () => void => typeof arg === "function");
     callback?.();
     return true;
-  }) as typeof process.stdout.write;
+  };
 }

@@ -3,7 +3,7 @@
 // acts on it, and each request gets the reply and IOPub messages the messaging spec asks for.
 import { ZmqServer } from "tslab/dist/jupyter";
 import type * as zmq from "zeromq";
-import type { ExecuteIo, ExecuteRequest, SparkKernelHandler } from "./handler";
+import type { CodeRequest, ExecuteIo, ExecuteRequest, SparkKernelHandler } from "./handler";
 import type { HistoryRequest } from "./protocol/history";
 import { decodeMessage, encodeMessage, MessageSigner, RejectedMessageError, type JupyterMessage } from "./protocol/wire";
 
@@ -76,10 +76,10 @@ export class SparkKernelServer extends ZmqServer {
         reply("is_complete_reply", this.kernel.handleIsComplete(content));
         return undefined;
       case "complete_request":
-        reply("complete_reply", this.kernel.handleComplete(content));
+        reply("complete_reply", await this.kernel.complete(msg.content as unknown as CodeRequest));
         return undefined;
       case "inspect_request":
-        reply("inspect_reply", this.kernel.handleInspect(content));
+        reply("inspect_reply", await this.kernel.inspect(msg.content as unknown as CodeRequest));
         return undefined;
       case "history_request":
         reply("history_reply", { status: "ok", history: this.kernel.history(msg.content as HistoryRequest) });
