@@ -25,7 +25,7 @@ async function main(): Promise<void> {
 
     for (const row of await byRegion.collect()) {
       // bigint counts and exact decimal strings: no value is rounded on its way to JS.
-      console.log(`${row.region}: ${row.orders} orders, ${row.total} in total`);
+      console.log(`${row.region as string}: ${row.orders as bigint} orders, ${row.total as string} in total`);
     }
     console.log(`${await spark.range(1_000_000).count()} rows counted by the cluster`);
   } finally {

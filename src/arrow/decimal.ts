@@ -44,8 +44,8 @@ export function formatDecimalStripped(unscaled: bigint, scale: number): string {
  */
 export function wordsToBigInt(words: Uint32Array, offset: number, count: number): bigint {
   let value = 0n;
-  for (let i = count - 1; i >= 0; i--) value = (value << 32n) | BigInt(words[offset + i]!);
-  return words[offset + count - 1]! & 0x8000_0000 ? value - (1n << BigInt(32 * count)) : value;
+  for (let i = count - 1; i >= 0; i--) value = (value << 32n) | BigInt(words[offset + i]);
+  return words[offset + count - 1] & 0x8000_0000 ? value - (1n << BigInt(32 * count)) : value;
 }
 
 /**
@@ -53,10 +53,10 @@ export function wordsToBigInt(words: Uint32Array, offset: number, count: number)
  * integer: most decimals are, and reading them this way allocates nothing.
  */
 export function wordsToSafeInteger(words: Uint32Array, offset: number, count: number): number | undefined {
-  const high = count > 1 ? words[offset + 1]! : words[offset]! & 0x8000_0000 ? 0xffff_ffff : 0;
+  const high = count > 1 ? words[offset + 1] : words[offset] & 0x8000_0000 ? 0xffff_ffff : 0;
   const fill = high & 0x8000_0000 ? 0xffff_ffff : 0;
   for (let i = offset + 2; i < offset + count; i++) if (words[i] !== fill) return undefined;
-  const low = words[offset]!;
+  const low = words[offset];
   if (count === 1) return fill ? low - 0x1_0000_0000 : low;
   // 2^53 bounds a safe integer: the high word may hold 21 bits (and the sign) above the low 32.
   if (fill === 0 ? high > 0x1f_ffff : high < 0xffe0_0000) return undefined;

@@ -61,7 +61,7 @@ export function formatDayTimeInterval(
     if (field === 3) {
       text += seconds(rest);
     } else {
-      const unit = units[field]!;
+      const unit = units[field];
       const count = rest / unit;
       // The leading field is not padded when it is days; hours and minutes always have two digits.
       text += field === 0 ? count.toString() : twoDigits(count);

@@ -54,7 +54,7 @@ export class LocalDateTime {
     checkDate(year, month, day);
     const time = [hour, minute, second, microsecond];
     const limits = [23, 59, 59, 999_999];
-    if (time.some((value, i) => !Number.isInteger(value) || value < 0 || value > limits[i]!)) {
+    if (time.some((value, i) => !Number.isInteger(value) || value < 0 || value > limits[i])) {
       throw new RangeError(`Invalid time of day: ${time.join(", ")}`);
     }
     this.year = year;

@@ -77,7 +77,7 @@ function columnData(field: Field, values: readonly unknown[], where: (row: numbe
     const i = values.findIndex((v) => v === null || v === undefined);
     if (i >= 0) throw new LocalValueError(`${where(i)}: null in a column that does not take nulls`);
   }
-  return data(field.type, values, where);
+  return data(field.type as DataType, values, where);
 }
 
 function nullBitmap(values: readonly unknown[]): { nullBitmap: Uint8Array; nullCount: number } {
@@ -85,14 +85,19 @@ function nullBitmap(values: readonly unknown[]): { nullBitmap: Uint8Array; nullC
   let nullCount = 0;
   values.forEach((v, i) => {
     if (v === null || v === undefined) nullCount++;
-    else bitmap[i >> 3]! |= 1 << (i & 7);
+    else bitmap[i >> 3] |= 1 << (i & 7);
   });
   return { nullBitmap: bitmap, nullCount };
 }
 
 function fail(where: string, type: DataType, value: unknown): never {
   const shown = typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value) : typeof value === "bigint" ? `${value}n` : String(value);
-  throw new LocalValueError(`${where}: ${shown} (${value === null ? "null" : Array.isArray(value) ? "array" : typeof value}) is not a valid ${type}`);
+  throw new LocalValueError(`${where}: ${shown} (${value === null ? "null" : Array.isArray(value) ? "array" : typeof value}) is not a valid ${arrowTypeName(type)}`);
+}
+
+/** Arrow's name of a type ("Timestamp<MICROSECOND, UTC>"): each concrete type defines it, the declared base does not. */
+function arrowTypeName(type: DataType): string {
+  return (type as DataType & { toString(): string }).toString();
 }
 
 /** The range of a signed integer type, by its width in bits. */
@@ -116,17 +121,17 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
     const bits = new Uint8Array(Math.ceil(length / 8));
     present((v, i) => {
       if (typeof v !== "boolean") fail(where(i), type, v);
-      if (v) bits[i >> 3]! |= 1 << (i & 7);
+      if (v) bits[i >> 3] |= 1 << (i & 7);
     });
     return makeData({ ...base, type, data: bits });
   }
   if (type instanceof Int8 || type instanceof Int16 || type instanceof Int32) {
-    const [min, max] = INT_RANGES[type.bitWidth]!;
+    const [min, max] = INT_RANGES[type.bitWidth];
     const out = new type.ArrayType(length);
     present((v, i) => {
       const n = typeof v === "bigint" ? Number(v) : v;
       if (typeof n !== "number" || !Number.isInteger(n) || n < min || n > max) fail(where(i), type, v);
-      out[i] = n as number;
+      out[i] = n;
     });
     return makeData({ ...base, type, data: out } as Parameters<typeof makeData>[0]);
   }
@@ -135,7 +140,7 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
     present((v, i) => {
       const n = typeof v === "number" && Number.isSafeInteger(v) ? BigInt(v) : v;
       if (typeof n !== "bigint" || n < MIN_LONG || n > MAX_LONG) fail(where(i), type, v);
-      out[i] = n as bigint;
+      out[i] = n;
     });
     return makeData({ ...base, type, data: out });
   }
@@ -143,7 +148,7 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
     const out = type instanceof Float32 ? new Float32Array(length) : new Float64Array(length);
     present((v, i) => {
       if (typeof v !== "number") fail(where(i), type, v);
-      out[i] = v as number;
+      out[i] = v;
     });
     return makeData({ ...base, type, data: out } as Parameters<typeof makeData>[0]);
   }
@@ -158,10 +163,10 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
         let bytes: Uint8Array;
         if (type instanceof Utf8) {
           if (typeof v !== "string") fail(where(i), type, v);
-          bytes = encoder.encode(v as string);
+          bytes = encoder.encode(v);
         } else {
           if (!(v instanceof Uint8Array)) fail(where(i), type, v);
-          bytes = v as Uint8Array;
+          bytes = v;
         }
         parts.push(bytes);
         total += bytes.length;
@@ -185,8 +190,8 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
     });
     return makeData({ ...base, type, data: out });
   }
-  if (type instanceof ArrowTimestamp) return timestampData(type, values, base, where);
-  if (type instanceof ArrowTime) return timeData(type, values, base, where);
+  if (type instanceof ArrowTimestamp) return timestampData(type as ArrowTimestamp, values, base, where);
+  if (type instanceof ArrowTime) return timeData(type as ArrowTime, values, base, where);
   if (type instanceof List) {
     const offsets = new Int32Array(length + 1);
     const items: unknown[] = [];
@@ -201,7 +206,7 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
       }
       offsets[i + 1] = items.length;
     });
-    const child = columnData(type.children[0]!, items, (k) => `${where(itemRow[k]!)}, element ${k - offsets[itemRow[k]!]!}`);
+    const child = columnData(type.children[0], items, (k) => `${where(itemRow[k])}, element ${k - offsets[itemRow[k]]}`);
     return makeData({ ...base, type, valueOffsets: offsets, child });
   }
   if (type instanceof Map_) {
@@ -211,7 +216,7 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
     const entryRow: number[] = [];
     values.forEach((v, i) => {
       if (v !== null && v !== undefined) {
-        const entries = v instanceof Map ? [...v.entries()] : typeof v === "object" && !Array.isArray(v) ? Object.entries(v as object) : fail(where(i), type, v);
+        const entries = v instanceof Map ? [...v.entries()] : typeof v === "object" && !Array.isArray(v) ? Object.entries(v) : fail(where(i), type, v);
         for (const [k, value] of entries) {
           keys.push(k);
           vals.push(value);
@@ -220,15 +225,15 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
       }
       offsets[i + 1] = keys.length;
     });
-    const entriesType = type.children[0]!.type as Struct;
+    const entriesType = type.children[0].type as Struct;
     const [keyField, valueField] = entriesType.children as [Field, Field];
     const child = makeData({
       type: entriesType,
       length: keys.length,
       nullCount: 0,
       children: [
-        columnData(keyField, keys, (k) => `${where(entryRow[k]!)}, a key`),
-        columnData(valueField, vals, (k) => `${where(entryRow[k]!)}, the value of key ${String(keys[k])}`),
+        columnData(keyField, keys, (k) => `${where(entryRow[k])}, a key`),
+        columnData(valueField, vals, (k) => `${where(entryRow[k])}, the value of key ${String(keys[k])}`),
       ],
     });
     return makeData({ ...base, type, valueOffsets: offsets, child });
@@ -237,7 +242,7 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
     const children = type.children.map((field, f) => {
       const fieldValues = values.map((v, i) => {
         if (v === null || v === undefined) return null;
-        if (Array.isArray(v)) return v[f];
+        if (Array.isArray(v)) return (v as readonly unknown[])[f];
         if (typeof v !== "object") fail(where(i), type, v);
         return (v as Record<string, unknown>)[field.name];
       });
@@ -247,11 +252,11 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
         const i = fieldValues.findIndex((v, row) => (v === null || v === undefined) && values[row] !== null && values[row] !== undefined);
         if (i >= 0) throw new LocalValueError(`${fieldWhere(i)}: null in a field that does not take nulls`);
       }
-      return data(field.type, fieldValues, fieldWhere);
+      return data(field.type as DataType, fieldValues, fieldWhere);
     });
     return makeData({ ...base, type, children });
   }
-  throw new LocalValueError(`${where(0)}: local data of Arrow type ${type} is not supported`);
+  throw new LocalValueError(`${where(0)}: local data of Arrow type ${arrowTypeName(type)} is not supported`);
 }
 
 /**
@@ -262,7 +267,7 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
 function timestampData(type: ArrowTimestamp, values: readonly unknown[], base: object, where: (row: number) => string): Data {
   const zoned = type.timezone !== null && type.timezone !== undefined;
   const nanos = type.unit === TimeUnit.NANOSECOND;
-  if (type.unit !== TimeUnit.MICROSECOND && !nanos) throw new LocalValueError(`${where(0)}: local data of Arrow type ${type} is not supported`);
+  if (type.unit !== TimeUnit.MICROSECOND && !nanos) throw new LocalValueError(`${where(0)}: local data of Arrow type ${type.toString()} is not supported`);
   const out = new BigInt64Array(values.length);
   values.forEach((v, i) => {
     if (v === null || v === undefined) return;
@@ -273,13 +278,13 @@ function timestampData(type: ArrowTimestamp, values: readonly unknown[], base: o
     else if (!zoned && v instanceof LocalDateTime) [micros, extra] = [v.epochMicros, v.nanosWithinMicro];
     else return fail(where(i), type, v);
     if (!nanos) {
-      if (extra !== 0) throw new LocalValueError(`${where(i)}: ${String(v)} has nanoseconds, which a column of microseconds (${type}) cannot hold`);
+      if (extra !== 0) throw new LocalValueError(`${where(i)}: ${String(v)} has nanoseconds, which a column of microseconds (${type.toString()}) cannot hold`);
       out[i] = micros;
       return;
     }
     const epochNanos = micros * 1000n + BigInt(extra);
     // Arrow's int64 of nanoseconds spans 1677-09-21 to 2262-04-11 only.
-    if (epochNanos < MIN_LONG || epochNanos > MAX_LONG) throw new LocalValueError(`${where(i)}: ${String(v)} is outside the range of ${type} (years 1677 to 2262)`);
+    if (epochNanos < MIN_LONG || epochNanos > MAX_LONG) throw new LocalValueError(`${where(i)}: ${String(v)} is outside the range of ${type.toString()} (years 1677 to 2262)`);
     out[i] = epochNanos;
   });
   return makeData({ ...(base as { type: ArrowTimestamp; length: number }), type, data: out });
@@ -287,12 +292,12 @@ function timestampData(type: ArrowTimestamp, values: readonly unknown[], base: o
 
 /** Times of day from LocalTimes, in the column's unit; digits below the unit are refused, not dropped. */
 function timeData(type: ArrowTime, values: readonly unknown[], base: object, where: (row: number) => string): Data {
-  const nanosPerUnit = [1e9, 1e6, 1e3, 1][type.unit]!;
+  const nanosPerUnit = [1e9, 1e6, 1e3, 1][type.unit];
   const units = values.map((v, i) => {
     if (v === null || v === undefined) return 0;
     if (!(v instanceof LocalTime)) return fail(where(i), type, v);
     const nanoOfDay = v.nanoOfDay;
-    if (nanoOfDay % nanosPerUnit !== 0) throw new LocalValueError(`${where(i)}: ${String(v)} has more digits than a column of ${type} holds`);
+    if (nanoOfDay % nanosPerUnit !== 0) throw new LocalValueError(`${where(i)}: ${String(v)} has more digits than a column of ${type.toString()} holds`);
     return nanoOfDay / nanosPerUnit;
   });
   // time32 (seconds, milliseconds) holds 32-bit values, time64 64-bit ones.
@@ -307,7 +312,7 @@ function decimalData(type: Decimal, values: readonly unknown[], base: object, wh
     if (v === null || v === undefined) return;
     const unscaled = unscaledDecimal(v, type.scale);
     if (unscaled === undefined || unscaled >= limit || unscaled <= -limit) fail(where(i), type, v);
-    let n = BigInt.asUintN(128, unscaled!);
+    let n = BigInt.asUintN(128, unscaled);
     for (let w = 0; w < 4; w++) {
       words[i * 4 + w] = Number(n & 0xffffffffn);
       n >>= 32n;

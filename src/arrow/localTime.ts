@@ -30,7 +30,7 @@ export class LocalTime {
   constructor(hour: number, minute = 0, second = 0, nanosecond = 0) {
     const fields = [hour, minute, second, nanosecond];
     const limits = [23, 59, 59, 999_999_999];
-    if (fields.some((value, i) => !Number.isInteger(value) || value < 0 || value > limits[i]!)) {
+    if (fields.some((value, i) => !Number.isInteger(value) || value < 0 || value > limits[i])) {
       throw new RangeError(`Invalid time of day: ${fields.join(", ")}`);
     }
     this.hour = hour;

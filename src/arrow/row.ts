@@ -22,7 +22,7 @@ function layoutOf(columns: readonly string[]): Layout {
   if (!layout) {
     const seen = new Set<string>();
     const owners = columns.flatMap((name, i) => (seen.has(name) ? [] : (seen.add(name), [i])));
-    const names = owners.map((i) => columns[i]!);
+    const names = owners.map((i) => columns[i]);
     layout = { owners, names, hasProto: names.includes("__proto__") };
     layouts.set(columns, layout);
   }
@@ -71,12 +71,12 @@ export class Row implements Iterable<SparkValue> {
     this.#values = owners.length === values.length ? undefined : values;
     const self = this as unknown as Record<string, SparkValue>;
     for (let k = 0; k < owners.length; k++) {
-      const name = names[k]!;
+      const name = names[k];
       // Assigning "__proto__" would replace the prototype instead of adding a column.
       if (hasProto && name === "__proto__") {
-        Object.defineProperty(self, name, { value: values[owners[k]!], enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(self, name, { value: values[owners[k]], enumerable: true, writable: true, configurable: true });
       } else {
-        self[name] = values[owners[k]!]!;
+        self[name] = values[owners[k]]!;
       }
     }
     Object.freeze(this);
@@ -104,7 +104,7 @@ export class Row implements Iterable<SparkValue> {
     if (!Number.isInteger(at) || at < 0 || at >= width) {
       throw new RangeError(`No column at position ${index}: the row has ${width}`);
     }
-    return row.#values ? row.#values[at]! : (row as unknown as Record<string, SparkValue>)[row.#columns[at]!]!;
+    return row.#values ? row.#values[at]! : (row as unknown as Record<string, SparkValue>)[row.#columns[at]]!;
   }
 
   /** The values in column order. */

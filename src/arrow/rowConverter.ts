@@ -19,7 +19,7 @@ import type { SparkValue } from "./values";
 export function rowConverter(schema: Schema): (batch: RecordBatch) => Row[] {
   const convertInto = rowWriter(schema);
   return (batch) => {
-    const rows: Row[] = new Array(batch.numRows);
+    const rows: Row[] = new Array<Row>(batch.numRows);
     convertInto(batch, rows, 0);
     return rows;
   };
@@ -42,12 +42,12 @@ function rowWriter(schema: Schema): (batch: RecordBatch, out: Row[], at: number)
       throw new RangeError(`The batch has ${children.length} columns; the schema has ${width}`);
     }
     // Readers bound to this batch's columns: per value, only the read itself is left.
-    const readers: ChunkReader[] = readerMakers.map((make, c) => make(children[c]!));
+    const readers: ChunkReader[] = readerMakers.map((make, c) => make(children[c]));
     const numRows = batch.numRows;
-    const scratch: SparkValue[] = new Array(width);
+    const scratch: SparkValue[] = new Array<SparkValue>(width);
     for (let r = 0; r < numRows; r++) {
-      const values: SparkValue[] = distinct ? scratch : new Array(width);
-      for (let c = 0; c < width; c++) values[c] = readers[c]!(r);
+      const values: SparkValue[] = distinct ? scratch : new Array<SparkValue>(width);
+      for (let c = 0; c < width; c++) values[c] = readers[c](r);
       out[at + r] = new Row(columns, values);
     }
   };
@@ -63,7 +63,7 @@ function rowWriter(schema: Schema): (batch: RecordBatch, out: Row[], at: number)
  */
 export function tableToRows(table: Table): Row[] {
   const convertInto = rowWriter(table.schema);
-  const rows: Row[] = new Array(table.numRows);
+  const rows: Row[] = new Array<Row>(table.numRows);
   let at = 0;
   for (const batch of table.batches) {
     convertInto(batch, rows, at);

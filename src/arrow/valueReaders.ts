@@ -44,7 +44,7 @@ type Read = (data: Data, index: number) => SparkValue;
  * ```
  */
 export function valueReader(field: Field): ValueReader {
-  const type = field.type;
+  const type = field.type as DataType;
   if (DataType.isNull(type)) return () => null;
   // Arrow JS's getters resolve unions through their children, so validity is theirs to tell.
   if (DataType.isUnion(type)) return arrowJsRead();
@@ -53,7 +53,7 @@ export function valueReader(field: Field): ValueReader {
 }
 
 function validRead(field: Field): Read {
-  const type: DataType = field.type;
+  const type = field.type as DataType;
   if (DataType.isBool(type)) return readBool;
   if (DataType.isInt(type)) return type.bitWidth === 64 ? readBigInt : readNumber;
   if (DataType.isFloat(type)) return type.precision === Precision.HALF ? arrowJsRead() : readNumber;
@@ -66,9 +66,9 @@ function validRead(field: Field): Read {
   if (DataType.isTime(type)) return timeRead(type.unit);
   if (DataType.isDuration(type)) return durationRead(type.unit);
   if (DataType.isInterval(type)) return intervalRead(type.unit);
-  if (DataType.isList(type) || DataType.isLargeList(type)) return listRead(valueReader(type.children[0]!));
-  if (DataType.isFixedSizeList(type)) return fixedSizeListRead(type.listSize, valueReader(type.children[0]!));
-  if (DataType.isMap(type)) return mapRead(type.children[0]!.type.children);
+  if (DataType.isList(type) || DataType.isLargeList(type)) return listRead(valueReader(type.children[0]));
+  if (DataType.isFixedSizeList(type)) return fixedSizeListRead(type.listSize, valueReader(type.children[0]));
+  if (DataType.isMap(type)) return mapRead(type.children[0].type.children);
   if (DataType.isStruct(type)) return isVariant(type.children) ? readVariant : structRead(type.children);
   // Types Spark does not send (dictionaries, views, ...): Arrow JS's own value, made plain.
   return arrowJsRead();
@@ -77,12 +77,12 @@ function validRead(field: Field): Read {
 const readBool: Read = (data, index) => {
   const bits = data.values as Uint8Array;
   const bit = data.offset + index;
-  return (bits[bit >> 3]! & (1 << (bit & 7))) !== 0;
+  return (bits[bit >> 3] & (1 << (bit & 7))) !== 0;
 };
 
-const readNumber: Read = (data, index) => (data.values as ArrayLike<number>)[index]!;
+const readNumber: Read = (data, index) => (data.values as ArrayLike<number>)[index];
 
-const readBigInt: Read = (data, index) => (data.values as BigInt64Array | BigUint64Array)[index]!;
+const readBigInt: Read = (data, index) => (data.values as BigInt64Array | BigUint64Array)[index];
 
 function decimalRead(scale: number): Read {
   return (data, index) => readDecimal(data.values as Uint32Array, index * data.stride, data.stride, scale);
@@ -123,10 +123,10 @@ const readBinary: Read = (data, index) => {
 const readFixedSizeBinary: Read = (data, index) =>
   (data.values as Uint8Array).slice(index * data.stride, (index + 1) * data.stride);
 
-const readDateDay: Read = (data, index) => LocalDate.fromEpochDay((data.values as Int32Array)[index]!);
+const readDateDay: Read = (data, index) => LocalDate.fromEpochDay((data.values as Int32Array)[index]);
 
 const readDateMillisecond: Read = (data, index) =>
-  LocalDate.fromEpochDay(Number(floorDiv((data.values as BigInt64Array)[index]!, 86_400_000n)));
+  LocalDate.fromEpochDay(Number(floorDiv((data.values as BigInt64Array)[index], 86_400_000n)));
 
 /**
  * Turns a count of `unit` into microseconds (nanoseconds are rounded down to them: only for
@@ -150,43 +150,43 @@ function toMicros(unit: TimeUnit): (value: bigint) => bigint {
 // `timestamp_ltz(7..9)` and `timestamp_ntz(7..9)`: their values keep every digit.
 function timestampRead(unit: TimeUnit, timeZone: string | null | undefined): Read {
   if (unit === TimeUnit.NANOSECOND) {
-    const nanos = (data: Data, index: number) => (data.values as BigInt64Array)[index]!;
+    const nanos = (data: Data, index: number) => (data.values as BigInt64Array)[index];
     if (timeZone) return (data, index) => Timestamp.fromEpochNanos(nanos(data, index), timeZone);
     return (data, index) => LocalDateTime.fromEpochNanos(nanos(data, index));
   }
   const micros = toMicros(unit);
-  const int64 = (data: Data, index: number) => micros((data.values as BigInt64Array)[index]!);
+  const int64 = (data: Data, index: number) => micros((data.values as BigInt64Array)[index]);
   if (timeZone) return (data, index) => new Timestamp(int64(data, index), timeZone);
   return (data, index) => LocalDateTime.fromEpochMicros(int64(data, index));
 }
 
 function timeRead(unit: TimeUnit): Read {
-  const nanosPerUnit = [1e9, 1e6, 1e3, 1][unit]!;
+  const nanosPerUnit = [1e9, 1e6, 1e3, 1][unit];
   // time32 (seconds, milliseconds) is an Int32Array, time64 a BigInt64Array.
-  return (data, index) => LocalTime.fromNanoOfDay(Number((data.values as Int32Array | BigInt64Array)[index]!) * nanosPerUnit);
+  return (data, index) => LocalTime.fromNanoOfDay(Number((data.values as Int32Array | BigInt64Array)[index]) * nanosPerUnit);
 }
 
 function durationRead(unit: TimeUnit): Read {
   const micros = toMicros(unit);
-  return (data, index) => new DayTimeInterval(micros((data.values as BigInt64Array)[index]!));
+  return (data, index) => new DayTimeInterval(micros((data.values as BigInt64Array)[index]));
 }
 
 function intervalRead(unit: IntervalUnit): Read {
   switch (unit) {
     case IntervalUnit.YEAR_MONTH:
-      return (data, index) => new YearMonthInterval((data.values as Int32Array)[index]!);
+      return (data, index) => new YearMonthInterval((data.values as Int32Array)[index]);
     case IntervalUnit.DAY_TIME:
       // Days and milliseconds: what Spark's calendar interval holds, without its months.
       return (data, index) => {
         const values = data.values as Int32Array;
-        return new CalendarInterval(0, values[2 * index]!, BigInt(values[2 * index + 1]!) * 1000n);
+        return new CalendarInterval(0, values[2 * index], BigInt(values[2 * index + 1]) * 1000n);
       };
     case IntervalUnit.MONTH_DAY_NANO:
       return (data, index) => {
         const values = data.values as Int32Array;
         const at = 4 * index;
-        const nanos = (BigInt(values[at + 3]!) << 32n) | BigInt(values[at + 2]! >>> 0);
-        return new CalendarInterval(values[at]!, values[at + 1]!, nanos / 1000n);
+        const nanos = (BigInt(values[at + 3]) << 32n) | BigInt(values[at + 2] >>> 0);
+        return new CalendarInterval(values[at], values[at + 1], nanos / 1000n);
       };
   }
 }
@@ -194,7 +194,7 @@ function intervalRead(unit: IntervalUnit): Read {
 function listRead(element: ValueReader): Read {
   return (data, index) => {
     const offsets = offsetsOf(data);
-    const child = data.children[0]!;
+    const child = data.children[0];
     const end = Number(offsets[index + 1]);
     const list: SparkValue[] = [];
     for (let i = Number(offsets[index]); i < end; i++) list.push(element(child, i));
@@ -204,7 +204,7 @@ function listRead(element: ValueReader): Read {
 
 function fixedSizeListRead(size: number, element: ValueReader): Read {
   return (data, index) => {
-    const child = data.children[0]!;
+    const child = data.children[0];
     const list: SparkValue[] = [];
     for (let i = index * size; i < (index + 1) * size; i++) list.push(element(child, i));
     return list;
@@ -212,11 +212,11 @@ function fixedSizeListRead(size: number, element: ValueReader): Read {
 }
 
 function mapRead(entryFields: Field[]): Read {
-  const key = valueReader(entryFields[0]!);
-  const value = valueReader(entryFields[1]!);
+  const key = valueReader(entryFields[0]);
+  const value = valueReader(entryFields[1]);
   return (data, index) => {
     const offsets = offsetsOf(data);
-    const [keys, values] = data.children[0]!.children as [Data, Data];
+    const [keys, values] = data.children[0].children as [Data, Data];
     const map = new Map<SparkValue, SparkValue>();
     const end = Number(offsets[index + 1]);
     for (let i = Number(offsets[index]); i < end; i++) map.set(key(keys, i), value(values, i));
@@ -242,7 +242,7 @@ function objectBuilder(names: readonly string[]): (values: readonly SparkValue[]
       if (i === protoAt) {
         Object.defineProperty(object, "__proto__", { value: values[i], enumerable: true, writable: true, configurable: true });
       } else {
-        object[names[i]!] = values[i]!;
+        object[names[i]] = values[i]!;
       }
     }
     return object;
@@ -252,7 +252,7 @@ function objectBuilder(names: readonly string[]): (values: readonly SparkValue[]
 function structRead(fields: Field[]): Read {
   const readers = fields.map((field) => valueReader(field));
   const build = objectBuilder(fields.map((field) => field.name));
-  return (data, index) => build(readers.map((read, i) => read(data.children[i]!, index)));
+  return (data, index) => build(readers.map((read, i) => read(data.children[i], index)));
 }
 
 // Spark sends a variant as struct<value: binary, metadata: binary> (large_binary with
@@ -261,11 +261,11 @@ function isVariant(fields: Field[]): boolean {
   const binary = (field: Field) => DataType.isBinary(field.type) || DataType.isLargeBinary(field.type);
   return (
     fields.length === 2 &&
-    fields[0]!.name === "value" &&
-    fields[1]!.name === "metadata" &&
-    binary(fields[0]!) &&
-    binary(fields[1]!) &&
-    fields[1]!.metadata.get("variant") === "true"
+    fields[0].name === "value" &&
+    fields[1].name === "metadata" &&
+    binary(fields[0]) &&
+    binary(fields[1]) &&
+    fields[1].metadata.get("variant") === "true"
   );
 }
 
@@ -309,6 +309,7 @@ function plain(value: unknown): SparkValue {
     return objectBuilder(names)(names.map((name) => plain(object[name])));
   }
   if (isArrowVector(value)) return Array.from(value as Iterable<unknown>, plain);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the last resort for a value Arrow JS may add later: its own text, whatever that is.
   return String(value);
 }
 
@@ -334,26 +335,26 @@ export function chunkReader(field: Field): (data: Data) => ChunkReader {
     const offset = data.offset;
     return (index) => {
       const bit = offset + index;
-      return (bitmap[bit >> 3]! & (1 << (bit & 7))) === 0 ? null : read(index);
+      return (bitmap[bit >> 3] & (1 << (bit & 7))) === 0 ? null : read(index);
     };
   };
 }
 
 /** Chunk readers of valid slots for the types results are mostly made of; `undefined` for the rest. */
 function validChunkRead(field: Field): ((data: Data) => ChunkReader) | undefined {
-  const type: DataType = field.type;
+  const type = field.type as DataType;
   if (DataType.isInt(type) || (DataType.isFloat(type) && type.precision !== Precision.HALF)) {
     // A 64-bit int is a BigInt64Array: its values are already bigints.
     return (data) => {
       const values = data.values as ArrayLike<number | bigint>;
-      return (index) => values[index]!;
+      return (index) => values[index];
     };
   }
   if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) {
     return (data) => {
       const offsets = offsetsOf(data);
       const bytes = bufferOf(data.values as Uint8Array);
-      if (offsets instanceof Int32Array) return (index) => bytes.toString("utf8", offsets[index]!, offsets[index + 1]!);
+      if (offsets instanceof Int32Array) return (index) => bytes.toString("utf8", offsets[index], offsets[index + 1]);
       return (index) => bytes.toString("utf8", Number(offsets[index]), Number(offsets[index + 1]));
     };
   }
@@ -370,21 +371,21 @@ function validChunkRead(field: Field): ((data: Data) => ChunkReader) | undefined
     if (type.unit === TimeUnit.NANOSECOND) {
       return (data) => {
         const values = data.values as BigInt64Array;
-        if (timeZone) return (index) => Timestamp.fromEpochNanos(values[index]!, timeZone);
-        return (index) => LocalDateTime.fromEpochNanos(values[index]!);
+        if (timeZone) return (index) => Timestamp.fromEpochNanos(values[index], timeZone);
+        return (index) => LocalDateTime.fromEpochNanos(values[index]);
       };
     }
     const micros = toMicros(type.unit);
     return (data) => {
       const values = data.values as BigInt64Array;
-      if (timeZone) return (index) => new Timestamp(micros(values[index]!), timeZone);
-      return (index) => LocalDateTime.fromEpochMicros(micros(values[index]!));
+      if (timeZone) return (index) => new Timestamp(micros(values[index]), timeZone);
+      return (index) => LocalDateTime.fromEpochMicros(micros(values[index]));
     };
   }
   if (DataType.isDate(type) && type.unit === DateUnit.DAY) {
     return (data) => {
       const values = data.values as Int32Array;
-      return (index) => LocalDate.fromEpochDay(values[index]!);
+      return (index) => LocalDate.fromEpochDay(values[index]);
     };
   }
   return undefined;

@@ -49,8 +49,8 @@ function malformed(detail: string): RangeError {
 
 /** @throws RangeError unless `metadata` starts with the header of variant metadata version 1. */
 export function checkVariantMetadata(metadata: Uint8Array): void {
-  if (metadata.length < 1 || (metadata[0]! & 0x0f) !== 1) {
-    throw malformed(`unsupported metadata version ${metadata.length ? metadata[0]! & 0x0f : "(empty)"}`);
+  if (metadata.length < 1 || (metadata[0] & 0x0f) !== 1) {
+    throw malformed(`unsupported metadata version ${metadata.length ? metadata[0] & 0x0f : "(empty)"}`);
   }
 }
 
@@ -68,7 +68,7 @@ export class VariantBinary {
   ) {
     this.view = new DataView(value.buffer, value.byteOffset, value.byteLength);
     checkVariantMetadata(metadata);
-    this.keyOffsetSize = ((metadata[0]! >> 6) & 0x3) + 1;
+    this.keyOffsetSize = ((metadata[0] >> 6) & 0x3) + 1;
     this.keyCount = this.unsigned(metadata, 1, this.keyOffsetSize);
     this.keyStringsStart = 1 + (this.keyCount + 2) * this.keyOffsetSize;
   }
@@ -218,7 +218,7 @@ export class VariantBinary {
   }
 
   private byte(pos: number): number {
-    return this.value[this.checked(pos, 1)]!;
+    return this.value[this.checked(pos, 1)];
   }
 
   /** `at`, after checking that `length` bytes from it lie inside the value buffer. */
@@ -230,7 +230,7 @@ export class VariantBinary {
   private unsigned(bytes: Uint8Array, at: number, size: number): number {
     if (at < 0 || at + size > bytes.length) throw malformed(`${size} bytes at ${at} beyond its ${bytes.length}`);
     let result = 0;
-    for (let i = size - 1; i >= 0; i--) result = result * 256 + bytes[at + i]!;
+    for (let i = size - 1; i >= 0; i--) result = result * 256 + bytes[at + i];
     return result;
   }
 }

@@ -256,13 +256,17 @@ export function setOption(init: Record<string, unknown>, parameter: ConnectionPa
   else init[option] = { ...(init[option] as object | undefined), [inner]: value };
 }
 
+/** What an option set by a parameter holds: text, a whole number or a flag; `undefined` when unset. */
+export type ParameterValue = string | number | boolean | undefined;
+
 /** The value of the option a parameter sets, read from finished options. */
 export function optionValue(
   options: Readonly<Record<Exclude<ParameterOption, `keepalive.${string}`>, unknown>> & { readonly keepalive: KeepaliveOptions },
   parameter: ConnectionParameter,
-): unknown {
+): ParameterValue {
   const [option, inner] = parameter.option.split(".") as [keyof typeof options, keyof KeepaliveOptions | undefined];
-  return inner === undefined ? options[option] : options.keepalive[inner];
+  // Each option holds its row's type: ConnectionOptions checks every value through the row.
+  return (inner === undefined ? options[option] : options.keepalive[inner]) as ParameterValue;
 }
 
 /** A text parameter's value, checked; throws naming the parameter. */

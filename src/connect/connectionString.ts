@@ -41,7 +41,7 @@ export {
   DEFAULT_PORT,
   type KeepaliveOptions,
 } from "./connectionParameters";
-export { isSecretHeaderName } from "./secretRedaction";
+export { isSecretHeaderName };
 
 /** What {@link ConnectionOptions.from} takes: the options in code rather than in a string. */
 export interface ConnectionOptionsInit {
@@ -259,7 +259,7 @@ export function isLoopbackHost(host: string): boolean {
   if (bare.toLowerCase() === "localhost") return true;
   if (isIPv4(bare)) return LOOPBACK.check(bare, "ipv4");
   // A zone id ("%eth0") names an interface; BlockList wants the address alone.
-  const address = bare.split("%")[0]!;
+  const address = bare.split("%")[0];
   return isIPv6(address) && LOOPBACK.check(address, "ipv6");
 }
 

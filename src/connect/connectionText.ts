@@ -139,7 +139,7 @@ function initFromParameters(parameters: readonly RawParameter[]): Omit<Connectio
   }
   if (Object.keys(headers).length > 0) init["headers"] = headers;
   // setOption put each value where its parameter's row says, with the type the row converts to.
-  return init as Omit<ConnectionOptionsInit, "host">;
+  return init;
 }
 
 /**

@@ -67,7 +67,8 @@ export function connectionAnswered(channel: Channel, timeoutMs: number, signal?:
   // `true`: an IDLE channel starts connecting now, as the call would have made it.
   if (settled(channel.getConnectivityState(true))) return undefined;
   return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    // An aborted signal throws its own reason, which rejects the promise with it.
+    signal?.throwIfAborted();
     const started = Date.now();
     let done = false;
     const finish = (error?: unknown) => {
@@ -76,6 +77,7 @@ export function connectionAnswered(channel: Channel, timeoutMs: number, signal?:
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       if (error === undefined) resolve();
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a NoAnswerError, or the signal's reason as the caller gave it (the documented rejection).
       else reject(error);
     };
     const onAbort = () => finish(signal?.reason);

@@ -80,7 +80,7 @@ function asCollectionCalls(literal: Node): Node {
   if (kind?.$case === "map") {
     const map = kind.map as Node;
     const values = map.values as Node[];
-    return call("map", (map.keys as Node[]).flatMap((key, i) => [inner(key), inner(values[i]!)]));
+    return call("map", (map.keys as Node[]).flatMap((key, i) => [inner(key), inner(values[i])]));
   }
   return { exprType: { $case: "literal", literal } };
 }

@@ -252,9 +252,11 @@ export async function withRetries<T>(
  */
 export function abortableSleep(ms: number, signal?: AbortSignal, background = false): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    // An aborted signal throws its own reason, which rejects the promise with it.
+    signal?.throwIfAborted();
     const onAbort = () => {
       clearTimeout(timer);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the signal's reason as the caller gave it, as Node's own abortable timers reject.
       reject(signal?.reason);
     };
     const timer = setTimeout(() => {

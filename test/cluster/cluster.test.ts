@@ -50,7 +50,7 @@ describe("the cluster under the Spark Connect server", function () {
   it("runs a job's tasks on the executors of both workers, none in the server's own JVM", async () => {
     const before = await tasksByExecutor(state);
     const [row] = await spark.range(0, 1_000_000, 1, 8).selectExpr("sum(id) AS total").collect();
-    expect(row!.total).to.equal(499_999_500_000n);
+    expect(row.total).to.equal(499_999_500_000n);
     const after = await tasksByExecutor(state);
     expect([...after.keys()]).to.have.length(2);
     const ran = [...after].map(([id, total]) => total - (before.get(id) ?? 0));

@@ -70,7 +70,7 @@ describe("the newcomer path", function () {
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`JupyterLab did not start:\n${labOutput.slice(-3000)}`)), 300_000);
       const read = (chunk: Buffer) => {
-        labOutput += chunk;
+        labOutput += chunk.toString();
         const found = new RegExp(`http://127\\.0\\.0\\.1:${port}/lab\\?token=\\w+`).exec(labOutput);
         if (found) {
           clearTimeout(timer);

@@ -9,7 +9,6 @@ import {
   type ServerReadableStream,
   type ServerUnaryCall,
   type ServerWritableStream,
-  type ServiceDefinition,
   type ServiceError,
   type sendUnaryData,
 } from "@grpc/grpc-js";
@@ -97,7 +96,7 @@ export class GrpcRelay {
       };
       handlers[name] = relay.#handler(name, method);
     }
-    server.addService(definition as ServiceDefinition, handlers as Parameters<Server["addService"]>[1]);
+    server.addService(definition, handlers as Parameters<Server["addService"]>[1]);
     return relay;
   }
 
@@ -137,9 +136,11 @@ export class GrpcRelay {
     return this.#refusals.get(method) ?? 0;
   }
 
-  async close(): Promise<void> {
+  // Returns a promise, as the other test servers' close() do, so that callers await them all alike.
+  close(): Promise<void> {
     this.#server.forceShutdown();
     this.#upstream.close();
+    return Promise.resolve();
   }
 
   /** The error of a refused call, or undefined when the call is to be passed on. */

@@ -109,6 +109,6 @@ export async function runCell(kernel: Kernel.IKernelConnection, code: string, on
     iopub.push(msg);
     onIOPub?.(msg);
   };
-  const reply = (await future.done) as KernelMessage.IExecuteReplyMsg;
+  const reply = (await future.done);
   return { reply, iopub, ofType: (type) => iopub.filter((m) => m.header.msg_type === type) };
 }

@@ -1,6 +1,7 @@
 // Runs many small queries on one session in a process of its own (started with --expose-gc) and
 // prints the resident set size after a warm-up and after each of two measured runs, as JSON, for
 // the load test.
+import { inspect } from "node:util";
 import { SparkSession } from "../../src";
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const spark = await SparkSession.builder.remote(process.env.SPARK_REMOTE!).create();
   const query = async (i: number) => {
     const [row] = await (await spark.sql("SELECT ? + 1 AS n, repeat('x', 100) AS s", [i])).collect();
-    if (row?.n !== i + 1) throw new Error(`query ${i} gave ${String(row?.n)}`);
+    if (row?.n !== i + 1) throw new Error(`query ${i} gave ${inspect(row?.n)}`);
   };
   // The baseline is taken once the resident size has stopped stepping up: the heap and the
   // allocator take a step or two while they settle, and RSS rarely shrinks back after one. How

@@ -1,4 +1,5 @@
 import { SparkSession } from "../../src";
+import pinned from "../../proto/spark.json";
 
 /** The address of the real Spark Connect server the integration suites run against. */
 export function sparkRemote(): string {
@@ -29,12 +30,12 @@ export function serverVersion(): Promise<string> {
 
 /** The Spark version the test server is expected to run: the pinned one, or the one a compatibility run names. */
 export function expectedServerVersion(): string {
-  return process.env.SPARK_TS_EXPECTED_SPARK ?? (require("../../proto/spark.json") as { spark: string }).spark;
+  return process.env.SPARK_TS_EXPECTED_SPARK ?? pinned.spark;
 }
 
 function older(actual: string, minimum: string): boolean {
   const [a, b] = [actual, minimum].map((v) => v.split(".").map((n) => Number.parseInt(n, 10) || 0));
-  for (let i = 0; i < 3; i++) if ((a![i] ?? 0) !== (b![i] ?? 0)) return (a![i] ?? 0) < (b![i] ?? 0);
+  for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
   return false;
 }
 
@@ -59,7 +60,8 @@ export async function requireSpark(context: Mocha.Context, minimum: string, what
 
 /** Skips with the reason in the title of the test, or from a `before` hook of each test it skips. */
 function skipWithReason(context: Mocha.Context, reason: string): never {
-  const running = context.test as (Mocha.Runnable & { type?: string }) | undefined;
+  // Mocha sets `type` on hooks and tests at run time; Runnable does not declare it.
+  const running: (Mocha.Runnable & { type?: string }) | undefined = context.test;
   const tests = (suite: Mocha.Suite): Mocha.Test[] => [...suite.tests, ...suite.suites.flatMap(tests)];
   const beforeAll = running?.type === "hook" && running.title.startsWith('"before all" hook') && running.parent;
   const skipped = beforeAll ? tests(beforeAll) : [context.currentTest ?? running].filter((t) => t !== undefined);

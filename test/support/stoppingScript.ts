@@ -5,12 +5,12 @@
 import { SparkSession } from "../../src";
 
 async function main(): Promise<void> {
-  const spark = await SparkSession.builder.remote(process.argv[2]!).create();
+  const spark = await SparkSession.builder.remote(process.argv[2]).create();
   await spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", "1000");
   // Held in a variable to the end, so garbage collection cannot be what releases it.
   const rows = spark.range(0, 10_000_000, 1, 4).toLocalIterator();
   const first = await rows.next();
-  process.stdout.write(`first row ${String(first.done ? "none" : first.value.id)}\n`);
+  process.stdout.write(`first row ${first.done ? "none" : (first.value.id as bigint)}\n`);
   await new Promise((resolve) => process.stdin.once("data", resolve));
   process.stdin.pause();
   await spark.stop();

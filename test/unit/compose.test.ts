@@ -46,28 +46,28 @@ describe("docker-compose.yml", function () {
 
   it("runs Spark from the official apache/spark image of the pinned version", () => {
     for (const name of ["spark-master", "spark-worker-1", "spark-worker-2", "spark-connect"]) {
-      expect(services[name]!.image, name).to.equal(`apache/spark:${spark_json.spark}`);
+      expect(services[name].image, name).to.equal(`apache/spark:${spark_json.spark}`);
     }
   });
 
   it("submits the Connect server to the standalone cluster, after the master is healthy, reachable by its executors", () => {
-    const connect = services["spark-connect"]!;
+    const connect = services["spark-connect"];
     expect(connect.command!.slice(0, 3)).to.deep.equal(["/opt/spark/bin/spark-submit", "--class", "org.apache.spark.sql.connect.service.SparkConnectServer"]);
     expect(connect.command!.join(" ")).to.include("--master spark://spark-master:7077");
     expect(connect.command!.join(" ")).to.include("spark.driver.host=spark-connect");
     for (const worker of ["spark-worker-1", "spark-worker-2"]) {
-      expect(services[worker]!.command!.join(" ")).to.include("org.apache.spark.deploy.worker.Worker spark://spark-master:7077 --cores 1");
+      expect(services[worker].command!.join(" ")).to.include("org.apache.spark.deploy.worker.Worker spark://spark-master:7077 --cores 1");
     }
-    expect(connect.depends_on!["spark-master"]!.condition).to.equal("service_healthy");
+    expect(connect.depends_on!["spark-master"].condition).to.equal("service_healthy");
     expect(connect.healthcheck).to.not.equal(undefined);
   });
 
   it("builds JupyterLab from kernel/Dockerfile, pointed at the Connect server, with the examples mounted", () => {
-    const lab = services.jupyterlab!;
+    const lab = services.jupyterlab;
     expect(lab.build!.dockerfile).to.equal("kernel/Dockerfile");
     expect(lab.environment!.SPARK_REMOTE).to.equal("sc://spark-connect:15002");
     expect(lab.volumes!.some((v) => v.startsWith(path.join(root, "examples") + ":"))).to.equal(true);
-    expect(lab.depends_on!["spark-connect"]!.condition).to.equal("service_healthy");
+    expect(lab.depends_on!["spark-connect"].condition).to.equal("service_healthy");
   });
 
   it("publishes every port on the host's loopback only", () => {

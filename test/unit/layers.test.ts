@@ -48,7 +48,7 @@ function sourceFiles(dir: string): string[] {
 
 function specifiersOf(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
-  return [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+|require\s*\(\s*)["']([^"']+)["']/g)].map((m) => m[1]!);
+  return [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+|require\s*\(\s*)["']([^"']+)["']/g)].map((m) => m[1]);
 }
 
 function importsOf(file: string): string[] {
@@ -57,7 +57,7 @@ function importsOf(file: string): string[] {
 
 /** The layer folder a file or import target is in; "index" for src/index.ts. */
 function layerOf(target: string): string {
-  return path.relative(SRC, target).split(path.sep)[0]!.replace(/\.ts$/, "");
+  return path.relative(SRC, target).split(path.sep)[0].replace(/\.ts$/, "");
 }
 
 describe("ARCHITECTURE.md's layer table", () => {

@@ -54,7 +54,7 @@ function namedModules(fileName: string, text: string): { readonly specifiers: st
 /** The package a bare specifier is in: `@scope/name` or `name`, without a subpath. */
 function packageOf(specifier: string): string {
   const parts = specifier.split("/");
-  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
 }
 
 function isNodeBuiltin(specifier: string): boolean {

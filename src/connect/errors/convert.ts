@@ -112,7 +112,7 @@ function causeChain(errors: readonly FetchErrorDetailsResponse_Error[], rootIdx:
   while (index !== undefined && Number.isInteger(index) && index >= 0 && index < errors.length) {
     if (seen.has(index) || chain.length >= MAX_CHAIN) break;
     seen.add(index);
-    const error = errors[index]!;
+    const error = errors[index];
     chain.push(error);
     index = error.causeIdx;
   }
@@ -187,7 +187,7 @@ function chainToError(
 }
 
 function factsOf(chain: readonly FetchErrorDetailsResponse_Error[]): ServerFacts {
-  const error = chain[0]!;
+  const error = chain[0];
   const throwable: FetchErrorDetailsResponse_SparkThrowable | undefined = error.sparkThrowable;
   return {
     message: cleanMessage(error.message),

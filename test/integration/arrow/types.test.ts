@@ -58,7 +58,7 @@ describe("Spark types as JS values", () => {
       const rows = await probe(spark, [min, max, "0", "-7"].map((v) => `CAST(${v} AS ${type})`), "CAST(v AS STRING) AS s");
       for (const row of rows) {
         expect(row.v).to.be.a("number");
-        expect(String(row.v)).to.equal(row.s);
+        expect((row.v as number).toString()).to.equal(row.s);
       }
     });
   }
@@ -71,7 +71,7 @@ describe("Spark types as JS values", () => {
     );
     for (const row of rows) {
       expect(row.v).to.be.a("bigint");
-      expect(String(row.v)).to.equal(row.s);
+      expect((row.v as bigint).toString()).to.equal(row.s);
     }
   });
 
@@ -81,7 +81,7 @@ describe("Spark types as JS values", () => {
       ["0.1D", "-0.0D", "4.9E-324D", "1.7976931348623157E308D", "CAST('NaN' AS DOUBLE)", "CAST('Infinity' AS DOUBLE)", "CAST('-Infinity' AS DOUBLE)"],
       "CAST(v AS STRING) AS s",
     );
-    for (const row of rows) expect(Object.is(row.v, javaNumber(row.s as string)), `${String(row.v)} vs ${String(row.s)}`).to.equal(true);
+    for (const row of rows) expect(Object.is(row.v, javaNumber(row.s as string)), `${row.v as number} vs ${row.s as string}`).to.equal(true);
     expect(rows.map((r) => r.v)).to.have.length(7);
   });
 
@@ -142,7 +142,7 @@ describe("Spark types as JS values", () => {
     );
     for (const row of rows) {
       expect(row.v).to.be.instanceOf(LocalDate);
-      expect(String(row.v)).to.equal(row.s);
+      expect((row.v as LocalDate).toString()).to.equal(row.s);
       expect((row.v as LocalDate).epochDay).to.equal(row.d);
     }
   });
@@ -192,7 +192,7 @@ describe("Spark types as JS values", () => {
     );
     for (const row of rows) {
       expect(row.v).to.be.instanceOf(LocalDateTime);
-      expect(String(row.v)).to.equal(row.s);
+      expect((row.v as LocalDateTime).toString()).to.equal(row.s);
       expect((row.v as LocalDateTime).epochMicros).to.equal(row.us);
     }
   });
@@ -206,7 +206,7 @@ describe("Spark types as JS values", () => {
     for (const row of rows) {
       expect(row.v).to.be.instanceOf(DayTimeInterval);
       expect((row.v as DayTimeInterval).micros).to.equal(row.us);
-      expect(String(row.v)).to.equal(row.s);
+      expect((row.v as DayTimeInterval).toString()).to.equal(row.s);
     }
   });
 
@@ -219,21 +219,21 @@ describe("Spark types as JS values", () => {
     for (const row of rows) {
       expect(row.v).to.be.instanceOf(YearMonthInterval);
       expect((row.v as YearMonthInterval).months).to.equal(row.m);
-      expect(String(row.v)).to.equal(row.s);
+      expect((row.v as YearMonthInterval).toString()).to.equal(row.s);
     }
   });
 
   it("array is a JS array, nulls inside kept", async () => {
     const rows = await probe(spark, ["array(1, NULL, 3)", "array()", "CAST(NULL AS ARRAY<INT>)"], "to_json(v) AS j");
     expect(rows.map((r) => r.v)).to.deep.equal([[1, null, 3], [], null]);
-    expect(JSON.stringify(rows[0]!.v)).to.equal(rows[0]!.j);
+    expect(JSON.stringify(rows[0].v)).to.equal(rows[0].j);
   });
 
   it("map is a JS Map in Spark's order, null values kept", async () => {
     const [row] = await (await spark.sql("SELECT map('b', 1, 'a', NULL, 'c', 3) AS v, to_json(map('b', 1, 'a', NULL, 'c', 3)) AS j")).collect();
-    expect(row!.v).to.be.instanceOf(Map);
-    const entries = [...(row!.v as Map<unknown, unknown>).entries()];
-    expect(entries).to.deep.equal(Object.entries(JSON.parse(row!.j as string) as Record<string, unknown>));
+    expect(row.v).to.be.instanceOf(Map);
+    const entries = [...(row.v as Map<unknown, unknown>).entries()];
+    expect(entries).to.deep.equal(Object.entries(JSON.parse(row.j as string) as Record<string, unknown>));
     expect(entries).to.deep.equal([["b", 1], ["a", null], ["c", 3]]);
   });
 
@@ -243,7 +243,7 @@ describe("Spark types as JS values", () => {
         "SELECT named_struct('a', 1, 'b', 'x', 'c', CAST(NULL AS STRING), 'd', named_struct('e', DATE'2024-01-01', 'f', array(1.5D))) AS v",
       )
     ).collect();
-    const v = row!.v as Record<string, unknown>;
+    const v = row.v as Record<string, unknown>;
     expect(v).to.include({ a: 1, b: "x", c: null });
     const d = v.d as Record<string, unknown>;
     expect(String(d.e)).to.equal("2024-01-01");
@@ -256,12 +256,12 @@ describe("Spark types as JS values", () => {
         "SELECT CAST(NULL AS INT) AS a, array(CAST(NULL AS STRING)) AS b, named_struct('x', CAST(NULL AS DATE)) AS c, map(1, CAST(NULL AS BINARY)) AS d, CAST(NULL AS STRUCT<y: INT>) AS e, NULL AS f",
       )
     ).collect();
-    expect(row!.a).to.equal(null);
-    expect(row!.b).to.deep.equal([null]);
-    expect(row!.c).to.deep.equal({ x: null });
-    expect([...(row!.d as Map<number, unknown>).entries()]).to.deep.equal([[1, null]]);
-    expect(row!.e).to.equal(null);
-    expect(row!.f).to.equal(null);
+    expect(row.a).to.equal(null);
+    expect(row.b).to.deep.equal([null]);
+    expect(row.c).to.deep.equal({ x: null });
+    expect([...(row.d as Map<number, unknown>).entries()]).to.deep.equal([[1, null]]);
+    expect(row.e).to.equal(null);
+    expect(row.f).to.equal(null);
   });
 
   it("variant is a VariantValue whose JSON is the JSON Spark makes of it", async function () {
@@ -281,7 +281,7 @@ describe("Spark types as JS values", () => {
       expect(row.v).to.be.instanceOf(VariantValue);
       expect((row.v as VariantValue).toJson("UTC")).to.equal(row.j);
     }
-    expect((rows[0]!.v as VariantValue).toJS()).to.deep.equal({ a: 1, b: [true, null, "x"], c: "1.5", d: { e: -12345678901234 } });
+    expect((rows[0].v as VariantValue).toJS()).to.deep.equal({ a: 1, b: [true, null, "x"], c: "1.5", d: { e: -12345678901234 } });
   });
 });
 
@@ -321,21 +321,21 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
   /** Schema, columns and dtypes of the probe agree with Spark's typeof(); `type` is the client's type for it. */
   async function expectSchema(df: DataFrame, rows: Row[], type: DataType): Promise<void> {
     const schema = await df.schema;
-    expect(schema.fields[0]!.dataType.equals(type), String(schema.fields[0]!.dataType)).to.equal(true);
+    expect(schema.fields[0].dataType.equals(type), String(schema.fields[0].dataType)).to.equal(true);
     expect((await df.columns).slice(0, 3)).to.deep.equal(["v", "s", "ty"]);
-    expect((await df.dtypes)[0]).to.deep.equal(["v", rows[0]!.ty]);
-    expect(type.simpleString()).to.equal(rows[0]!.ty);
+    expect((await df.dtypes)[0]).to.deep.equal(["v", rows[0].ty]);
+    expect(type.simpleString()).to.equal(rows[0].ty);
   }
 
   /** The notebook's table (HTML and text) shows each value of `v` as Spark's show() prints it, and names its type. */
   async function expectDisplay(df: DataFrame, typeName: string): Promise<void> {
     const shown = df.select("v");
     const [bundle, sparkShow] = await Promise.all([dataFrameBundle(shown, { maxCellChars: 1000 }), shown.showString(100, false)]);
-    const spark = showCells(sparkShow).slice(1).map((row) => row[0]!);
+    const spark = showCells(sparkShow).slice(1).map((row) => row[0]);
     const html = parseTable(bundle["text/html"]);
     expect(html.header.map((h) => h.type)).to.deep.equal([typeName]);
-    expect(html.rows.map((row) => (row[0]!.isNull ? "NULL" : row[0]!.text))).to.deep.equal(spark);
-    const text = showCells(bundle["text/plain"]).slice(1).map((row) => row[0]!);
+    expect(html.rows.map((row) => (row[0].isNull ? "NULL" : row[0].text))).to.deep.equal(spark);
+    const text = showCells(bundle["text/plain"]).slice(1).map((row) => row[0]);
     expect(text).to.deep.equal(spark);
   }
 
@@ -343,7 +343,7 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
   async function expectLiteralRoundTrip(values: readonly (LocalTime | LocalDateTime | Timestamp)[], type: DataType): Promise<void> {
     const df = spark.range(1).select(...values.map((v, i) => lit(v, type).alias(`c${i}`)));
     const [row] = await df.collect();
-    values.forEach((v, i) => expect(String(row![`c${i}`]), String(v)).to.equal(String(v)));
+    values.forEach((v, i) => expect((row[`c${i}`] as LocalTime | LocalDateTime | Timestamp).toString(), String(v)).to.equal(String(v)));
     expect((await df.dtypes).map(([, t]) => t)).to.deep.equal(values.map(() => type.simpleString()));
   }
 
@@ -358,7 +358,7 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
       expect(rows).to.have.length(TIMES.length + 1);
       for (const row of rows.slice(0, -1)) {
         expect(row.v).to.be.instanceOf(LocalTime);
-        expect(String(row.v)).to.equal(row.s);
+        expect((row.v as LocalTime).toString()).to.equal(row.s);
         expect((row.v as LocalTime).nanoOfDay).to.equal(Number(row.n));
       }
       expect(rows.at(-1)!.v).to.equal(null);
@@ -429,10 +429,10 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
         "map(time'01:02:03.1234567', CAST('2024-01-02 03:04:05.1234567' AS TIMESTAMP_NTZ(7))) AS m",
     );
     const [row] = await df.collect();
-    expect(String((row!.a as Timestamp[])[0])).to.equal("2024-01-02 03:04:05.123456789");
-    const st = row!.st as { t: LocalTime; n: LocalDateTime };
+    expect(String((row.a as Timestamp[])[0])).to.equal("2024-01-02 03:04:05.123456789");
+    const st = row.st as { t: LocalTime; n: LocalDateTime };
     expect([String(st.t), String(st.n)]).to.deep.equal(["12:00:00.000000001", "1969-12-31 23:59:59.99999999"]);
-    expect([...(row!.m as Map<LocalTime, LocalDateTime>)].map(([k, v]) => [String(k), String(v)])).to.deep.equal([
+    expect([...(row.m as Map<LocalTime, LocalDateTime>)].map(([k, v]) => [String(k), String(v)])).to.deep.equal([
       ["01:02:03.1234567", "2024-01-02 03:04:05.1234567"],
     ]);
     expect(await df.dtypes).to.deep.equal([
@@ -446,11 +446,11 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
     const values = [new LocalTime(23, 59, 59, 999_999_999), Timestamp.fromEpochNanos(1_704_182_645_123_456_700n), LocalDateTime.fromEpochNanos(-10n)];
     const df = spark.range(1).select(...values.map((v, i) => lit(v).alias(`c${i}`)));
     const [row] = await df.collect();
-    values.forEach((v, i) => expect(v.equals(row![`c${i}`]), String(v)).to.equal(true));
+    values.forEach((v, i) => expect(v.equals(row[`c${i}`]), String(v)).to.equal(true));
     const sparkTypes = await (
       await spark.sql("SELECT typeof(time'23:59:59.999999999'), typeof(TIMESTAMP_LTZ'2024-01-02 00:04:05.1234567'), typeof(TIMESTAMP_NTZ'1969-12-31 23:59:59.99999999')")
     ).collect();
-    expect((await df.dtypes).map(([, t]) => t)).to.deep.equal(Object.values(sparkTypes[0]!));
+    expect((await df.dtypes).map(([, t]) => t)).to.deep.equal(Object.values(sparkTypes[0]));
   });
 
   it("observed metrics of these types come back as the same values", async () => {
@@ -459,10 +459,10 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
       await spark.sql("SELECT CAST('2024-01-02 03:04:05.123456789' AS TIMESTAMP_LTZ(9)) a, CAST('2024-01-02 03:04:05.1234567' AS TIMESTAMP_NTZ(7)) b, time'01:02:03.123456789' c")
     ).observe("m", F.max("a").alias("a"), F.max("b").alias("b"), F.max("c").alias("c"));
     const [row] = await df.collect();
-    const observed = df.executionInfo!.observations[0]!.values as Record<string, unknown>;
-    expect((observed.a as Timestamp).epochNanos).to.equal((row!.a as Timestamp).epochNanos);
-    expect(String(observed.b)).to.equal(String(row!.b));
-    expect(String(observed.c)).to.equal(String(row!.c));
+    const observed = df.executionInfo!.observations[0].values as Record<string, unknown>;
+    expect((observed.a as Timestamp).epochNanos).to.equal((row.a as Timestamp).epochNanos);
+    expect(String(observed.b)).to.equal((row.b as LocalDateTime).toString());
+    expect(String(observed.c)).to.equal((row.c as LocalTime).toString());
   });
 
   it("local data refuses nanoseconds it cannot send, rather than dropping them", async () => {

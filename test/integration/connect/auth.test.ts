@@ -34,8 +34,8 @@ describe("tokens and TLS against a server that requires a token", function () {
     streams.forEach((stream, i) => {
       stream.write = ((chunk: unknown, ...rest: never[]) => {
         seen.push(String(chunk));
-        return writes[i]!(chunk as string, ...rest);
-      }) as typeof stream.write;
+        return writes[i](chunk as string, ...rest);
+      });
     });
     return () => streams.forEach((stream, i) => (stream.write = writes[i]!));
   };

@@ -11,7 +11,7 @@ import { sparkRemote } from "../../support/spark";
 const root = path.resolve(__dirname, "..", "..", "..");
 
 /** Runs test/support/stoppingScript.ts against `remote`; `beforeStop` runs once it has read its first row. */
-function runStoppingScript(remote: string, beforeStop: () => Promise<void>): Promise<{ code: number | null; stdout: string }> {
+function runStoppingScript(remote: string, beforeStop: () => void | Promise<void>): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "test", "support", "stoppingScript.ts"), remote], {
       cwd: root,
@@ -25,7 +25,7 @@ function runStoppingScript(remote: string, beforeStop: () => Promise<void>): Pro
       stdout += chunk.toString();
       if (!stopAsked && stdout.includes("first row")) {
         stopAsked = true;
-        beforeStop().then(() => child.stdin.write("stop\n"), reject);
+        Promise.resolve().then(beforeStop).then(() => child.stdin.write("stop\n"), reject);
       }
     });
     child.on("exit", (code) => {
@@ -39,7 +39,7 @@ describe("a script that stops its session", function () {
   this.timeout(90_000);
 
   it("exits by itself, though an iterator it never finished is still referenced", async () => {
-    const run = await runStoppingScript(sparkRemote(), async () => undefined);
+    const run = await runStoppingScript(sparkRemote(), () => undefined);
     expect(run.stdout).to.include("first row 0");
     expect(run.stdout).to.include("stopped, iterator still held: true");
     expect(run.code).to.equal(0);
@@ -49,7 +49,7 @@ describe("a script that stops its session", function () {
     const proxy = await CuttingProxy.start(Number(new URL(sparkRemote().replace(/^sc:/, "http:")).port));
     try {
       // Without keepalive nothing would ever end the stalled result stream: only stop() can.
-      const run = await runStoppingScript(`${proxy.remote}/;grpc_keepalive_enabled=false`, async () => proxy.stallNow());
+      const run = await runStoppingScript(`${proxy.remote}/;grpc_keepalive_enabled=false`, () => proxy.stallNow());
       expect(run.stdout).to.include("stopped, iterator still held: true");
       expect(run.code).to.equal(0);
     } finally {

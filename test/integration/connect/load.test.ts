@@ -28,7 +28,7 @@ describe("load", function () {
         }
         // One row back, computed by the server over n rows.
         const [row] = await spark.range(0, n).agg(F.count(col("id")).alias("c"), F.sum("id").alias("s")).collect();
-        return { n, count: Number(row!.c), sum: row!.s as bigint, tags: new Set([`q${i}`]) };
+        return { n, count: Number(row.c), sum: row.s as bigint, tags: new Set([`q${i}`]) };
       }),
     );
     results.forEach((r, i) => {

@@ -58,7 +58,7 @@ describe("operation tags of concurrent tasks", function () {
           spark.addTag(tag);
           const df = await spark.sql(`SELECT '${tag}' AS task`);
           const rows = await df.collect();
-          return { visible: spark.getTags(), task: rows[0]!.task };
+          return { visible: spark.getTags(), task: rows[0].task };
         });
       const [a, b] = await Promise.all([task("task-a"), task("task-b")]);
       expect(a).to.deep.equal({ visible: ["task-a"], task: "task-a" });

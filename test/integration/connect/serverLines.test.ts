@@ -34,9 +34,9 @@ describe("the server's Spark line", function () {
       expect(relay.calls("analyzePlan"), "a plain query needs no version").to.equal(0);
       // lit([]) changed in Spark 4.1, so its plan makes the client ask, whatever the server's line.
       const empty = session.range(1).select(F.lit([]).alias("e"));
-      expect((await empty.collect())[0]!.e).to.deep.equal([]);
+      expect((await empty.collect())[0].e).to.deep.equal([]);
       expect(relay.calls("analyzePlan")).to.equal(1);
-      expect((await empty.collect())[0]!.e).to.deep.equal([]);
+      expect((await empty.collect())[0].e).to.deep.equal([]);
       expect(await session.version).to.equal(await spark.version);
       expect(relay.calls("analyzePlan"), "the version was remembered").to.equal(1);
     });
@@ -85,7 +85,7 @@ describe("the server's Spark line", function () {
     ];
 
     for (const { since, feature, attempt, testedBy } of newer) {
-      it(`refuses what Spark ${since} added, naming it and the line it needs (${feature.source.split(" needs")[0]!.replace(/[\\^]/g, "")})`, async function () {
+      it(`refuses what Spark ${since} added, naming it and the line it needs (${feature.source.split(" needs")[0].replace(/[\\^]/g, "")})`, async function () {
         if (await serverAtLeast(since)) {
           this.test!.title += ` (skipped on Spark ${await serverLine()}, which reads it: tested by ${testedBy})`;
           this.skip();
@@ -112,8 +112,8 @@ describe("the server's Spark line", function () {
         ["n", "int"],
       ]);
       const [row] = await df.collect();
-      expect(row!.empty).to.deep.equal([]);
-      expect(row!.n).to.equal(0);
+      expect(row.empty).to.deep.equal([]);
+      expect(row.n).to.equal(0);
     });
   });
 });

@@ -183,13 +183,13 @@ describe("secrets given to the spark-ts-kernel command", () => {
     ];
     expect(runs.map((r) => r.code)).to.deep.equal([0, 0, 0, 0, 1, 0, 0, 0]);
     runs.forEach((run, i) => expectNoSecret(run.stdout + run.stderr, SECRET, `run ${i}`));
-    expect(runs[0]!.stderr).to.include("kernel.json now holds the remote's token (not shown), so it is readable by its owner only");
-    expect(runs[0]!.stderr).to.include("--remote-from-env SPARK_REMOTE");
-    expect(runs[1]!.stderr).to.include("holds the remote's x-api-key (not shown)");
-    expect(runs[2]!.stdout).to.include("reads its Spark Connect server from $STK_SECRET_REMOTE");
-    expect(runs[2]!.stderr).to.equal("");
-    expect(runs[3]!.stdout).to.include("token=<redacted>").and.to.include("x-api-key=<redacted>").and.to.include("$STK_SECRET_REMOTE");
-    expect(runs[4]!.stderr).to.include("$STK_SECRET_REMOTE: [INVALID_CONNECT_URL]").and.to.include("the header 'x-api-key' looks like a credential");
+    expect(runs[0].stderr).to.include("kernel.json now holds the remote's token (not shown), so it is readable by its owner only");
+    expect(runs[0].stderr).to.include("--remote-from-env SPARK_REMOTE");
+    expect(runs[1].stderr).to.include("holds the remote's x-api-key (not shown)");
+    expect(runs[2].stdout).to.include("reads its Spark Connect server from $STK_SECRET_REMOTE");
+    expect(runs[2].stderr).to.equal("");
+    expect(runs[3].stdout).to.include("token=<redacted>").and.to.include("x-api-key=<redacted>").and.to.include("$STK_SECRET_REMOTE");
+    expect(runs[4].stderr).to.include("$STK_SECRET_REMOTE: [INVALID_CONNECT_URL]").and.to.include("the header 'x-api-key' looks like a credential");
   });
 });
 

@@ -26,9 +26,9 @@ describe("DataFrame actions", () => {
 
     it("keeps every value reachable when column names repeat", async () => {
       const [row] = await (await spark.sql("SELECT 1 AS a, 2 AS a, 3 AS b")).collect();
-      expect(row!.a).to.equal(1);
-      expect(row!.b).to.equal(3);
-      expect([...Object.values(row!)]).to.include.members([1, 3]);
+      expect(row.a).to.equal(1);
+      expect(row.b).to.equal(3);
+      expect([...Object.values(row)]).to.include.members([1, 3]);
     });
 
     it("keeps each repeated column's own type and nullability, across batches", async () => {
@@ -105,7 +105,7 @@ describe("DataFrame actions", () => {
         ["d", "decimal(10,2)"],
       ]);
       const schema = await df.schema;
-      expect(schema.fields[0]!.nullable).to.equal(false);
+      expect(schema.fields[0].nullable).to.equal(false);
     });
 
     it("reports an analysis error for a missing table when the schema is asked for", async () => {
@@ -146,6 +146,7 @@ describe("DataFrame actions", () => {
     it("interrupts the operation on the server when the loop is left early", async () => {
       let seen = 0;
       const started = Date.now();
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- only the count matters, and leaving the loop early is what is tested.
       for await (const _ of spark.range(0, 3_000_000, 1, 4).toLocalIterator()) {
         if (++seen === 3) break;
       }

@@ -18,8 +18,8 @@ describe("Column and literals on the server", () => {
   it("keeps alias metadata in the resulting schema", async () => {
     const df = spark.range(1).select(col("id").alias("n", { metadata: { unit: "cm", max: 3 } }));
     const [field] = (await df.schema).fields;
-    expect(field!.name).to.equal("n");
-    expect(field!.metadata).to.deep.equal({ unit: "cm", max: 3 });
+    expect(field.name).to.equal("n");
+    expect(field.metadata).to.deep.equal({ unit: "cm", max: 3 });
   });
 
   it("casts to a DataType as to its DDL name", async () => {
@@ -43,8 +43,8 @@ describe("Column and literals on the server", () => {
       ["empty", "array<void>"],
     ]);
     const [row] = await df.collect();
-    expect(row!.nested).to.deep.equal([[1n, null], [2n ** 40n]]);
-    expect(row!.l).to.equal(7n);
+    expect(row.nested).to.deep.equal([[1n, null], [2n ** 40n]]);
+    expect(row.l).to.equal(7n);
   });
 
   it("F.broadcast marks the DataFrame with a broadcast hint and keeps its rows", async () => {

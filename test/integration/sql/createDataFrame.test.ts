@@ -116,16 +116,16 @@ describe("spark.createDataFrame", () => {
         ["big", "bigint"],
       ]);
       const [row] = await df.collect();
-      expect(String(row!.d)).to.equal("1969-12-31");
-      expect((row!.t as Timestamp).epochMicros).to.equal(ts.epochMicros);
-      expect(String(row!.n)).to.equal("2024-03-01 12:34:56.789012");
-      expect([...(row!.b as Uint8Array)]).to.deep.equal([0, 255]);
-      expect(row!.big).to.equal(2n ** 62n);
+      expect((row.d as LocalDate).toString()).to.equal("1969-12-31");
+      expect((row.t as Timestamp).epochMicros).to.equal(ts.epochMicros);
+      expect((row.n as LocalDateTime).toString()).to.equal("2024-03-01 12:34:56.789012");
+      expect([...(row.b as Uint8Array)]).to.deep.equal([0, 255]);
+      expect(row.big).to.equal(2n ** 62n);
     });
 
     it("a JS Date is a timestamp of its millisecond", async () => {
       const [row] = await (await spark.createDataFrame([{ at: new Date("2024-01-02T03:04:05.678Z") }])).collect();
-      expect((row!.at as Timestamp).toISOString()).to.equal("2024-01-02T03:04:05.678Z");
+      expect((row.at as Timestamp).toISOString()).to.equal("2024-01-02T03:04:05.678Z");
     });
 
     it("nested arrays, maps and structs, with nulls inside", async () => {
@@ -172,7 +172,7 @@ describe("spark.createDataFrame", () => {
         expect(df.plan.relType?.$case).to.equal(await cachedRelation());
         const back = await df.orderBy("id").collect();
         expect(back).to.have.length(20_000);
-        expect(back.every((r, i) => r.id === BigInt(i) && r.text === rows[i]!.text)).to.equal(true);
+        expect(back.every((r, i) => r.id === BigInt(i) && r.text === rows[i].text)).to.equal(true);
       } finally {
         await other.stop();
       }

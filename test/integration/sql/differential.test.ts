@@ -506,7 +506,7 @@ function canonical(value: unknown, type: DataType): Canonical {
   if (value === null || value === undefined) return null;
   if (type instanceof BooleanType) return value as boolean;
   if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType || type instanceof LongType) {
-    return String(value);
+    return (value as number | bigint).toString();
   }
   if (type instanceof DoubleType || type instanceof FloatType) {
     const n = value as number;
@@ -581,16 +581,16 @@ describe("differential: the same queries through this client and PySpark's", fun
     it(`gives PySpark's schema and rows: ${testCase.name}`, async () => {
       const reference = theirs[testCase.name];
       expect(reference, "PySpark's result").to.not.equal(undefined);
-      expect(reference!.error, "PySpark failed on the query").to.equal(undefined);
+      expect(reference.error, "PySpark failed on the query").to.equal(undefined);
       let mine: Result;
       try {
         mine = await ours(await testCase.ts(tables, spark));
       } catch (err) {
-        throw new Error(`this client failed where PySpark did not: ${err instanceof SparkConnectError ? err.message : String(err)}`);
+        throw new Error(`this client failed where PySpark did not: ${err instanceof SparkConnectError ? err.message : String(err)}`, { cause: err });
       }
-      expect(JSON.parse(mine.schema!)).to.deep.equal(JSON.parse(reference!.schema!));
-      if (testCase.ordered) expect(mine.rows).to.deep.equal(reference!.rows);
-      else expect(sortedRows(mine.rows!)).to.deep.equal(sortedRows(reference!.rows!));
+      expect(JSON.parse(mine.schema!)).to.deep.equal(JSON.parse(reference.schema!));
+      if (testCase.ordered) expect(mine.rows).to.deep.equal(reference.rows);
+      else expect(sortedRows(mine.rows!)).to.deep.equal(sortedRows(reference.rows!));
     });
   }
 });

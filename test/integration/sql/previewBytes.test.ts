@@ -70,7 +70,7 @@ describe("a table preview moves a bounded number of bytes", function () {
     expect(shown.more).to.equal(true);
     expect(shown.cutCells.map((flags) => flags?.filter(Boolean).length)).to.deep.equal([100, 100, 100, 100, 100]);
     // What is kept is the values' beginning, exactly.
-    const row = tableToRows(shown.table)[7]! as unknown as {
+    const row = tableToRows(shown.table)[7] as unknown as {
       bin: Uint8Array;
       nums: number[];
       m: Map<number, string>;
@@ -84,7 +84,7 @@ describe("a table preview moves a bounded number of bytes", function () {
     // Of a cell's 201 characters, st's second field (doc) gets (201 - 4) / 2 = 98 and doc's first
     // field (body) 98 - 1 = 97; the first string of nested's first array gets 201 - 2 = 199.
     expect(row.st.doc.body).to.equal("7".repeat(97));
-    expect(row.nested[0]![0]).to.equal("7".repeat(199));
+    expect(row.nested[0][0]).to.equal("7".repeat(199));
     const bundle = tableBundle(shown.table, { columnTypes: shown.columnTypes, moreRows: shown.more, cutCells: shown.cutCells });
     expect(count(bundle["text/html"], SERVER_CUT_TITLE)).to.equal(500);
     expect(bundle["text/plain"]).to.include(`${MARK} 500 cells cut on the server`);
@@ -115,7 +115,7 @@ describe("a table preview moves a bounded number of bytes", function () {
     const s = shown.table.getChild("s")!.toArray() as (string | null)[];
     expect(s).to.deep.equal(["a".repeat(11), "b".repeat(11), null, "short", "😀".repeat(11)]);
     const bundle = tableBundle(shown.table, { columnTypes: shown.columnTypes, cutCells: shown.cutCells, maxCellChars: 10 });
-    const cells = bundle["text/plain"].split("\n").slice(3, 8).map((line) => line.split("|")[2]!.trim());
+    const cells = bundle["text/plain"].split("\n").slice(3, 8).map((line) => line.split("|")[2].trim());
     expect(cells).to.deep.equal(["aaaaaaa...", `bbbbbbb...${MARK}`, "NULL", "short", `😀😀😀...${MARK}`]);
   });
 
@@ -130,7 +130,7 @@ describe("a table preview moves a bounded number of bytes", function () {
     // At 20 characters a cell the second entry's key budget is 8: 'kkkkkkkkX' would become 'kkkkkkkk'.
     const df = await spark.sql("SELECT map('kkkkkkkk', 1, 'kkkkkkkkX', 2) AS m, map('kkkkkkkk', repeat('v', 50), 'kkkkkkkkX', 'w') AS n");
     const shown = await preview(df, 100, 20);
-    const row = tableToRows(shown.table)[0]! as unknown as { m: Map<string, number>; n: Map<string, string> };
+    const row = tableToRows(shown.table)[0] as unknown as { m: Map<string, number>; n: Map<string, string> };
     expect([...row.m.keys()]).to.deep.equal(["kkkkkkkk", "kkkkkkkkX"]);
     expect([...row.n.keys()]).to.deep.equal(["kkkkkkkk", "kkkkkkkkX"]);
     expect(row.n.get("kkkkkkkk")).to.equal("v".repeat(15));

@@ -26,7 +26,7 @@ describe("SparkSession", () => {
       await requireSpark(this, "4.0", "server-side session ids");
     expect(spark.sessionId).to.match(/^[0-9a-f-]{36}$/);
     await spark.version;
-    expect(spark.client.observedServerSideSessionId).to.be.a("string").and.not.empty;
+    expect(spark.client.observedServerSideSessionId).to.be.a("string").and.not.equal("");
   });
 
   it("uses the session_id of the connection string when one is given", async () => {
@@ -180,7 +180,7 @@ describe("SparkSession lifecycle and progress", () => {
       const progress = events.filter((e) => !e.done);
       expect(progress.length, "progress reports").to.be.greaterThan(0);
       expect(progress.some((e) => e.tasks > 0n)).to.equal(true);
-      expect(events.filter((e) => e.done).map((e) => e.operationId)).to.include(progress[0]!.operationId);
+      expect(events.filter((e) => e.done).map((e) => e.operationId)).to.include(progress[0].operationId);
       spark.removeProgressHandler(handler);
       const seen = events.length;
       await spark.range(3).collect();
@@ -200,7 +200,7 @@ describe("SparkSession artifacts", () => {
       fs.writeFileSync(local, "hello from an artifact\n");
       await spark.addArtifacts(local, { file: true });
       // The session lists its own files (where its tasks find them).
-      const files = (await (await spark.sql("LIST FILES")).collect()).map((r) => String(r.Results));
+      const files = (await (await spark.sql("LIST FILES")).collect()).map((r) => r.Results as string);
       expect(files.some((f) => f.endsWith(`/files/${path.basename(local)}`))).to.equal(true, files.join("\n"));
     } finally {
       await spark.stop();

@@ -55,7 +55,7 @@ describe("DataFrame.show", () => {
       for (const [key, value] of Object.entries(c.conf ?? {})) await spark.conf.set(key, value);
       const df = await spark.sql(c.sql);
       // showString leaves out the final newline that Spark ends its text with; show() prints one.
-      expect(await df.showString(c.n, c.truncate, c.vertical)).to.equal(expected[i]!.replace(/\n$/, ""));
+      expect(await df.showString(c.n, c.truncate, c.vertical)).to.equal(expected[i].replace(/\n$/, ""));
     });
   });
 

@@ -65,7 +65,7 @@ describe("spark.sql: eager statements with a DataFrame at once", function () {
     expect(pending).to.be.instanceOf(PendingDataFrame);
     const df = await pending;
     expect(df).to.be.instanceOf(DataFrame).and.not.instanceOf(PendingDataFrame);
-    expect((await df.collect())[0]!.v).to.equal(7);
+    expect((await df.collect())[0].v).to.equal(7);
     // Spark 3.5 cannot bind a column reference to a SQL relation by its plan id ("fail to find subplan").
     if (!(await serverAtLeast("4.0"))) return;
     const joined = pending.join(spark.range(8, 9).select(col("id").alias("w")), pending.col("v").lt(col("w")));
@@ -98,6 +98,6 @@ describe("spark.sql: eager statements with a DataFrame at once", function () {
     let finished = false;
     const [a, b] = await Promise.all([spark.sql("SELECT 1 AS a"), spark.sql("SELECT 2 AS b").finally(() => (finished = true))]);
     expect(finished).to.equal(true);
-    expect([(await a!.collect())[0]!.a, (await b!.collect())[0]!.b]).to.deep.equal([1, 2]);
+    expect([(await a.collect())[0].a, (await b.collect())[0].b]).to.deep.equal([1, 2]);
   });
 });

@@ -142,7 +142,7 @@ describe("structured streaming", function () {
           rows
             .map((r) => {
               const window = r.window as SparkStruct;
-              return `[${seconds(window.start)}, ${seconds(window.end)}) ${r.count}`;
+              return `[${seconds(window.start)}, ${seconds(window.end)}) ${r.count as bigint}`;
             })
             .sort(),
         );

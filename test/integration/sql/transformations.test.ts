@@ -64,13 +64,13 @@ describe("DataFrame transformations", () => {
 
     it("toJSON gives one JSON object per row in a column named value", async () => {
       const [row] = await people.orderBy("id").limit(1).toJSON().collect();
-      expect(JSON.parse(row!.value as string)).to.deep.equal({ id: 1, name: "ann", dept: 10, salary: 3000.0 });
+      expect(JSON.parse(row.value as string)).to.deep.equal({ id: 1, name: "ann", dept: 10, salary: 3000.0 });
     });
 
     it("transform chains a function of a DataFrame", async () => {
       const raise = (df: DataFrame, by: number) => df.withColumn("salary", col("salary").multiply(by));
       const [row] = await people.where("id = 1").transform(raise, 2).collect();
-      expect(row!.salary).to.equal(6000);
+      expect(row.salary).to.equal(6000);
     });
   });
 
@@ -115,7 +115,7 @@ describe("DataFrame transformations", () => {
   });
 
   describe("joins", () => {
-    const names = async (df: DataFrame) => (await df.collect()).map((r) => `${r.name ?? "-"}:${r.title ?? "-"}`).sort();
+    const names = async (df: DataFrame) => (await df.collect()).map((r) => `${(r.name as string | null) ?? "-"}:${(r.title as string | null) ?? "-"}`).sort();
 
     it("inner join on a shared column name keeps one copy of it", async () => {
       const joined = people.join(depts, "dept");
@@ -243,8 +243,8 @@ describe("DataFrame transformations", () => {
     it("randomSplit puts every row in exactly one part", async () => {
       const parts = spark.range(1000).randomSplit([3, 1], 7);
       const rows = (await Promise.all(parts.map((p) => p.collect()))).map((rs) => rs.map((r) => Number(r.id)));
-      expect(rows[0]!.length).to.be.within(650, 850);
-      expect([...rows[0]!, ...rows[1]!].sort((x, y) => x - y)).to.deep.equal(Array.from({ length: 1000 }, (_, i) => i));
+      expect(rows[0].length).to.be.within(650, 850);
+      expect([...rows[0], ...rows[1]].sort((x, y) => x - y)).to.deep.equal(Array.from({ length: 1000 }, (_, i) => i));
     });
 
     it("refuses a fraction above 1 without replacement", () => {

@@ -55,14 +55,14 @@ export function valuesOf(data: Data): unknown[] {
 
 /** Arrow data of `type` from JS values, through Arrow JS's builders (null for a null slot). */
 export function built<T extends DataType>(type: T, values: readonly unknown[]): Data<T> {
-  return vectorFromArray(values as unknown[], type).data[0]!;
+  return vectorFromArray(values as unknown[], type).data[0];
 }
 
 /** A validity bitmap: bit i is set when values[i] is not null. */
 export function validity(values: readonly unknown[]): Uint8Array {
   const bitmap = new Uint8Array(Math.ceil(values.length / 8));
   values.forEach((value, i) => {
-    if (value !== null) bitmap[i >> 3]! |= 1 << (i & 7);
+    if (value !== null) bitmap[i >> 3] |= 1 << (i & 7);
   });
   return bitmap;
 }

@@ -31,7 +31,7 @@ describe("array: JS arrays", () => {
       [new LocalDate(2024, 3, 1)],
     ]);
     const [[first]] = valuesOf(array(timestampMicros("UTC", [1n, 2n, 3n]))) as Timestamp[][];
-    expect(first!.epochMicros).to.equal(1n);
+    expect(first.epochMicros).to.equal(1n);
   });
 
   it("reads an array<void> of nulls", () => {
@@ -87,8 +87,8 @@ describe("struct: plain objects keyed by field name", () => {
     });
     const [value] = valuesOf(data) as Record<string, unknown>[];
     expect(Object.getPrototypeOf(value)).to.equal(Object.prototype);
-    expect(Object.keys(value!)).to.deep.equal(["x", "__proto__"]);
-    expect(value!.x).to.equal(1);
+    expect(Object.keys(value)).to.deep.equal(["x", "__proto__"]);
+    expect(value.x).to.equal(1);
     expect(Object.getOwnPropertyDescriptor(value, "__proto__")!.value).to.equal(3);
   });
 
@@ -112,7 +112,7 @@ describe("nulls at every level", () => {
     const variants = variantData([seven, null, null]);
     const holder = new Struct([new Field("v", variants.type, true)]);
     const structs = makeData({ type: holder, length: 3, nullCount: 1, nullBitmap: validity([{}, {}, null]), children: [variants] });
-    const entryType = new Struct([new Field("key", new Utf8(), false), new Field("value", holder, true)]);
+    const entryType = new Struct<{ key: Utf8; value: typeof holder }>([new Field("key", new Utf8(), false), new Field("value", holder, true)]);
     const entries = makeData({ type: entryType, length: 3, nullCount: 0, children: [built(new Utf8(), ["a", "b", "c"]), structs] });
     const maps = makeData({
       type: new Map_(new Field("entries", entryType, false)),

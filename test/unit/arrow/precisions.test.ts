@@ -23,6 +23,8 @@ import {
   tableToRows,
   Timestamp,
   valueReader,
+  type SparkMap,
+  type SparkStruct,
   type SparkValue,
 } from "../../../src/arrow";
 import { timestampNanos, valuesOf } from "./arrowData";
@@ -38,24 +40,25 @@ function sparkText(value: SparkValue): string | null {
   if (Object.getPrototypeOf(value) === Object.prototype) {
     return `{${Object.values(value as object).map((v: SparkValue) => sparkText(v) ?? "null").join(", ")}}`;
   }
-  return String(value);
+  // What is left is a scalar or a value class, each with its own text.
+  return (value as Exclude<SparkValue, SparkValue[] | SparkMap | SparkStruct | null>).toString();
 }
 
 describe("Spark 4.3's precisions: the values a Spark 4.3 server sent", () => {
   const table = decodeTable([PRECISIONS_STREAM]);
   const rows = tableToRows(table);
-  const cell = (row: number, name: (typeof PRECISIONS_COLUMNS)[number]) => rows[row]![name] as SparkValue;
+  const cell = (row: number, name: (typeof PRECISIONS_COLUMNS)[number]) => rows[row][name];
 
   it("come as Arrow time64[ns] and timestamp[ns] marked with their precision", () => {
     const fields = table.schema.fields;
     expect(fields.map((f) => f.name)).to.deep.equal([...PRECISIONS_COLUMNS]);
     for (const f of fields.slice(0, 10)) {
-      const type: DataType = f.type;
+      const type = f.type as DataType;
       expect(DataType.isTime(type) && type.unit === TimeUnit.NANOSECOND && type.bitWidth === 64, f.name).to.equal(true);
       expect(f.metadata.get("SPARK::time::precision")).to.equal(f.name.slice(1));
     }
     for (const f of fields.slice(10, 16)) {
-      const type: DataType = f.type;
+      const type = f.type as DataType;
       expect(DataType.isTimestamp(type) && type.unit === TimeUnit.NANOSECOND, f.name).to.equal(true);
       expect((type as TimestampNanosecond).timezone ?? null).to.equal(f.name.startsWith("ltz") ? "America/New_York" : null);
       expect(f.metadata.get("SPARK::timestampNanos::precision")).to.equal(f.name.slice(3));
@@ -63,14 +66,14 @@ describe("Spark 4.3's precisions: the values a Spark 4.3 server sent", () => {
   });
 
   it("print exactly as Spark's string cast prints them, at every precision, nested ones included", () => {
-    const texts = rows.map((row) => PRECISIONS_COLUMNS.map((name) => sparkText(row[name] as SparkValue)));
+    const texts = rows.map((row) => PRECISIONS_COLUMNS.map((name) => sparkText(row[name])));
     expect(texts).to.deep.equal(PRECISIONS_CAST);
   });
 
   it("read the same through the per-value reader the table renderers use", () => {
     table.schema.fields.forEach((field, c) => {
       const read = valueReader(field);
-      const data = table.batches[0]!.data.children[c]!;
+      const data = table.batches[0].data.children[c];
       const values = rows.map((_, r) => read(data, r));
       expect(values.map(sparkText), field.name).to.deep.equal(PRECISIONS_CAST.map((row) => row[c]));
     });
@@ -109,8 +112,8 @@ describe("Spark 4.3's precisions: nanosecond timestamps built by hand", () => {
     expect(String(minusOne)).to.equal("1969-12-31 23:59:59.999999999");
     expect(nul).to.equal(null);
     const [instant] = valuesOf(timestampNanos("Asia/Kolkata", [MIN_LONG])) as Timestamp[];
-    expect(instant!.epochNanos).to.equal(MIN_LONG);
-    expect(instant!.toString("UTC")).to.equal("1677-09-21 00:12:43.145224192");
+    expect(instant.epochNanos).to.equal(MIN_LONG);
+    expect(instant.toString("UTC")).to.equal("1677-09-21 00:12:43.145224192");
   });
 
   it("print trailing zeros of the fraction away, as Spark does, whatever the precision", () => {
@@ -168,7 +171,7 @@ describe("local data of the nanosecond types: exact, or refused", () => {
   const schemaOf = (field: Field) => new Schema([field]);
   const roundTrip = (field: Field, values: unknown[]) => {
     const [ipc] = encodeRows(values.map((v) => [v]), schemaOf(field));
-    return tableToRows(decodeTable([ipc!])).map((row) => row[field.name]);
+    return tableToRows(decodeTable([ipc])).map((row) => row[field.name]);
   };
 
   it("writes timestamp[ns] columns with every digit", () => {

@@ -72,8 +72,8 @@ describe("rowConverter and friends: record batches to rows", () => {
 
   it("keeps both columns of a result with a repeated name (SELECT 1 a, 2 a)", () => {
     const [row] = rowsOf(column("a", built(new Int32(), [1])), column("a", built(new Int32(), [2])));
-    expect(row!.a).to.equal(1);
-    expect(Row.values(row!)).to.deep.equal([1, 2]);
+    expect(row.a).to.equal(1);
+    expect(Row.values(row)).to.deep.equal([1, 2]);
   });
 
   it("serves every batch of its schema with one converter", () => {
@@ -88,7 +88,7 @@ describe("rowConverter and friends: record batches to rows", () => {
   it("refuses a batch with another number of columns than its schema", () => {
     const one = decodeTable([ipcStream(column("id", built(new Int64(), [1n])))]);
     const two = decodeTable([ipcStream(column("id", built(new Int64(), [1n])), column("x", built(new Int64(), [1n])))]);
-    expect(() => rowConverter(one.schema)(two.batches[0]!)).to.throw(RangeError);
+    expect(() => rowConverter(one.schema)(two.batches[0])).to.throw(RangeError);
   });
 
   it("gives no rows for an empty result", () => {
@@ -105,8 +105,8 @@ describe("rowConverter and friends: record batches to rows", () => {
 
   it("follows a change of schema between batches when streaming rows", async () => {
     const streams = [
-      decodeTable([ipcStream(column("id", built(new Int64(), [1n])))]).batches[0]!,
-      decodeTable([ipcStream(column("name", built(new Utf8(), ["x"])))]).batches[0]!,
+      decodeTable([ipcStream(column("id", built(new Int64(), [1n])))]).batches[0],
+      decodeTable([ipcStream(column("name", built(new Utf8(), ["x"])))]).batches[0],
     ];
     const rows: Row[] = [];
     for await (const row of rowsFromBatches(streams)) rows.push(row);

@@ -87,6 +87,7 @@ describe("timestamp: Timestamp, a Date that keeps microseconds", () => {
     const ts = new Timestamp(1709296496123456n, "America/New_York");
     expect(ts.toString()).to.equal("2024-03-01 07:34:56.123456");
     expect(String(ts)).to.equal("2024-03-01 07:34:56.123456");
+    // eslint-disable-next-line @typescript-eslint/restrict-template-expressions -- a Timestamp in a template literal is what is tested.
     expect(`${ts}`).to.equal("2024-03-01 07:34:56.123456");
     expect(ts.toString("UTC")).to.equal("2024-03-01 12:34:56.123456");
     expect(new Timestamp(0n).toString()).to.equal("1970-01-01 00:00:00");
@@ -216,7 +217,7 @@ describe("timestamp_ntz: LocalDateTime", () => {
 describe("time: LocalTime", () => {
   it("reads Arrow time64[ns] (Spark's time(p)) as LocalTimes", () => {
     const [t, midnight, last, nul] = valuesOf(timeNanos([45296123456000n, 0n, 86399999999000n, null])) as LocalTime[];
-    expect([t!.hour, t!.minute, t!.second, t!.nanosecond]).to.deep.equal([12, 34, 56, 123456000]);
+    expect([t.hour, t.minute, t.second, t.nanosecond]).to.deep.equal([12, 34, 56, 123456000]);
     expect(String(midnight)).to.equal("00:00:00");
     expect(String(last)).to.equal("23:59:59.999999");
     expect(nul).to.equal(null);

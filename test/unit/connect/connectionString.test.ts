@@ -424,6 +424,7 @@ describe("the parsed options as a value", () => {
       "sc://spark.example.com:443/;use_ssl=true;token=<redacted>;user_id=ada;x-team=data%20eng;x-api-key=<redacted>";
     expect(redactedConnectionString(options)).to.equal(expected);
     expect(String(options)).to.equal(expected);
+    // eslint-disable-next-line @typescript-eslint/restrict-template-expressions -- the options in a template literal are what is tested.
     expect(`${options}`).to.equal(expected);
   });
 

@@ -111,7 +111,7 @@ const DIVIDE_BY_ZERO_DETAILS: FetchErrorDetailsResponse = {
   rootErrorIdx: 0,
   errors: [
     {
-      errorTypeHierarchy: JSON.parse(DIVIDE_BY_ZERO.metadata.classes!) as string[],
+      errorTypeHierarchy: JSON.parse(DIVIDE_BY_ZERO.metadata.classes) as string[],
       message: DIVIDE_BY_ZERO_MESSAGE,
       stackTrace: [
         {
@@ -242,7 +242,7 @@ const MALFORMED_RECORD_DETAILS: FetchErrorDetailsResponse = {
   rootErrorIdx: 0,
   errors: [
     {
-      errorTypeHierarchy: JSON.parse(MALFORMED_RECORD.metadata.classes!) as string[],
+      errorTypeHierarchy: JSON.parse(MALFORMED_RECORD.metadata.classes) as string[],
       message: MALFORMED_RECORD_MESSAGE,
       stackTrace: [
         {
@@ -573,7 +573,7 @@ describe("a server error with its fetched details", () => {
     const error = toSparkError(failedCall(variant(CAST_INVALID_INPUT, { errorClass: undefined, messageParameters: undefined })), {
       details: details([
         {
-          errorTypeHierarchy: JSON.parse(CAST_INVALID_INPUT.metadata.classes!) as string[],
+          errorTypeHierarchy: JSON.parse(CAST_INVALID_INPUT.metadata.classes) as string[],
           message: CAST_INVALID_INPUT.message,
           stackTrace: [],
           sparkThrowable: {
@@ -652,9 +652,9 @@ describe("a server error with its fetched details", () => {
 describe("fetching the details of a server error", () => {
   it("asks the fetcher for the error id and uses its answer", async () => {
     const asked: string[] = [];
-    const error = await toSparkErrorWithDetails(failedCall(MALFORMED_RECORD), async (id) => {
+    const error = await toSparkErrorWithDetails(failedCall(MALFORMED_RECORD), (id) => {
       asked.push(id);
-      return MALFORMED_RECORD_DETAILS;
+      return Promise.resolve(MALFORMED_RECORD_DETAILS);
     });
     expect(asked).to.deep.equal(["32397cff-d149-4f7f-9631-290d5735cf6f"]);
     expect(error.cause).to.be.instanceOf(UnknownException);
@@ -662,9 +662,9 @@ describe("fetching the details of a server error", () => {
 
   it("does not ask when the server kept no details, or for a failure that is not the server's", async () => {
     let asked = 0;
-    const fetcher = async () => {
+    const fetcher = () => {
       asked++;
-      return undefined;
+      return Promise.resolve(undefined);
     };
     await toSparkErrorWithDetails(failedCall(INVALID_HANDLE_FORMAT), fetcher);
     await toSparkErrorWithDetails(serviceError(GrpcStatus.UNAVAILABLE, "No connection established."), fetcher);

@@ -32,7 +32,7 @@ function response(id: number | "done"): ExecutePlanResponse {
     ...(id === "done" ? { responseType: { $case: "resultComplete", resultComplete: {} } } : {}),
     metrics: undefined,
     observedMetrics: [],
-  } as ExecutePlanResponse;
+  };
 }
 
 function serviceError(code: GrpcStatus, errorClass?: string): ServiceError {
@@ -60,6 +60,7 @@ function scriptedCalls(scripts: Script[]) {
     if (script === undefined) throw new Error(`no script left for ${what}`);
     return {
       cancel: () => void (cancelled += 1),
+      // eslint-disable-next-line @typescript-eslint/require-await -- a response stream is async by contract; the scripted responses are at hand.
       async *[Symbol.asyncIterator]() {
         for (const r of script.responses) yield r;
         if (script.error) throw script.error;
@@ -191,6 +192,7 @@ describe("a reattachable execution", () => {
       releaseBatching: { responses: 100, intervalMs: 1_000 },
       now: () => clock,
     });
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- only the time each response arrives at matters.
     for await (const _ of responses) clock += 600;
     // r1 at 0 ms, r2 at 600 ms, r3 at 1,200 ms: the first response a second or more after the start.
     expect(releases[0]).to.deep.equal({ $case: "releaseUntil", releaseUntil: { responseId: "r3" } });
@@ -209,6 +211,7 @@ describe("a reattachable execution", () => {
       random: () => 0,
       sleep: (_ms, signal) => {
         controller.abort();
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a sleep rejects with the signal's reason, whatever the caller aborted with.
         return Promise.reject(signal?.reason);
       },
     };
@@ -272,7 +275,13 @@ describe("streams that keep ending with nothing on them", () => {
 
   it("are reattached with the policy's backoff, then given up with an error naming the operation", async () => {
     const waits: number[] = [];
-    const environment: RetryEnvironment = { random: () => 0, sleep: async (ms) => void waits.push(ms) };
+    const environment: RetryEnvironment = {
+      random: () => 0,
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    };
     const { calls, log, releases } = scriptedCalls(Array.from({ length: 10 }, () => ({ responses: [] })));
     const error = await drain(reattachableExecute(REQUEST, calls, { policy, environment })).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(SparkConnectError);

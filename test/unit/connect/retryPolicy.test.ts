@@ -43,6 +43,7 @@ function fakeTime(random = () => 0): RetryEnvironment & { waits: number[] } {
     random,
     sleep: (ms, signal) => {
       waits.push(ms);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a sleep rejects with the signal's reason, whatever the caller aborted with.
       return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
     },
   };
@@ -148,10 +149,9 @@ describe("withRetries", () => {
     const time = fakeTime();
     let calls = 0;
     const result = await withRetries(
-      async (attempt) => {
+      (attempt) => {
         calls += 1;
-        if (attempt < 3) throw unavailable();
-        return "done";
+        return attempt < 3 ? Promise.reject(unavailable()) : Promise.resolve("done");
       },
       DEFAULT_RETRY_POLICY,
       undefined,
@@ -166,10 +166,10 @@ describe("withRetries", () => {
     const time = fakeTime();
     const errors: ServiceError[] = [];
     const failure = await withRetries(
-      async () => {
+      () => {
         const error = unavailable();
         errors.push(error);
-        throw error;
+        return Promise.reject(error);
       },
       { ...DEFAULT_RETRY_POLICY, maxRetries: 3 },
       undefined,
@@ -225,7 +225,7 @@ describe("withRetries", () => {
     const controller = new AbortController();
     controller.abort(new Error("before"));
     let calls = 0;
-    const failure = await withRetries(async () => (calls += 1), DEFAULT_RETRY_POLICY, controller.signal).catch((e: unknown) => e);
+    const failure = await withRetries(() => Promise.resolve((calls += 1)), DEFAULT_RETRY_POLICY, controller.signal).catch((e: unknown) => e);
     expect((failure as Error).message).to.equal("before");
     expect(calls).to.equal(0);
   });

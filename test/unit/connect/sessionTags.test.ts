@@ -115,10 +115,10 @@ describe("a tag scope (SessionTags.run)", () => {
     expect(tags.all).to.deep.equal([]);
   });
 
-  it("starts from the current tags plus its own, and what happens inside stays inside", async () => {
+  it("starts from the current tags plus its own, and what happens inside stays inside", () => {
     const tags = new SessionTags();
-    await tags.run(["outer"], async () => {
-      const inside = await tags.run(["scope"], async () => {
+    tags.run(["outer"], () => {
+      const inside = tags.run(["scope"], () => {
         const atStart = tags.all;
         tags.add("added-inside");
         tags.remove("outer");

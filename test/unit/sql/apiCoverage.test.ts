@@ -155,7 +155,7 @@ function readmeExclusions(): Exclusion[] {
     if (reasonAt < 0 || line.slice(reasonAt + 2).trim() === "") throw new Error(`README API coverage line without a reason: ${line}`);
     // The names come before the reason; the reason may name other things.
     const names = [...line.slice(0, reasonAt + 1).matchAll(/`(\w+)\.(\w+)`/g)];
-    for (const [, className, name] of names) exclusions.push({ className: className!, name: name!, pythonSpecific });
+    for (const [, className, name] of names) exclusions.push({ className: className, name: name, pythonSpecific });
   }
   return exclusions;
 }
@@ -169,7 +169,7 @@ function readmeCoverage(): Record<string, string> {
   const readme = fs.readFileSync(path.join(root, "README.md"), "utf8").replace(/\s+/g, " ");
   const claim = /every class is at 100% of those names except (.*?)\.( |$)/.exec(readme);
   if (!claim) throw new Error('README.md does not state the coverage ("every class is at 100% of those names except ...")');
-  return Object.fromEntries([...claim[1]!.matchAll(/`(\w+)` \((\d+) of (\d+)\)/g)].map(([, className, covered, of]) => [className!, `${covered} of ${of}`]));
+  return Object.fromEntries([...claim[1].matchAll(/`(\w+)` \((\d+) of (\d+)\)/g)].map(([, className, covered, of]) => [className, `${covered} of ${of}`]));
 }
 
 describe("API coverage against PySpark's Connect classes", () => {

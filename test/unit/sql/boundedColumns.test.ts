@@ -133,13 +133,13 @@ describe("the query of a bounded preview", () => {
   it("rebuilds structs field by field, keeping a null struct null", () => {
     const df = spark.range(1);
     const { df: query } = boundedPreviewPlan(df, struct(["st", struct(["n", new LongType()], ["s", string])]), 101, 200);
-    expect(show(projectOf(query).expressions[0]!)).to.equal("when(isNotNull(c0), named_struct('n', c0['n'], 's', substring(c0['s'], 1, 98))) AS st");
+    expect(show(projectOf(query).expressions[0])).to.equal("when(isNotNull(c0), named_struct('n', c0['n'], 's', substring(c0['s'], 1, 98))) AS st");
   });
 
   it("reads fields whose names clash (case aside) by position, through a cast", () => {
     const df = spark.range(1);
     const { df: query } = boundedPreviewPlan(df, struct(["st", struct(["a", string], ["A", string])]), 101, 200);
-    expect(show(projectOf(query).expressions[0]!)).to.equal(
+    expect(show(projectOf(query).expressions[0])).to.equal(
       "when(isNotNull(c0), named_struct('a', substring(<cast>['_0'], 1, 200), 'A', substring(<cast>['_1'], 1, 98))) AS st",
     );
   });

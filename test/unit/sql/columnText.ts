@@ -1,4 +1,4 @@
-import type { Expression } from "../../../src/gen/spark/connect/expressions";
+import { Expression_SortOrder_NullOrdering, Expression_SortOrder_SortDirection, type Expression } from "../../../src/gen/spark/connect/expressions";
 
 /** A compact text of an expression, to state what a Column compiles to. */
 export function show(e: Expression): string {
@@ -17,7 +17,7 @@ export function show(e: Expression): string {
     case "alias":
       return `${show(t.alias.expr!)} AS ${t.alias.name.join(",")}`;
     case "sortOrder":
-      return `${show(t.sortOrder.child!)} ${t.sortOrder.direction === 1 ? "ASC" : "DESC"} NULLS ${t.sortOrder.nullOrdering === 1 ? "FIRST" : "LAST"}`;
+      return `${show(t.sortOrder.child!)} ${t.sortOrder.direction === Expression_SortOrder_SortDirection.SORT_DIRECTION_ASCENDING ? "ASC" : "DESC"} NULLS ${t.sortOrder.nullOrdering === Expression_SortOrder_NullOrdering.SORT_NULLS_FIRST ? "FIRST" : "LAST"}`;
     case "unresolvedExtractValue":
       return `${show(t.unresolvedExtractValue.child!)}[${show(t.unresolvedExtractValue.extraction!)}]`;
     case "updateFields": {

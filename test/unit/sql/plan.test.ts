@@ -14,7 +14,7 @@ describe("literals from JS values", () => {
   it("makes other numbers double, NaN and infinities included", () => {
     expect(literalOf(2.5).literalType).to.deep.equal({ $case: "double", double: 2.5 });
     expect(literalOf(2 ** 60).literalType).to.deep.equal({ $case: "double", double: 2 ** 60 });
-    expect(literalOf(Number.NaN).literalType).to.have.property("double").that.is.NaN;
+    expect(literalOf(Number.NaN).literalType).to.have.property("double").that.satisfies(Number.isNaN);
     expect(literalOf(-Infinity).literalType).to.deep.equal({ $case: "double", double: -Infinity });
   });
 

@@ -449,7 +449,7 @@ describe("data types: equality", () => {
   it("tells apart types of different kinds, including those that print alike", () => {
     for (const [i, a] of ONE_OF_EVERY_KIND.entries()) {
       for (const [j, b] of ONE_OF_EVERY_KIND.entries()) {
-        if (i !== j) expect(a.equals(b), `${a} vs ${b}`).to.equal(false);
+        if (i !== j) expect(a.equals(b), `${a.toString()} vs ${b.toString()}`).to.equal(false);
       }
     }
     expect(new TimestampNTZNanosType(9).equals(new TimestampNTZType())).to.equal(false);
@@ -603,7 +603,7 @@ describe("data types: the Spark Connect protocol", () => {
     const proto: ProtoDataType = dataTypeToProto(new StructType().add("a", new IntegerType()));
     if (proto.kind?.$case !== "struct") throw new Error("expected a struct");
     const field = structTypeFromProto({
-      kind: { ...proto.kind, struct: { ...proto.kind.struct, fields: [{ ...proto.kind.struct.fields[0]!, metadata }] } },
+      kind: { ...proto.kind, struct: { ...proto.kind.struct, fields: [{ ...proto.kind.struct.fields[0], metadata }] } },
     }).get("a");
     expect(Object.keys(field.metadata)).to.deep.equal(["__proto__", "comment"]);
     expect(Object.getPrototypeOf(field.metadata)).to.equal(Object.prototype);
@@ -615,7 +615,7 @@ describe("data types: the Spark Connect protocol", () => {
   it("refuses field metadata that is not a JSON object", () => {
     const proto = dataTypeToProto(new StructType().add("a", new IntegerType()));
     if (proto.kind?.$case !== "struct") throw new Error("expected a struct");
-    const broken = { kind: { ...proto.kind, struct: { ...proto.kind.struct, fields: [{ ...proto.kind.struct.fields[0]!, metadata: "[1]" }] } } };
+    const broken = { kind: { ...proto.kind, struct: { ...proto.kind.struct, fields: [{ ...proto.kind.struct.fields[0], metadata: "[1]" }] } } };
     expect(() => dataTypeFromProto(broken)).to.throw(TypeError, /not a JSON object/);
   });
 
