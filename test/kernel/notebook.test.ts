@@ -42,7 +42,7 @@ for (const interruptMode of ["signal", "message"] as const) {
       it("starts with spark, F, col, lit, expr, Window and display, typed for the checker", async () => {
         const ok = await runCell(kernel, "[typeof spark.sql, typeof F.sum, typeof col, typeof lit, typeof expr, typeof Window.partitionBy, typeof display].join(' ')");
         expect(ok.reply.content.status).to.equal("ok");
-        expect((ok.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal(
+        expect((ok.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal(
           "'function function function function function function function'",
         );
         const typeError = await runCell(kernel, "const n: number = spark;");
@@ -51,7 +51,7 @@ for (const interruptMode of ["signal", "message"] as const) {
 
       it("starts from the startup snapshot the install built, with the declaration files in memory", async () => {
         const run = await runCell(kernel, 'process.execArgv.includes("--snapshot-blob")');
-        expect((run.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("true");
+        expect((run.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal("true");
         const served = /started from the startup snapshot \((\d+) declaration files from memory/.exec(server.log());
         expect(Number(served?.[1])).to.be.greaterThan(300);
       });
@@ -68,7 +68,16 @@ for (const interruptMode of ["signal", "message"] as const) {
           'import { AnalysisException } from "spark-ts-kernel";\nlet caught: unknown;\ntry { await spark.sql("SELECT nope FROM range(1)"); } catch (e) { caught = e; }\ncaught instanceof AnalysisException',
         );
         expect(run.reply.content.status).to.equal("ok");
-        expect((run.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("true");
+        expect((run.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal("true");
+      });
+
+      it("lets cells import the client package by name, the same module spark uses", async () => {
+        const run = await runCell(
+          kernel,
+          'import { SparkSession, AnalysisException, functions as G } from "spark-ts";\nlet caught: unknown;\ntry { await spark.sql("SELECT nope FROM range(1)"); } catch (e) { caught = e; }\n[spark instanceof SparkSession, caught instanceof AnalysisException, G.sum === F.sum].join(" ")',
+        );
+        expect(run.reply.content.status, JSON.stringify(run.ofType("error").map((m) => m.content))).to.equal("ok");
+        expect((run.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal("'true true true'");
       });
 
       it("keeps values for later cells with their types, whatever package declares them", async () => {
@@ -78,7 +87,7 @@ for (const interruptMode of ["signal", "message"] as const) {
         );
         expect(kept.reply.content.status, JSON.stringify(kept.ofType("error").map((m) => m.content))).to.equal("ok");
         const used = await runCell(kernel, "[rows[0]!.n, table.numRows, typeof chart.spec].join(' ')");
-        expect((used.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("'7 2 function'");
+        expect((used.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal("'7 2 function'");
       });
 
       it("shows a DataFrame as an escaped HTML table with typed headers and a note when rows were cut", async () => {
@@ -107,7 +116,7 @@ for (const interruptMode of ["signal", "message"] as const) {
       it("turns a Spark error into a Jupyter error with Spark's exception type, error class and SQLSTATE", async () => {
         const run = await runCell(kernel, 'await spark.sql("SELECT * FROM no_such_table_anywhere")');
         expect(run.reply.content).to.include({ status: "error", ename: "AnalysisException" });
-        const error = run.ofType("error")[0]!.content as KernelMessage.IErrorMsg["content"];
+        const error = run.ofType("error")[0].content as KernelMessage.IErrorMsg["content"];
         expect(error.evalue).to.include("TABLE_OR_VIEW_NOT_FOUND").and.to.include("42P01");
         expect(error.traceback.join("\n")).not.to.match(/node_modules|dist\/|src\//);
       });
@@ -118,7 +127,7 @@ for (const interruptMode of ["signal", "message"] as const) {
         expect(run.reply.content.status).to.equal("ok");
         expect(html(run.ofType("execute_result")[0])).to.include(">9<");
         const next = await runCell(kernel, "await big.count()");
-        expect((next.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("3");
+        expect((next.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal("3");
       });
 
       it("displays Arrow tables, arrays of objects and objects offering Jupyter's display symbol", async () => {
@@ -127,13 +136,13 @@ for (const interruptMode of ["signal", "message"] as const) {
         const records = await runCell(kernel, "[{ city: 'Oslo', n: 1 }, { city: 'Rome', n: 2 }]");
         expect(html(records.ofType("execute_result")[0])).to.include("Rome");
         const own = await runCell(kernel, "({ [Symbol.for('Jupyter.display')]: () => ({ 'text/markdown': '**own**' }) })");
-        expect((own.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data).to.deep.equal({ "text/markdown": "**own**" });
+        expect((own.ofType("execute_result")[0].content as { data: Record<string, string> }).data).to.deep.equal({ "text/markdown": "**own**" });
       });
 
       it("shows df.plot charts as Vega-Lite 5 with an SVG and a text summary, and no HTML", async () => {
         const run = await runCell(kernel, 'spark.range(100).withColumn("y", col("id").plus(1)).plot.bar({ x: "id", y: "y", maxRows: 10 })');
         expect(run.reply.content.status).to.equal("ok");
-        const data = (run.ofType("execute_result")[0]!.content as { data: Record<string, unknown> }).data;
+        const data = (run.ofType("execute_result")[0].content as { data: Record<string, unknown> }).data;
         expect(Object.keys(data).sort()).to.deep.equal(["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
         expect((data["application/vnd.vegalite.v5+json"] as { $schema: string }).$schema).to.match(/vega-lite\/v5/);
       });
@@ -191,7 +200,7 @@ for (const interruptMode of ["signal", "message"] as const) {
         await kernel.restart();
         const run = await runCell(kernel, 'await (await spark.sql("SELECT 41 + 1 AS answer")).first()');
         expect(run.reply.content.status).to.equal("ok");
-        expect((run.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.include("42");
+        expect((run.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.include("42");
       });
     }
   });

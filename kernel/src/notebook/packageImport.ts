@@ -50,8 +50,12 @@ export function makePackageImportable(packageRoot: string, cwd: string): (file: 
   const resolve = moduleInternals._resolveFilename;
   moduleInternals._resolveFilename = function (request: string, ...rest: unknown[]): string {
     if (request === PACKAGE_NAME) return resolve.call(this, packageRoot, ...rest);
-    // The client this kernel runs on, whatever folder the notebook is in.
-    if (isClientRequest(request)) return require.resolve(request, { paths: [packageRoot] });
+    // The client this kernel runs on, whatever folder the notebook is in: resolved as from this
+    // package (through the original resolver, which require.resolve would re-enter this hook for).
+    if (isClientRequest(request)) {
+      const [parent, isMain, options] = rest as [unknown, unknown, Record<string, unknown> | undefined];
+      return resolve.call(this, request, parent, isMain, { ...options, paths: [packageRoot] });
+    }
     return resolve.call(this, request, ...rest);
   };
 
@@ -76,13 +80,16 @@ export function makePackageImportable(packageRoot: string, cwd: string): (file: 
     return file;
   };
   const sys = ts.sys;
-  const { fileExists, readFile, directoryExists, getDirectories } = sys;
-  sys.fileExists = (file) => fileExists.call(sys, forward(file));
-  sys.readFile = (file, encoding) => readFile.call(sys, forward(file), encoding);
-  sys.directoryExists = (dir) => path.normalize(dir) === virtualModules || directoryExists.call(sys, forward(dir));
-  sys.getDirectories = (dir) => getDirectories.call(sys, forward(dir));
+  const fileExists = sys.fileExists.bind(sys);
+  const readFile = sys.readFile.bind(sys);
+  const directoryExists = sys.directoryExists.bind(sys);
+  const getDirectories = sys.getDirectories.bind(sys);
+  sys.fileExists = (file) => fileExists(forward(file));
+  sys.readFile = (file, encoding) => readFile(forward(file), encoding);
+  sys.directoryExists = (dir) => path.normalize(dir) === virtualModules || directoryExists(forward(dir));
+  sys.getDirectories = (dir) => getDirectories(forward(dir));
   // Files keep their virtual paths: seen through, they would lose the package name they are typed by.
-  const realpath = sys.realpath;
-  if (realpath) sys.realpath = (file) => (forward(file) !== file ? file : realpath.call(sys, file));
+  const realpath = sys.realpath?.bind(sys);
+  if (realpath) sys.realpath = (file) => (forward(file) !== file ? file : realpath(file));
   return forward;
 }
