@@ -6,7 +6,20 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "src/gen/**", "node_modules/**", "kernel/node_modules/**", ".venv/**", ".compat/**", ".cluster/**", ".spark/**", ".node-versions/**", "bench/results/**"] },
+  {
+    ignores: [
+      "**/dist/**",
+      "src/gen/**",
+      "node_modules/**",
+      "kernel/node_modules/**",
+      ".venv/**",
+      ".compat/**",
+      ".cluster/**",
+      ".spark/**",
+      ".node-versions/**",
+      "bench/results/**",
+    ],
+  },
   js.configs.recommended,
   {
     files: ["**/*.ts"],
@@ -20,7 +33,10 @@ export default tseslint.config(
     },
     rules: {
       // `for await (const _ of stream)` drains or counts on purpose.
-      "@typescript-eslint/no-unused-vars": ["error", { varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", argsIgnorePattern: "^_" },
+      ],
     },
   },
   {

@@ -48,7 +48,11 @@ function measure(client, scenario, timedRuns) {
     child.on("exit", (code) => {
       const line = out.trim().split("\n").at(-1);
       if (code !== 0 || !line) return reject(new Error(`${client} ${scenario} failed (${code}):\n${err.slice(-4000)}`));
-      process.stderr.write(`  ${client} ${scenario}: ${JSON.parse(line).times.map((t) => t.toFixed(3)).join(" ")}\n`);
+      process.stderr.write(
+        `  ${client} ${scenario}: ${JSON.parse(line)
+          .times.map((t) => t.toFixed(3))
+          .join(" ")}\n`,
+      );
       resolve(JSON.parse(line));
     });
   });
@@ -57,9 +61,15 @@ function measure(client, scenario, timedRuns) {
 /** (d): both kernels started through one Jupyter server, by bench/kernel_start.ts. */
 function kernelStarts() {
   const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-  const out = execFileSync(process.execPath, [tsx, path.join(root, "bench", "kernel_start.ts"), String(runs)], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const out = execFileSync(process.execPath, [tsx, path.join(root, "bench", "kernel_start.ts"), String(runs)], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const result = JSON.parse(out.trim().split("\n").at(-1));
-  process.stderr.write(`  kernels: ours ${result.ours.map((t) => t.toFixed(2)).join(" ")}; ipykernel ${result.theirs.map((t) => t.toFixed(2)).join(" ")}\n`);
+  process.stderr.write(
+    `  kernels: ours ${result.ours.map((t) => t.toFixed(2)).join(" ")}; ipykernel ${result.theirs.map((t) => t.toFixed(2)).join(" ")}\n`,
+  );
   return result;
 }
 
@@ -98,7 +108,9 @@ const mib = (x) => `${(x / 2 ** 20).toFixed(0)} MiB`;
 const ratio = (a, b) => (a / b).toFixed(2);
 
 function machine(sparkVersion) {
-  const pythonVersion = execFileSync(python, ["--version"], { encoding: "utf8" }).trim().replace(/^Python /, "");
+  const pythonVersion = execFileSync(python, ["--version"], { encoding: "utf8" })
+    .trim()
+    .replace(/^Python /, "");
   let pysparkVersion = "?";
   try {
     pysparkVersion = execFileSync(python, ["-c", "import pyspark; print(pyspark.__version__)"], { encoding: "utf8" }).trim();
@@ -115,7 +127,23 @@ function machine(sparkVersion) {
 async function main() {
   process.stderr.write("bench: compiling src/ with tsc\n");
   fs.rmSync(built, { recursive: true, force: true });
-  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json", "--outDir", built, "--sourceMap", "false", "--declaration", "false", "--declarationMap", "false"], { cwd: root, stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules", "typescript", "bin", "tsc"),
+      "-p",
+      "tsconfig.build.json",
+      "--outDir",
+      built,
+      "--sourceMap",
+      "false",
+      "--declaration",
+      "false",
+      "--declarationMap",
+      "false",
+    ],
+    { cwd: root, stdio: "inherit" },
+  );
   let startedHere = false;
   if (!process.env.SPARK_REMOTE) {
     startedHere = runningServer() === undefined;
@@ -126,8 +154,7 @@ async function main() {
     const rows = [];
     const notes = [];
     let sparkVersion = "?";
-    const row = (scenario, ours, theirs, r = ratio(ours.value, theirs.value)) =>
-      rows.push([scenario, ours.text, theirs.text, r]);
+    const row = (scenario, ours, theirs, r = ratio(ours.value, theirs.value)) => rows.push([scenario, ours.text, theirs.text, r]);
     for (const [name, label, rawLabel] of [
       ["collect", "(a) collect 1M rows x 6 cols into rows", "(a) raw ExecutePlan stream, same plan"],
       ["arrow", "(b) 10M rows x 3 numeric cols into an Arrow Table", "(b) raw ExecutePlan stream, same plan"],
@@ -155,9 +182,15 @@ async function main() {
       // run, in fresh processes (median of three), is what the scenario itself needs.
       const single = async (client) => median((await sequence(3, () => measure(client, name, 0))).map((m) => m.maxRssBytes));
       const [oursOnce, theirsOnce] = [await single("ours"), await single("pyspark")];
-      row(`(f) peak client RSS in ${scenario}, one run in a fresh process`, { value: oursOnce, text: mib(oursOnce) }, { value: theirsOnce, text: mib(theirsOnce) });
+      row(
+        `(f) peak client RSS in ${scenario}, one run in a fresh process`,
+        { value: oursOnce, text: mib(oursOnce) },
+        { value: theirsOnce, text: mib(theirsOnce) },
+      );
       const spread = (xs) => `${secs(Math.min(...xs))} to ${secs(Math.max(...xs))}`;
-      notes.push(`${scenario} spread of the runs: ours ${spread(times("ours"))}, raw ${spread(times("ours", "rawTimes"))}, PySpark ${spread(times("theirs"))}.`);
+      notes.push(
+        `${scenario} spread of the runs: ours ${spread(times("ours"))}, raw ${spread(times("ours", "rawTimes"))}, PySpark ${spread(times("theirs"))}.`,
+      );
     }
     if (only.has("select1")) {
       const results = await rounds([
@@ -167,7 +200,10 @@ async function main() {
       const latencies = (side) => results[side].flatMap((m) => m.latencies);
       sparkVersion = results.ours[0].sparkVersion;
       notes.push(`(c) pools the ${latencies("ours").length} round trips of each client's timed runs.`);
-      for (const [q, label] of [[0.5, "p50"], [0.95, "p95"]]) {
+      for (const [q, label] of [
+        [0.5, "p50"],
+        [0.95, "p95"],
+      ]) {
         const [o, t] = [quantile(latencies("ours"), q), quantile(latencies("theirs"), q)];
         row(`(c) 200 sequential SELECT 1, ${label}`, { value: o, text: ms(o) }, { value: t, text: ms(t) });
       }
@@ -175,7 +211,11 @@ async function main() {
     if (only.has("kernel")) {
       const { ours, theirs } = await kernelStarts();
       const [o, t] = [median(ours), median(theirs)];
-      row("(d) kernel cold start to the first SELECT 1 through Jupyter (vs ipykernel)", { value: o, text: secs(o) }, { value: t, text: secs(t) });
+      row(
+        "(d) kernel cold start to the first SELECT 1 through Jupyter (vs ipykernel)",
+        { value: o, text: secs(o) },
+        { value: t, text: secs(t) },
+      );
     }
     if (only.has("render")) {
       const results = await rounds([
@@ -185,7 +225,11 @@ async function main() {
       const times = (side, key = "times") => results[side].flatMap((m) => m[key]);
       sparkVersion = results.ours[0].sparkVersion;
       const [o, t] = [median(times("ours")), median(times("theirs"))];
-      row("(e) 10k rows x 20 cols to a notebook HTML table, fetch + render (vs _repr_html_)", { value: o, text: secs(o) }, { value: t, text: secs(t) });
+      row(
+        "(e) 10k rows x 20 cols to a notebook HTML table, fetch + render (vs _repr_html_)",
+        { value: o, text: secs(o) },
+        { value: t, text: secs(t) },
+      );
       rows.push(["(e) of which rendering the HTML and text table", secs(median(times("ours", "renderTimes"))), "", ""]);
     }
     const table = [
@@ -193,7 +237,11 @@ async function main() {
       "|---|---:|---:|---:|",
       ...rows.map((cells) => `| ${cells.join(" | ")} |`),
     ].join("\n");
-    const header = [`Run ${new Date().toISOString()}: medians of ${runs} rounds; in each, every client and scenario runs in a new process, one warm-up run and one timed run, the clients taking turns.`, "", ...machine(sparkVersion).map((l) => `- ${l}`)];
+    const header = [
+      `Run ${new Date().toISOString()}: medians of ${runs} rounds; in each, every client and scenario runs in a new process, one warm-up run and one timed run, the clients taking turns.`,
+      "",
+      ...machine(sparkVersion).map((l) => `- ${l}`),
+    ];
     console.log([...header, "", table, "", ...notes].join("\n"));
     fs.writeFileSync(
       values.out,

@@ -76,4 +76,6 @@ fs.writeFileSync(
   path.join(root, "dist", "BUNDLED-LICENSES.txt"),
   `dist/connect/grpc.js contains these packages, bundled unchanged:\n\n${notices.join("\n\n\n")}\n`,
 );
-console.log(`bundleGrpc: ${packages.map((dir) => dir.replace(/^.*node_modules\//, "")).join(", ")} -> ${path.relative(root, target)} (${(fs.statSync(target).size / 1024).toFixed(0)} KiB)`);
+console.log(
+  `bundleGrpc: ${packages.map((dir) => dir.replace(/^.*node_modules\//, "")).join(", ")} -> ${path.relative(root, target)} (${(fs.statSync(target).size / 1024).toFixed(0)} KiB)`,
+);

@@ -13,7 +13,16 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Packages of the notebook kernel's stack, which a service must not get with the client. */
-export const NOTEBOOK_STACK = ["tslab", "@tslab/typescript-for-tslab", "zeromq", "vega", "vega-lite", "typescript", "rollup", "spark-ts-kernel"];
+export const NOTEBOOK_STACK = [
+  "tslab",
+  "@tslab/typescript-for-tslab",
+  "zeromq",
+  "vega",
+  "vega-lite",
+  "typescript",
+  "rollup",
+  "spark-ts-kernel",
+];
 
 function sizeOf(dir) {
   let bytes = 0;
@@ -43,7 +52,8 @@ function packagesIn(modules) {
 }
 
 function nativeFiles(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(".node"))
     .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
 }
@@ -52,16 +62,25 @@ function nativeFiles(dir) {
 export function measureClientFootprint() {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-footprint-"));
   try {
-    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", scratch], { cwd: root, encoding: "utf8" }).trim().split("\n").at(-1);
+    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", scratch], { cwd: root, encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .at(-1);
     const project = path.join(scratch, "service");
     fs.mkdirSync(project);
     fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "a-service", version: "1.0.0", private: true }));
-    execFileSync("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error", path.join(scratch, tarball)], { cwd: project, stdio: "ignore" });
+    execFileSync("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error", path.join(scratch, tarball)], {
+      cwd: project,
+      stdio: "ignore",
+    });
     const modules = path.join(project, "node_modules");
     const packages = packagesIn(modules).map((dir) => {
       const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
       const scripts = manifest.scripts ?? {};
-      return { name: manifest.name, installScript: ["preinstall", "install", "postinstall"].some((s) => s in scripts) || manifest.gypfile === true };
+      return {
+        name: manifest.name,
+        installScript: ["preinstall", "install", "postinstall"].some((s) => s in scripts) || manifest.gypfile === true,
+      };
     });
     return {
       bytes: sizeOf(modules),

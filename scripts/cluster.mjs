@@ -92,9 +92,15 @@ export async function start() {
     for (let i = 1; i <= CLUSTER.workers; i++) {
       const workDir = path.join(stateDir, `worker-${i}`);
       fs.mkdirSync(workDir, { recursive: true });
-      processes.push(launch(`worker-${i}`, workerCommand({ sparkHome: home, masterUrl, host: LOOPBACK, webUiPort: await freePort(), workDir }), env));
+      processes.push(
+        launch(`worker-${i}`, workerCommand({ sparkHome: home, masterUrl, host: LOOPBACK, webUiPort: await freePort(), workDir }), env),
+      );
     }
-    await waitFor(`${CLUSTER.workers} registered workers`, master, async () => (await getJson(masterJson))?.aliveworkers === CLUSTER.workers);
+    await waitFor(
+      `${CLUSTER.workers} registered workers`,
+      master,
+      async () => (await getJson(masterJson))?.aliveworkers === CLUSTER.workers,
+    );
 
     const connectPort = await freePort();
     const driverUi = await freePort();

@@ -28,11 +28,17 @@ export function masterCommand({ sparkHome, host, port, webUiPort }) {
 /** A worker's command: it offers the master its one core and its memory. */
 export function workerCommand({ sparkHome, masterUrl, host, webUiPort, workDir }) {
   return [
-    `${sparkHome}/bin/spark-class`, WORKER_CLASS, masterUrl,
-    "--cores", String(CLUSTER.workerCores),
-    "--memory", CLUSTER.workerMemory,
-    "--host", host,
-    "--webui-port", String(webUiPort),
+    `${sparkHome}/bin/spark-class`,
+    WORKER_CLASS,
+    masterUrl,
+    "--cores",
+    String(CLUSTER.workerCores),
+    "--memory",
+    CLUSTER.workerMemory,
+    "--host",
+    host,
+    "--webui-port",
+    String(webUiPort),
     ...(workDir ? ["--work-dir", workDir] : []),
   ];
 }
@@ -54,22 +60,37 @@ export function connectServerCommand({ sparkHome, masterUrl, port, bindAddress, 
   };
   return [
     `${sparkHome}/bin/spark-submit`,
-    "--class", CONNECT_SERVER_CLASS,
-    "--name", "spark-ts-kernel",
-    "--master", masterUrl,
+    "--class",
+    CONNECT_SERVER_CLASS,
+    "--name",
+    "spark-ts-kernel",
+    "--master",
+    masterUrl,
     ...Object.entries(conf).flatMap(([key, value]) => ["--conf", `${key}=${value}`]),
   ];
 }
 
 // Inside Compose's network: service names for hosts, Spark's usual ports, the image's SPARK_HOME.
-const IN_IMAGE = Object.freeze({ sparkHome: "/opt/spark", masterHost: "spark-master", masterPort: 7077, masterUi: 8080, workerUi: 8081, connectPort: 15002 });
+const IN_IMAGE = Object.freeze({
+  sparkHome: "/opt/spark",
+  masterHost: "spark-master",
+  masterPort: 7077,
+  masterUi: 8080,
+  workerUi: 8081,
+  connectPort: 15002,
+});
 
 const yamlList = (argv, indent) => argv.map((arg) => `${" ".repeat(indent)}- ${JSON.stringify(arg)}`).join("\n");
 
 /** docker-compose.yml: the cluster above from the official image, and JupyterLab with the kernel. */
 export function composeFile() {
   const masterUrl = `spark://${IN_IMAGE.masterHost}:${IN_IMAGE.masterPort}`;
-  const master = masterCommand({ sparkHome: IN_IMAGE.sparkHome, host: IN_IMAGE.masterHost, port: IN_IMAGE.masterPort, webUiPort: IN_IMAGE.masterUi });
+  const master = masterCommand({
+    sparkHome: IN_IMAGE.sparkHome,
+    host: IN_IMAGE.masterHost,
+    port: IN_IMAGE.masterPort,
+    webUiPort: IN_IMAGE.masterUi,
+  });
   const workers = Array.from({ length: CLUSTER.workers }, (_, i) => `spark-worker-${i + 1}`);
   const connect = connectServerCommand({
     sparkHome: IN_IMAGE.sparkHome,

@@ -30,7 +30,12 @@ const say = (text) => console.log(`compat: ${text}`);
 /** Every supported line, oldest first: `{ line, pyspark, venv, dir }`. */
 export function supportedLines() {
   const lineOf = (version) => version.split(".").slice(0, 2).join(".");
-  const older = pins.lines.map(({ line, pyspark }) => ({ line, pyspark, dir: path.join(compatDir, line), venv: path.join(compatDir, line, "venv") }));
+  const older = pins.lines.map(({ line, pyspark }) => ({
+    line,
+    pyspark,
+    dir: path.join(compatDir, line),
+    venv: path.join(compatDir, line, "venv"),
+  }));
   const pinned = { line: lineOf(pins.spark), pyspark: pins.spark, dir: path.join(compatDir, lineOf(pins.spark)) };
   pinned.venv = path.resolve(process.env.SPARK_TS_VENV ?? path.join(root, ".venv"));
   return [...older, pinned];
@@ -46,7 +51,9 @@ function ensureVenv({ pyspark, venv }) {
   if (fs.existsSync(path.join(venv, "bin", "python"))) return;
   say(`creating ${path.relative(root, venv)} with pyspark ${pyspark}`);
   execFileSync("python3", ["-m", "venv", venv], { stdio: "inherit" });
-  execFileSync(path.join(venv, "bin", "pip"), ["install", "--quiet", "--disable-pip-version-check", `pyspark==${pyspark}`], { stdio: "inherit" });
+  execFileSync(path.join(venv, "bin", "pip"), ["install", "--quiet", "--disable-pip-version-check", `pyspark==${pyspark}`], {
+    stdio: "inherit",
+  });
 }
 
 /** Spark 3.5's pyspark has no Connect server: its jar, from Maven Central, once. */
@@ -66,10 +73,16 @@ async function connectJar35({ pyspark, dir }) {
 function serverCommand(line, command) {
   const env = { ...process.env, SPARK_TS_VENV: line.venv, SPARK_TS_STATE_DIR: line.dir };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "scripts", "spark-server.mjs"), command], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [path.join(root, "scripts", "spark-server.mjs"), command], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout.on("data", (chunk) => (out += chunk));
-    child.on("exit", (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`spark-server.mjs ${command} exited with ${code}: ${out.trim()}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out.trim()) : reject(new Error(`spark-server.mjs ${command} exited with ${code}: ${out.trim()}`)),
+    );
   });
 }
 
@@ -141,7 +154,8 @@ export async function runCompatLines(wanted = [], env = process.env, suites = SU
   const unknown = wanted.filter((name) => !lines.some((l) => l.line === name));
   if (unknown.length) throw new Error(`unknown line(s) ${unknown.join(", ")}; have ${lines.map((l) => l.line).join(", ")}`);
   for (const built of ["dist/index.js", "kernel/dist"]) {
-    if (!fs.existsSync(path.join(root, built))) throw new Error(`${built} is missing (the kernel smoke runs the built packages): run \`npm run build\``);
+    if (!fs.existsSync(path.join(root, built)))
+      throw new Error(`${built} is missing (the kernel smoke runs the built packages): run \`npm run build\``);
   }
   const totals = { passes: 0, failures: 0, pending: 0, lines: [] };
   for (const line of lines.filter((l) => !wanted.length || wanted.includes(l.line))) {
@@ -163,7 +177,12 @@ export async function runCompat(wanted = []) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { lines: { type: "string" } } });
-  const wanted = values.lines ? values.lines.split(",").map((l) => l.trim()).filter(Boolean) : [];
+  const wanted = values.lines
+    ? values.lines
+        .split(",")
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
   runCompat(wanted)
     .then((code) => (process.exitCode = code))
     .catch((err) => {

@@ -17,8 +17,19 @@ const python = path.join(process.env.SPARK_TS_VENV ?? path.join(root, ".venv"), 
 const remote = process.env.SPARK_REMOTE ?? (await start()).url;
 const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-examples-"));
 try {
-  execFileSync(process.execPath, [path.join(root, "kernel", "bin", "spark-ts-kernel.js"), "install", "--prefix", prefix, "--name", "spark-ts", "--remote", remote], { stdio: "inherit" });
-  const notebooks = process.argv.length > 2 ? process.argv.slice(2) : fs.readdirSync(path.join(root, "examples")).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join("examples", f));
+  execFileSync(
+    process.execPath,
+    [path.join(root, "kernel", "bin", "spark-ts-kernel.js"), "install", "--prefix", prefix, "--name", "spark-ts", "--remote", remote],
+    { stdio: "inherit" },
+  );
+  const notebooks =
+    process.argv.length > 2
+      ? process.argv.slice(2)
+      : fs
+          .readdirSync(path.join(root, "examples"))
+          .filter((f) => f.endsWith(".ipynb"))
+          .sort()
+          .map((f) => path.join("examples", f));
   execFileSync(python, [path.join(root, "scripts", "notebooks.py"), "run", "--kernel", "spark-ts", ...notebooks], {
     cwd: root,
     stdio: "inherit",

@@ -31,9 +31,13 @@ console.log(`lab: Spark Connect server at ${remote}`);
 
 // Into the venv's share/jupyter, where this venv's JupyterLab looks first.
 // The same installer the container image runs (kernel/Dockerfile).
-execFileSync("bash", [path.join(root, "scripts", "install-kernel.sh"), "--python", python, "--sys-prefix", "--name", "spark-ts", "--remote", remote], {
-  stdio: "inherit",
-});
+execFileSync(
+  "bash",
+  [path.join(root, "scripts", "install-kernel.sh"), "--python", python, "--sys-prefix", "--name", "spark-ts", "--remote", remote],
+  {
+    stdio: "inherit",
+  },
+);
 
 const token = process.env.JUPYTER_TOKEN ?? randomBytes(24).toString("hex");
 const port = process.env.LAB_PORT ?? "8888";
@@ -41,7 +45,17 @@ const port = process.env.LAB_PORT ?? "8888";
 const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];
 const lab = spawn(
   python,
-  ["-m", "jupyterlab", ...asRoot, "--no-browser", "--ServerApp.ip=127.0.0.1", `--ServerApp.port=${port}`, "--ServerApp.port_retries=0", `--ServerApp.root_dir=${path.join(root, "examples")}`, `--IdentityProvider.token=${token}`],
+  [
+    "-m",
+    "jupyterlab",
+    ...asRoot,
+    "--no-browser",
+    "--ServerApp.ip=127.0.0.1",
+    `--ServerApp.port=${port}`,
+    "--ServerApp.port_retries=0",
+    `--ServerApp.root_dir=${path.join(root, "examples")}`,
+    `--IdentityProvider.token=${token}`,
+  ],
   { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, VIRTUAL_ENV: venv } },
 );
 

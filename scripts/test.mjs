@@ -30,6 +30,8 @@ const LINE_SUITES_IN_CI = [
 /** Each suite: how to run it, and whether it talks to a Spark Connect server. */
 const SUITES = [
   { name: "typecheck", needsServer: false, run: () => countedCommand([tsc, "-p", "tsconfig.json", "--noEmit"]) },
+  // ESLint (type-aware) and Prettier, one test per file of each (scripts/lint.mjs).
+  { name: "lint", needsServer: false, run: async () => (await import("./lint.mjs")).lintSuite() },
   { name: "unit", needsServer: false, run: (env) => mochaSuite("test/unit/.mocharc.json", env) },
   // Plans built by this client and by PySpark's Connect client for the same programs, no server.
   { name: "plans", needsServer: false, run: (env) => mochaSuite("test/plans/.mocharc.json", env) },
@@ -52,7 +54,11 @@ const SUITES = [
   ...OTHER_NODES.flatMap((major) => [
     { name: `unit@node${major}`, needsServer: false, run: (env) => mochaSuite("test/unit/.mocharc.json", env, nodeOf(major)) },
     { name: `integration@node${major}`, needsServer: true, run: (env) => mochaSuite("test/integration/.mocharc.json", env, nodeOf(major)) },
-    { name: `kernel-smoke@node${major}`, needsServer: true, run: (env) => mochaSuite("test/kernel/.mocharc.smoke.json", env, nodeOf(major)) },
+    {
+      name: `kernel-smoke@node${major}`,
+      needsServer: true,
+      run: (env) => mochaSuite("test/kernel/.mocharc.smoke.json", env, nodeOf(major)),
+    },
   ]),
 ];
 
@@ -96,7 +102,11 @@ async function build() {
     });
     if (code !== 0) return code;
   }
-  for (const step of [[tsc, "-p", "tsconfig.build.json"], [path.join(root, "scripts", "bundleGrpc.mjs")], [tsc, "-p", path.join("kernel", "tsconfig.build.json")]]) {
+  for (const step of [
+    [tsc, "-p", "tsconfig.build.json"],
+    [path.join(root, "scripts", "bundleGrpc.mjs")],
+    [tsc, "-p", path.join("kernel", "tsconfig.build.json")],
+  ]) {
     const code = await run(step, process.env);
     if (code !== 0) return code;
   }
@@ -139,7 +149,9 @@ async function main() {
       for (const key of Object.keys(totals)) totals[key] += stats[key];
       // The time each suite took, so that what CI's time budget goes to stays visible.
       const took = Math.round((Date.now() - began) / 1000);
-      lines.push(`${suite.name}: ${stats.passes} passed, ${stats.failures} failed, ${stats.pending} skipped (${Math.floor(took / 60)} min ${took % 60} s)`);
+      lines.push(
+        `${suite.name}: ${stats.passes} passed, ${stats.failures} failed, ${stats.pending} skipped (${Math.floor(took / 60)} min ${took % 60} s)`,
+      );
     }
   } finally {
     if (started) await server.stop();

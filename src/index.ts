@@ -64,14 +64,7 @@ export { parseConnectionString, type ConnectionOptions } from "./connect/connect
 export { DEFAULT_CALL_TIMEOUT_MS, SparkConnectClient, type ClientOptions, type ExecuteOptions } from "./connect/client";
 export { CLIENT_NAME, clientVersion } from "./connect/clientIdentity";
 export type { OperationInfo, OperationObserver } from "./connect/operationEvents";
-export {
-  DEFAULT_RETRY_POLICY,
-  NO_RETRIES,
-  withRetries,
-  isRetryable,
-  type RetryPolicy,
-  type RetryEnvironment,
-} from "./connect/retryPolicy";
+export { DEFAULT_RETRY_POLICY, NO_RETRIES, withRetries, isRetryable, type RetryPolicy, type RetryEnvironment } from "./connect/retryPolicy";
 export { DEFAULT_RELEASE_BATCHING, type ReleaseBatching } from "./connect/reattachableExecution";
 export * from "./arrow";
 export {

@@ -28,7 +28,10 @@ class HttpError extends Error {
 
 /** JSON of result rows: bigints and decimals as exact strings, dates and timestamps as Spark prints them. */
 function jsonRow(row: Row): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))) as Record<
+    string,
+    unknown
+  >;
 }
 
 async function readJson(request: http.IncomingMessage): Promise<unknown> {
@@ -49,8 +52,10 @@ async function readJson(request: http.IncomingMessage): Promise<unknown> {
 function queryRequest(body: unknown): QueryRequest {
   const query = body as Partial<QueryRequest> | null;
   if (typeof query?.sql !== "string" || query.sql.trim() === "") throw new HttpError(400, 'the body needs "sql", a non-empty string');
-  if (query.maxRows !== undefined && !(Number.isInteger(query.maxRows) && query.maxRows >= 0)) throw new HttpError(400, '"maxRows" must be a whole number >= 0');
-  if (query.params !== undefined && (typeof query.params !== "object" || query.params === null)) throw new HttpError(400, '"params" must be an object or an array');
+  if (query.maxRows !== undefined && !(Number.isInteger(query.maxRows) && query.maxRows >= 0))
+    throw new HttpError(400, '"maxRows" must be a whole number >= 0');
+  if (query.params !== undefined && (typeof query.params !== "object" || query.params === null))
+    throw new HttpError(400, '"params" must be an object or an array');
   return query as QueryRequest;
 }
 
@@ -58,7 +63,8 @@ function queryRequest(body: unknown): QueryRequest {
 export function createService(spark: SparkSession): http.Server {
   const routes: Record<string, (request: http.IncomingMessage) => Promise<unknown>> = {
     "GET /health": async () => ({ status: "ok", spark: await spark.version }),
-    "GET /tables": async () => (await spark.catalog.listTables()).map((t) => ({ name: t.name, type: t.tableType, temporary: t.isTemporary })),
+    "GET /tables": async () =>
+      (await spark.catalog.listTables()).map((t) => ({ name: t.name, type: t.tableType, temporary: t.isTemporary })),
     "POST /query": async (request) => {
       const query = queryRequest(await readJson(request));
       const limit = Math.min(query.maxRows ?? MAX_ROWS, MAX_ROWS);
@@ -96,7 +102,9 @@ async function main(): Promise<void> {
   server.listen(Number(process.env.PORT ?? 8080), process.env.HOST ?? "127.0.0.1", () => {
     const { address, port } = server.address() as AddressInfo;
     // The connection string may carry a token: print the server's address only.
-    console.log(`listening on http://${address}:${port}, Spark Connect at ${new URL(builder.connectionString.replace(/^sc:/, "http:")).host}`);
+    console.log(
+      `listening on http://${address}:${port}, Spark Connect at ${new URL(builder.connectionString.replace(/^sc:/, "http:")).host}`,
+    );
   });
   // A graceful stop: no new connections, then the Spark session is released on the server.
   const stop = () => {

@@ -1,7 +1,15 @@
 // The `spark-ts-kernel` command: installs and runs the Jupyter kernel, and runs SQL against a Spark
 // Connect server from a shell or a CI job (no JVM, no Spark on the machine).
 import { parseArgs } from "node:util";
-import { clientVersion, DEFAULT_REMOTE, InvalidConnectionStringError, parseConnectionString, Row, SparkConnectError, SparkSession } from "spark-ts";
+import {
+  clientVersion,
+  DEFAULT_REMOTE,
+  InvalidConnectionStringError,
+  parseConnectionString,
+  Row,
+  SparkConnectError,
+  SparkSession,
+} from "spark-ts";
 import { kernelVersion } from "./kernelVersion";
 import { DEFAULT_DISPLAY_NAME, DEFAULT_KERNEL_NAME, install, list, uninstall, type InstallLocation } from "./install/commands";
 import { InvalidKernelNameError, isEnvironmentVariableName, kernelName, REMOTE_ENV } from "./install/kernelspec";
@@ -103,7 +111,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || command === undefined) {
-    (values.help ? io.out : io.err)(USAGE);
+    if (values.help) io.out(USAGE);
+    else io.err(USAGE);
     return values.help ? 0 : 2;
   }
   try {
@@ -120,7 +129,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         if (rest.length !== 1) throw new UsageError("sql takes one query (quote it)");
         const truncate: number | false = values.truncate === "false" ? false : wholeNumber(values.truncate, "--truncate");
         const options = { maxRows: wholeNumber(values["max-rows"], "--max-rows"), truncate, vertical: values.vertical, json: values.json };
-        return await sql(rest[0]!, { ...options, remote: serverRemote(values, io) }, io);
+        return await sql(rest[0], { ...options, remote: serverRemote(values, io) }, io);
       }
       case "install":
         return installCommand(values, io);
@@ -165,7 +174,9 @@ function serverRemote(values: Values, io: CliIo): string | undefined {
   if (values.remote !== undefined) {
     const secrets = checkedRemote(values.remote, "--remote").secretNames;
     if (secrets.length > 0) {
-      io.err(`Warning: --remote holds ${secrets.join(", ")} (not shown), which other users of this machine can read in the process list; set ${SPARK_REMOTE} instead, which this command reads when --remote is not given.`);
+      io.err(
+        `Warning: --remote holds ${secrets.join(", ")} (not shown), which other users of this machine can read in the process list; set ${SPARK_REMOTE} instead, which this command reads when --remote is not given.`,
+      );
     }
     return values.remote;
   }
@@ -211,7 +222,9 @@ function installCommand(values: Values, io: CliIo): number {
   const fromEnv = values["remote-from-env"];
   if (fromEnv !== undefined && values.remote !== undefined) throw new UsageError("give --remote or --remote-from-env, not both");
   if (fromEnv !== undefined && !isEnvironmentVariableName(fromEnv)) {
-    throw new UsageError(`--remote-from-env takes an environment variable's name (letters, digits, "_"), such as ${SPARK_REMOTE}, not "${fromEnv}"`);
+    throw new UsageError(
+      `--remote-from-env takes an environment variable's name (letters, digits, "_"), such as ${SPARK_REMOTE}, not "${fromEnv}"`,
+    );
   }
   // Bad input fails here, before anything is written, not when a notebook starts.
   const name = checkedKernelName(values.name ?? DEFAULT_KERNEL_NAME);
@@ -233,10 +246,13 @@ function installCommand(values: Values, io: CliIo): number {
   if (sparkUi) {
     io.out(`Its progress displays link to the Spark UI at ${sparkUi.url}`);
     // The parts left out are named, never shown: a token in them reaches no file, log or notebook.
-    if (sparkUi.dropped.length > 0) io.err(`Note: the Spark UI address was kept without its ${sparkUi.dropped.join(", ")} (not shown), which may hold secrets.`);
+    if (sparkUi.dropped.length > 0)
+      io.err(`Note: the Spark UI address was kept without its ${sparkUi.dropped.join(", ")} (not shown), which may hold secrets.`);
   }
   if (fromEnv !== undefined) {
-    io.out(`It reads its Spark Connect server from $${fromEnv} in the environment Jupyter starts it with; kernel.json holds no connection string`);
+    io.out(
+      `It reads its Spark Connect server from $${fromEnv} in the environment Jupyter starts it with; kernel.json holds no connection string`,
+    );
     if (!process.env[fromEnv]) io.err(`Note: ${fromEnv} is not set here; set it where Jupyter starts, or the kernel will not start.`);
   }
   if (result.secrets.length > 0) {
@@ -246,7 +262,9 @@ function installCommand(values: Values, io: CliIo): number {
     );
   }
   if (result.snapshot && "built" in result.snapshot) {
-    io.out(`Built its startup snapshot (${result.snapshot.built.files} declaration files ready) in ${result.snapshot.seconds.toFixed(1)} s`);
+    io.out(
+      `Built its startup snapshot (${result.snapshot.built.files} declaration files ready) in ${result.snapshot.seconds.toFixed(1)} s`,
+    );
   } else if (result.snapshot) {
     io.err(`The kernel will start without a startup snapshot: ${result.snapshot.failed}`);
   }
@@ -303,7 +321,7 @@ function kernelRemote(values: Values): string | undefined {
   try {
     parseConnectionString(remote);
   } catch (err) {
-    if (err instanceof InvalidConnectionStringError) throw new Error(`spark-ts-kernel: $${fromEnv}: ${err.message}`);
+    if (err instanceof InvalidConnectionStringError) throw new Error(`spark-ts-kernel: $${fromEnv}: ${err.message}`, { cause: err });
     throw err;
   }
   return remote;

@@ -4,7 +4,6 @@
 import { ZmqServer } from "tslab/dist/jupyter";
 import type * as zmq from "zeromq";
 import type { CodeRequest, ExecuteIo, ExecuteRequest, SparkKernelHandler } from "./handler";
-import type { HistoryRequest } from "./protocol/history";
 import { decodeMessage, encodeMessage, MessageSigner, RejectedMessageError, type JupyterMessage } from "./protocol/wire";
 
 /** Writes the kernel's own log lines (Jupyter's server log), never a cell's output. */
@@ -82,7 +81,7 @@ export class SparkKernelServer extends ZmqServer {
         reply("inspect_reply", await this.kernel.inspect(msg.content as unknown as CodeRequest));
         return undefined;
       case "history_request":
-        reply("history_reply", { status: "ok", history: this.kernel.history(msg.content as HistoryRequest) });
+        reply("history_reply", { status: "ok", history: this.kernel.history(msg.content) });
         return undefined;
       case "comm_info_request":
         reply("comm_info_reply", { status: "ok", comms: {} });

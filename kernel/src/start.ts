@@ -116,7 +116,7 @@ export async function startKernel(options: KernelOptions): Promise<void> {
   // while the globals are type-checked. A server that is down is news for the first cell that
   // uses it, not for the start.
   session.current.version.catch(() => undefined);
-  setImmediate(async () => {
+  const declareGlobals = async () => {
     try {
       // Declarations first: tslab runs a `declare const x` cell as `exports.x = void 0`.
       if (!(await runner.tslab.execute(globals.declarations))) {
@@ -128,7 +128,9 @@ export async function startKernel(options: KernelOptions): Promise<void> {
       Object.assign(runner.tslab.locals, globals.values);
       declared();
     }
-    if (served) log(`spark-ts-kernel: started from the startup snapshot (${served.served} declaration files from memory, ${served.parsed} parsed)`);
-  });
+    if (served)
+      log(`spark-ts-kernel: started from the startup snapshot (${served.served} declaration files from memory, ${served.parsed} parsed)`);
+  };
+  setImmediate(() => void declareGlobals());
   log(`spark-ts-kernel: kernel started (cwd ${path.basename(process.cwd())}), Spark Connect at ${session.current.connectionString}`);
 }

@@ -90,8 +90,7 @@ export function formatYearMonthInterval(
   const sign = months < 0 ? "-" : "";
   const total = Math.abs(months);
   const years = `${sign}${Math.floor(total / 12)}`;
-  const text =
-    startField !== endField ? `${years}-${total % 12}` : startField === "YEAR" ? years : String(months);
+  const text = startField !== endField ? `${years}-${total % 12}` : startField === "YEAR" ? years : String(months);
   return `INTERVAL '${text}' ${qualifier(startField, endField)}`;
 }
 
@@ -203,12 +202,7 @@ export class CalendarInterval {
 
   /** Whether `other` has the same months, days and microseconds. */
   equals(other: unknown): boolean {
-    return (
-      other instanceof CalendarInterval &&
-      other.months === this.months &&
-      other.days === this.days &&
-      other.micros === this.micros
-    );
+    return other instanceof CalendarInterval && other.months === this.months && other.days === this.days && other.micros === this.micros;
   }
 
   /** As Spark casts the interval to a string: "1 years 2 months 25 days 5 hours 6 minutes 7.5 seconds". */

@@ -127,10 +127,7 @@ class TableAssembly {
  * table.numRows;
  * ```
  */
-export function decodeTable(
-  chunks: Iterable<Uint8Array | ArrowIpcChunk>,
-  expectedRowCounts?: ArrayLike<bigint | number>,
-): Table {
+export function decodeTable(chunks: Iterable<Uint8Array | ArrowIpcChunk>, expectedRowCounts?: ArrayLike<bigint | number>): Table {
   const assembly = new TableAssembly();
   let position = 0;
   for (const input of chunks) assembly.add(input, expectedRowCounts?.[position++]);

@@ -91,8 +91,15 @@ function nullBitmap(values: readonly unknown[]): { nullBitmap: Uint8Array; nullC
 }
 
 function fail(where: string, type: DataType, value: unknown): never {
-  const shown = typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value) : typeof value === "bigint" ? `${value}n` : String(value);
-  throw new LocalValueError(`${where}: ${shown} (${value === null ? "null" : Array.isArray(value) ? "array" : typeof value}) is not a valid ${arrowTypeName(type)}`);
+  const shown =
+    typeof value === "string"
+      ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)
+      : typeof value === "bigint"
+        ? `${value}n`
+        : String(value);
+  throw new LocalValueError(
+    `${where}: ${shown} (${value === null ? "null" : Array.isArray(value) ? "array" : typeof value}) is not a valid ${arrowTypeName(type)}`,
+  );
 }
 
 /** Arrow's name of a type ("Timestamp<MICROSECOND, UTC>"): each concrete type defines it, the declared base does not. */
@@ -216,7 +223,8 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
     const entryRow: number[] = [];
     values.forEach((v, i) => {
       if (v !== null && v !== undefined) {
-        const entries = v instanceof Map ? [...v.entries()] : typeof v === "object" && !Array.isArray(v) ? Object.entries(v) : fail(where(i), type, v);
+        const entries =
+          v instanceof Map ? [...v.entries()] : typeof v === "object" && !Array.isArray(v) ? Object.entries(v) : fail(where(i), type, v);
         for (const [k, value] of entries) {
           keys.push(k);
           vals.push(value);
@@ -267,7 +275,8 @@ function data(type: DataType, values: readonly unknown[], where: (row: number) =
 function timestampData(type: ArrowTimestamp, values: readonly unknown[], base: object, where: (row: number) => string): Data {
   const zoned = type.timezone !== null && type.timezone !== undefined;
   const nanos = type.unit === TimeUnit.NANOSECOND;
-  if (type.unit !== TimeUnit.MICROSECOND && !nanos) throw new LocalValueError(`${where(0)}: local data of Arrow type ${type.toString()} is not supported`);
+  if (type.unit !== TimeUnit.MICROSECOND && !nanos)
+    throw new LocalValueError(`${where(0)}: local data of Arrow type ${type.toString()} is not supported`);
   const out = new BigInt64Array(values.length);
   values.forEach((v, i) => {
     if (v === null || v === undefined) return;
@@ -278,13 +287,17 @@ function timestampData(type: ArrowTimestamp, values: readonly unknown[], base: o
     else if (!zoned && v instanceof LocalDateTime) [micros, extra] = [v.epochMicros, v.nanosWithinMicro];
     else return fail(where(i), type, v);
     if (!nanos) {
-      if (extra !== 0) throw new LocalValueError(`${where(i)}: ${String(v)} has nanoseconds, which a column of microseconds (${type.toString()}) cannot hold`);
+      if (extra !== 0)
+        throw new LocalValueError(
+          `${where(i)}: ${String(v)} has nanoseconds, which a column of microseconds (${type.toString()}) cannot hold`,
+        );
       out[i] = micros;
       return;
     }
     const epochNanos = micros * 1000n + BigInt(extra);
     // Arrow's int64 of nanoseconds spans 1677-09-21 to 2262-04-11 only.
-    if (epochNanos < MIN_LONG || epochNanos > MAX_LONG) throw new LocalValueError(`${where(i)}: ${String(v)} is outside the range of ${type.toString()} (years 1677 to 2262)`);
+    if (epochNanos < MIN_LONG || epochNanos > MAX_LONG)
+      throw new LocalValueError(`${where(i)}: ${String(v)} is outside the range of ${type.toString()} (years 1677 to 2262)`);
     out[i] = epochNanos;
   });
   return makeData({ ...(base as { type: ArrowTimestamp; length: number }), type, data: out });
@@ -297,7 +310,8 @@ function timeData(type: ArrowTime, values: readonly unknown[], base: object, whe
     if (v === null || v === undefined) return 0;
     if (!(v instanceof LocalTime)) return fail(where(i), type, v);
     const nanoOfDay = v.nanoOfDay;
-    if (nanoOfDay % nanosPerUnit !== 0) throw new LocalValueError(`${where(i)}: ${String(v)} has more digits than a column of ${type.toString()} holds`);
+    if (nanoOfDay % nanosPerUnit !== 0)
+      throw new LocalValueError(`${where(i)}: ${String(v)} has more digits than a column of ${type.toString()} holds`);
     return nanoOfDay / nanosPerUnit;
   });
   // time32 (seconds, milliseconds) holds 32-bit values, time64 64-bit ones.
@@ -323,7 +337,14 @@ function decimalData(type: Decimal, values: readonly unknown[], base: object, wh
 
 /** The decimal's digits at `scale` as an integer: from a string (`"-12.50"`), a bigint or an exact number. */
 function unscaledDecimal(value: unknown, scale: number): bigint | undefined {
-  const text = typeof value === "string" ? value.trim() : typeof value === "bigint" ? String(value) : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
+  const text =
+    typeof value === "string"
+      ? value.trim()
+      : typeof value === "bigint"
+        ? String(value)
+        : typeof value === "number" && Number.isFinite(value)
+          ? String(value)
+          : undefined;
   const match = text === undefined ? null : /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
   if (!match || (match[2] === "" && (match[3] ?? "") === "")) return undefined;
   const [, sign, whole, fraction = ""] = match;

@@ -81,9 +81,7 @@ export function tableToRows(table: Table): Row[] {
  * for await (const row of rowsFromBatches(decodeChunks(chunks))) console.log(row);
  * ```
  */
-export async function* rowsFromBatches(
-  batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>,
-): AsyncGenerator<Row, void, undefined> {
+export async function* rowsFromBatches(batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>): AsyncGenerator<Row, void, undefined> {
   let schema: Schema | undefined;
   let convert: ((batch: RecordBatch) => Row[]) | undefined;
   for await (const batch of batches) {

@@ -106,7 +106,12 @@ export function zoneOffsetSeconds(epochSecond: number, timeZone: string): number
   const offset = offsetAt(zone.format, clamped);
   const first = hour * SECONDS_PER_HOUR;
   const last = first + SECONDS_PER_HOUR - 1;
-  if (first >= -MAX_DATE_SECONDS && last <= MAX_DATE_SECONDS && offsetAt(zone.format, first) === offset && offsetAt(zone.format, last) === offset) {
+  if (
+    first >= -MAX_DATE_SECONDS &&
+    last <= MAX_DATE_SECONDS &&
+    offsetAt(zone.format, first) === offset &&
+    offsetAt(zone.format, last) === offset
+  ) {
     if (zone.hours.size >= KEPT_HOURS) zone.hours.clear();
     zone.hours.set(hour, offset);
   }
@@ -121,8 +126,7 @@ function offsetAt(format: Intl.DateTimeFormat, epochSecond: number): number {
   const eraYear = Number(fields.year);
   const year = fields.era === "BC" || fields.era === "B" ? 1 - eraYear : eraYear;
   const localDay = epochDayFromCivil(year, Number(fields.month), Number(fields.day));
-  const localSecond =
-    localDay * SECONDS_PER_DAY + Number(fields.hour) * 3600 + Number(fields.minute) * 60 + Number(fields.second);
+  const localSecond = localDay * SECONDS_PER_DAY + Number(fields.hour) * 3600 + Number(fields.minute) * 60 + Number(fields.second);
   return localSecond - epochSecond;
 }
 

@@ -120,8 +120,7 @@ const readBinary: Read = (data, index) => {
   return (data.values as Uint8Array).slice(Number(offsets[index]), Number(offsets[index + 1]));
 };
 
-const readFixedSizeBinary: Read = (data, index) =>
-  (data.values as Uint8Array).slice(index * data.stride, (index + 1) * data.stride);
+const readFixedSizeBinary: Read = (data, index) => (data.values as Uint8Array).slice(index * data.stride, (index + 1) * data.stride);
 
 const readDateDay: Read = (data, index) => LocalDate.fromEpochDay((data.values as Int32Array)[index]);
 

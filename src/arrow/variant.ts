@@ -180,9 +180,7 @@ function scalarJs(scalar: VariantScalar): VariantJsValue {
     case "null":
       return null;
     case "integer":
-      return scalar.value >= Number.MIN_SAFE_INTEGER && scalar.value <= Number.MAX_SAFE_INTEGER
-        ? Number(scalar.value)
-        : scalar.value;
+      return scalar.value >= Number.MIN_SAFE_INTEGER && scalar.value <= Number.MAX_SAFE_INTEGER ? Number(scalar.value) : scalar.value;
     case "boolean":
     case "double":
     case "float":

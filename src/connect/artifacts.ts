@@ -42,7 +42,10 @@ export function* artifactPayloads(artifacts: Iterable<Artifact>): Generator<NonN
       for (let i = 0; i < numChunks; i++) {
         const piece = chunk(artifact.data.subarray(i * ARTIFACT_CHUNK_BYTES, (i + 1) * ARTIFACT_CHUNK_BYTES));
         yield i === 0
-          ? { $case: "beginChunk", beginChunk: { name: artifact.name, totalBytes: BigInt(size), numChunks: BigInt(numChunks), initialChunk: piece } }
+          ? {
+              $case: "beginChunk",
+              beginChunk: { name: artifact.name, totalBytes: BigInt(size), numChunks: BigInt(numChunks), initialChunk: piece },
+            }
           : { $case: "chunk", chunk: piece };
       }
     } else {

@@ -368,8 +368,11 @@ export class SparkConnectClient {
     const call = async () => {
       await this.connection(this.closing.signal);
       return new Promise<ReleaseExecuteResponse>((resolve, reject) => {
-        this.stub.releaseExecute(releaseRequest, this.metadata(), this.deadline(Math.min(this.callTimeoutMs, RELEASE_EXECUTE_TIMEOUT_MS)), (error, response) =>
-          error ? reject(error) : resolve(response),
+        this.stub.releaseExecute(
+          releaseRequest,
+          this.metadata(),
+          this.deadline(Math.min(this.callTimeoutMs, RELEASE_EXECUTE_TIMEOUT_MS)),
+          (error, response) => (error ? reject(error) : resolve(response)),
         );
       });
     };
@@ -494,7 +497,8 @@ export class SparkConnectClient {
     });
     this.observe(response.serverSideSessionId);
     const refused = response.artifacts.filter((a) => !a.isCrcSuccessful).map((a) => a.name);
-    if (refused.length > 0) throw new SparkConnectError(`The server refused these artifacts (their checksums did not match): ${refused.join(", ")}`);
+    if (refused.length > 0)
+      throw new SparkConnectError(`The server refused these artifacts (their checksums did not match): ${refused.join(", ")}`);
     return response.artifacts.map((a) => a.name);
   }
 
@@ -664,4 +668,3 @@ function positiveMs(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number of milliseconds above 0, not ${value}`);
   return value;
 }
-

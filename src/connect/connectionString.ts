@@ -128,9 +128,7 @@ export class ConnectionOptions {
     this.userAgent = init.userAgent === undefined ? undefined : checkedText("user_agent", init.userAgent);
     this.sessionId = init.sessionId === undefined ? undefined : checkedText("session_id", init.sessionId);
     this.grpcMaxMessageSize =
-      init.grpcMaxMessageSize === undefined
-        ? DEFAULT_MAX_MESSAGE_SIZE
-        : checkedInteger("grpc_max_message_size", init.grpcMaxMessageSize);
+      init.grpcMaxMessageSize === undefined ? DEFAULT_MAX_MESSAGE_SIZE : checkedInteger("grpc_max_message_size", init.grpcMaxMessageSize);
     this.keepalive = checkedKeepalive(init.keepalive);
     this.connectTimeoutMs =
       init.connectTimeoutMs === undefined ? DEFAULT_CONNECT_TIMEOUT_MS : checkedInteger("connect_timeout_ms", init.connectTimeoutMs);
@@ -327,4 +325,3 @@ function validHeaders(headers: Readonly<Record<string, string>>, hasToken: boole
   }
   return Object.freeze(withRedactedViews(valid));
 }
-

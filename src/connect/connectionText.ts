@@ -32,7 +32,9 @@ export function parseText(text: string): ConnectionOptionsInit {
   }
   const rest = input.slice(SCHEME.length);
   if (rest.includes("?")) {
-    fail("it contains '?', but the sc:// format has no query string: put parameters after '/;' as key=value (write a '?' inside a value as %3F)");
+    fail(
+      "it contains '?', but the sc:// format has no query string: put parameters after '/;' as key=value (write a '?' inside a value as %3F)",
+    );
   }
   if (rest.includes("#")) {
     fail("it contains '#', but the sc:// format has no fragment (write a '#' inside a value as %23)");
@@ -43,14 +45,18 @@ export function parseText(text: string): ConnectionOptionsInit {
   const tail = authorityEnd < 0 ? "" : rest.slice(authorityEnd);
   // Said without quoting the part before '@': it is where a password would be.
   if (authority.includes("@")) {
-    fail("it has user information before the host ('…@host'), which Spark Connect does not use; pass token=… or user_id=… as parameters after '/;'");
+    fail(
+      "it has user information before the host ('…@host'), which Spark Connect does not use; pass token=… or user_id=… as parameters after '/;'",
+    );
   }
   const { host, port } = parseAuthority(authority);
   if (tail.startsWith(";")) fail(`parameters must come after a '/': write sc://${authority}/;key=value`);
   const semicolon = tail.indexOf(";");
   const path = semicolon < 0 ? tail : tail.slice(0, semicolon);
   if (path !== "" && path !== "/") {
-    fail(`the path '${path}' must be empty: Spark Connect serves gRPC at the root of host:port, so write sc://${authority}/ and put parameters after '/;'`);
+    fail(
+      `the path '${path}' must be empty: Spark Connect serves gRPC at the root of host:port, so write sc://${authority}/ and put parameters after '/;'`,
+    );
   }
   const parameters = semicolon < 0 ? [] : splitParameters(tail.slice(semicolon + 1));
   return { host, ...(port === undefined ? {} : { port }), ...initFromParameters(parameters) };

@@ -2,7 +2,12 @@
 // start, the server's progress reports, end. Observers cannot break an operation: their errors
 // are swallowed.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { ExecutePlanResponse, ExecutePlanResponse_ExecutionProgress, ExecutePlanResponse_Metrics, Plan } from "../gen/spark/connect/base";
+import type {
+  ExecutePlanResponse,
+  ExecutePlanResponse_ExecutionProgress,
+  ExecutePlanResponse_Metrics,
+  Plan,
+} from "../gen/spark/connect/base";
 
 /** An operation, as observers see it. */
 export interface OperationInfo {

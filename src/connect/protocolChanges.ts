@@ -69,18 +69,25 @@ function isCollectionLiteralWithNull(node: Node): boolean {
 }
 
 const call = (functionName: string, args: Node[]): Node => ({
-  exprType: { $case: "unresolvedFunction", unresolvedFunction: { functionName, arguments: args, isDistinct: false, isUserDefinedFunction: false } },
+  exprType: {
+    $case: "unresolvedFunction",
+    unresolvedFunction: { functionName, arguments: args, isDistinct: false, isUserDefinedFunction: false },
+  },
 });
 
 /** The same value as a call of `array()` or `map()` on the literal's elements (typed nulls among them), nested alike. */
 function asCollectionCalls(literal: Node): Node {
   const kind = literalCase(literal);
-  const inner = (element: Node): Node => (holdsNull(element) ? asCollectionCalls(element) : { exprType: { $case: "literal", literal: element } });
+  const inner = (element: Node): Node =>
+    holdsNull(element) ? asCollectionCalls(element) : { exprType: { $case: "literal", literal: element } };
   if (kind?.$case === "array") return call("array", ((kind.array as Node).elements as Node[]).map(inner));
   if (kind?.$case === "map") {
     const map = kind.map as Node;
     const values = map.values as Node[];
-    return call("map", (map.keys as Node[]).flatMap((key, i) => [inner(key), inner(values[i])]));
+    return call(
+      "map",
+      (map.keys as Node[]).flatMap((key, i) => [inner(key), inner(values[i])]),
+    );
   }
   return { exprType: { $case: "literal", literal } };
 }

@@ -3,12 +3,7 @@
 // server that ends the stream early on purpose) the client asks for the rest with ReattachExecute
 // from the last response it received: nothing is lost, nothing is repeated, and the query is never
 // run twice. Only a response with ResultComplete ends the stream.
-import type {
-  ExecutePlanRequest,
-  ExecutePlanResponse,
-  ReattachExecuteRequest,
-  ReleaseExecuteRequest,
-} from "../gen/spark/connect/base";
+import type { ExecutePlanRequest, ExecutePlanResponse, ReattachExecuteRequest, ReleaseExecuteRequest } from "../gen/spark/connect/base";
 import { readErrorStatus } from "./errors/statusDetails";
 import { OperationCanceledError, OperationLostError } from "./errors/sessionErrors";
 import { SparkConnectError } from "./errors/sparkConnectError";
@@ -250,7 +245,11 @@ class ReattachableExecution {
       this.#restart(() => this.#calls.executePlan(this.#request));
       return;
     }
-    if (errorClass === SESSION_NOT_FOUND && this.#lastResponseId === undefined && this.#request.clientObservedServerSideSessionId === undefined) {
+    if (
+      errorClass === SESSION_NOT_FOUND &&
+      this.#lastResponseId === undefined &&
+      this.#request.clientObservedServerSideSessionId === undefined
+    ) {
       // The first request of a session that is new to this client was lost on its way: the server
       // creates a session when an ExecutePlan reaches it, so this one never did, and sending it
       // again runs it once (as PySpark does). A session the client had already seen is another

@@ -97,7 +97,11 @@ const SparkConnectStubClass = makeGenericClientConstructor(sparkConnectService, 
  * stub.executePlan(request, new Metadata()).on("data", (response) => ...);
  * ```
  */
-export function sparkConnectStub(address: string, channelCredentials: ChannelCredentials, options: Partial<ClientOptions>): SparkConnectStub {
+export function sparkConnectStub(
+  address: string,
+  channelCredentials: ChannelCredentials,
+  options: Partial<ClientOptions>,
+): SparkConnectStub {
   // grpc-js builds the methods at run time from the definition; their types are the mapping above.
   return new SparkConnectStubClass(address, channelCredentials, options) as unknown as SparkConnectStub;
 }

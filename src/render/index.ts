@@ -12,6 +12,14 @@ export { TABLE_CLASS } from "./table/html";
 export { fieldRef, fieldType, type ChartColumn, type ChartData, type ChartValue } from "./chart/chartData";
 export { ChartValueConverter } from "./chart/chartValues";
 export { chartSpec, withData, type ChartLook, type PlotKind } from "./chart/specs";
-export type { VegaLiteChannel, VegaLiteData, VegaLiteEncoding, VegaLiteMark, VegaLiteSpec, VegaLiteStep, VegaLiteTitle } from "./chart/vegaLiteSpec";
+export type {
+  VegaLiteChannel,
+  VegaLiteData,
+  VegaLiteEncoding,
+  VegaLiteMark,
+  VegaLiteSpec,
+  VegaLiteStep,
+  VegaLiteTitle,
+} from "./chart/vegaLiteSpec";
 export { chartBundle, chartSvg, compileWarnings, VEGA_LITE_MIME, type ChartBundle } from "./chart/chartBundle";
 export { ChartAccessError, type ChartAccess, type ChartRenderOptions, type RefusedRead } from "./chart/chartAccess";

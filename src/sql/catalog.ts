@@ -122,7 +122,7 @@ export class Catalog {
   /** One database by name; an AnalysisException when there is none. */
   async getDatabase(dbName: string): Promise<Database> {
     const [row] = await this.rows(catalogNodes.getDatabase(dbName));
-    return database(row!);
+    return database(row);
   }
 
   /** Whether the database exists. */
@@ -142,20 +142,24 @@ export class Catalog {
 
   /** The tables and views of a database (the current one by default), temporary views included. */
   async listTables(dbName?: string, pattern?: string): Promise<Table[]> {
-    const rows = await this.rows(catalogNodes.listTables(dbName ?? (pattern === undefined ? undefined : await this.currentDatabase()), pattern));
+    const rows = await this.rows(
+      catalogNodes.listTables(dbName ?? (pattern === undefined ? undefined : await this.currentDatabase()), pattern),
+    );
     return rows.map(table);
   }
 
   /** The views of a database (the current one by default), temporary views included. */
   async listViews(dbName?: string, pattern?: string): Promise<Table[]> {
-    const rows = await this.rows(catalogNodes.listViews(dbName ?? (pattern === undefined ? undefined : await this.currentDatabase()), pattern));
+    const rows = await this.rows(
+      catalogNodes.listViews(dbName ?? (pattern === undefined ? undefined : await this.currentDatabase()), pattern),
+    );
     return rows.map(table);
   }
 
   /** One table or view by name; an AnalysisException when there is none. */
   async getTable(tableName: string): Promise<Table> {
     const [row] = await this.rows(catalogNodes.getTable(tableName));
-    return table(row!);
+    return table(row);
   }
 
   /** Whether a table or view exists (in `dbName`, or as `tableName` resolves). */
@@ -248,14 +252,16 @@ export class Catalog {
 
   /** The functions a database offers (built-in and temporary ones included), optionally matching a pattern. */
   async listFunctions(dbName?: string, pattern?: string): Promise<CatalogFunction[]> {
-    const rows = await this.rows(catalogNodes.listFunctions(dbName ?? (pattern === undefined ? undefined : await this.currentDatabase()), pattern));
+    const rows = await this.rows(
+      catalogNodes.listFunctions(dbName ?? (pattern === undefined ? undefined : await this.currentDatabase()), pattern),
+    );
     return rows.map(catalogFunction);
   }
 
   /** One function by name; an AnalysisException when there is none. */
   async getFunction(functionName: string): Promise<CatalogFunction> {
     const [row] = await this.rows(catalogNodes.getFunction(functionName));
-    return catalogFunction(row!);
+    return catalogFunction(row);
   }
 
   /** Whether a function exists. */

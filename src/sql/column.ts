@@ -1,13 +1,6 @@
 import type { Expression } from "../gen/spark/connect/expressions";
 import { attribute, call, sqlExpression, star } from "./plan/expression";
-import {
-  aliasExpression,
-  caseWhenArguments,
-  castExpression,
-  extractValue,
-  sortOrder,
-  updateFields,
-} from "./plan/columnNodes";
+import { aliasExpression, caseWhenArguments, castExpression, extractValue, sortOrder, updateFields } from "./plan/columnNodes";
 import { literalExpression, typedLiteralExpression, type LiteralValue } from "./plan/literal";
 import type { DataType, FieldMetadata } from "./types";
 import type { WindowSpec } from "./window";
@@ -94,7 +87,8 @@ export class Column {
    * ```
    */
   isin(...values: ColumnOrLiteral[] | [readonly ColumnOrLiteral[]]): Column {
-    const list = values.length === 1 && Array.isArray(values[0]) ? (values[0] as readonly ColumnOrLiteral[]) : (values as ColumnOrLiteral[]);
+    const list =
+      values.length === 1 && Array.isArray(values[0]) ? (values[0] as readonly ColumnOrLiteral[]) : (values as ColumnOrLiteral[]);
     return new Column(call("in", [this.expr, ...list.map(toExpression)]));
   }
 
@@ -223,7 +217,8 @@ export class Column {
 
   /** The substring of `length` characters from 1-based position `startPos` (bytes for binary). */
   substr(startPos: number | Column, length: number | Column): Column {
-    if (typeof startPos !== typeof length) throw new TypeError("substr needs startPos and length of the same kind (both numbers or both Columns)");
+    if (typeof startPos !== typeof length)
+      throw new TypeError("substr needs startPos and length of the same kind (both numbers or both Columns)");
     return new Column(call("substr", [this.expr, toExpression(startPos), toExpression(length)]));
   }
 
@@ -445,6 +440,6 @@ export function columnExpression(column: ColumnOrName): Expression {
 }
 
 /** The expression of an operand: a Column as it is, any other value as a literal (a TypeError if it cannot be one). */
-export function toExpression(value: ColumnOrLiteral | unknown): Expression {
+export function toExpression(value: unknown): Expression {
   return value instanceof Column ? value.expr : literalExpression(value as LiteralValue);
 }

@@ -1,10 +1,6 @@
 import type { Table } from "apache-arrow";
 import { AnalyzePlanRequest_Explain_ExplainMode as ExplainMode, type Plan } from "../gen/spark/connect/base";
-import {
-  Aggregate_GroupType,
-  Join_JoinType as JoinTypeProto,
-  SetOperation_SetOpType as SetOpType,
-} from "../gen/spark/connect/relations";
+import { Aggregate_GroupType, Join_JoinType as JoinTypeProto, SetOperation_SetOpType as SetOpType } from "../gen/spark/connect/relations";
 import type { Expression } from "../gen/spark/connect/expressions";
 import type { Relation } from "../gen/spark/connect/relations";
 import { SparkConnectError } from "../connect/errors";
@@ -124,7 +120,12 @@ export class DataFrame {
 
   /** Adds or replaces several columns at once, in the record's order. */
   withColumns(columns: Readonly<Record<string, Column>>): DataFrame {
-    return this.derive(relations.withColumns(this.plan, Object.entries(columns).map(([name, column]) => ({ name, expr: checkedColumn(column).expr }))));
+    return this.derive(
+      relations.withColumns(
+        this.plan,
+        Object.entries(columns).map(([name, column]) => ({ name, expr: checkedColumn(column).expr })),
+      ),
+    );
   }
 
   /** Renames a column; a no-op when there is no column of that name, as in PySpark. */
@@ -231,7 +232,9 @@ export class DataFrame {
     const conditions = list.filter((c): c is Column => typeof c !== "string");
     if (names.length > 0 && conditions.length > 0) throw new TypeError("join on takes column names or Columns, not both");
     const joinCondition = conditions.map((c) => checkedColumn(c)).reduce<Column | undefined>((all, c) => (all ? all.and(c) : c), undefined);
-    return this.derive(relations.join(this.plan, other.plan, { joinType, usingColumns: names, ...(joinCondition ? { condition: joinCondition.expr } : {}) }));
+    return this.derive(
+      relations.join(this.plan, other.plan, { joinType, usingColumns: names, ...(joinCondition ? { condition: joinCondition.expr } : {}) }),
+    );
   }
 
   /** The Cartesian product with another DataFrame. */
@@ -244,7 +247,11 @@ export class DataFrame {
    * (typically a table-valued function). `how` is `"inner"`, `"left"` or `"cross"`.
    */
   lateralJoin(other: DataFrame, on?: Column, how: "inner" | "left" | "cross" = "inner"): DataFrame {
-    const joinType = { inner: JoinTypeProto.JOIN_TYPE_INNER, left: JoinTypeProto.JOIN_TYPE_LEFT_OUTER, cross: JoinTypeProto.JOIN_TYPE_CROSS }[how];
+    const joinType = {
+      inner: JoinTypeProto.JOIN_TYPE_INNER,
+      left: JoinTypeProto.JOIN_TYPE_LEFT_OUTER,
+      cross: JoinTypeProto.JOIN_TYPE_CROSS,
+    }[how];
     if (joinType === undefined) throw new RangeError(`unknown lateral join type "${how}"; expected inner, left or cross`);
     return this.derive(relations.lateralJoin(this.plan, other.plan, joinType, on ? checkedColumn(on).expr : undefined));
   }
@@ -280,7 +287,13 @@ export class DataFrame {
   ): DataFrame {
     checkedPositiveCount(numResults, "numResults");
     return this.derive(
-      relations.nearestByJoin(this.plan, other.plan, { rankingExpression: checkedColumn(rankingExpression).expr, numResults, joinType, mode, direction }),
+      relations.nearestByJoin(this.plan, other.plan, {
+        rankingExpression: checkedColumn(rankingExpression).expr,
+        numResults,
+        joinType,
+        mode,
+        direction,
+      }),
     );
   }
 
@@ -322,12 +335,7 @@ export class DataFrame {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_EXCEPT, true);
   }
 
-  private setOperation(
-    other: DataFrame,
-    setOpType: SetOpType,
-    isAll: boolean,
-    byName?: relations.SetOperationColumns,
-  ): DataFrame {
+  private setOperation(other: DataFrame, setOpType: SetOpType, isAll: boolean, byName?: relations.SetOperationColumns): DataFrame {
     return this.derive(relations.setOperation(this.plan, other.plan, setOpType, isAll, byName));
   }
 
@@ -348,7 +356,9 @@ export class DataFrame {
     const seed = typeof first === "boolean" ? third : second;
     checkedNumber(fraction, "fraction", { min: 0 });
     if (!withReplacement && fraction > 1) throw new RangeError(`fraction must be at most 1 without replacement, got ${fraction}`);
-    return this.derive(relations.sample(this.plan, { lowerBound: 0, upperBound: fraction, withReplacement, seed: seedOf(seed), deterministicOrder: false }));
+    return this.derive(
+      relations.sample(this.plan, { lowerBound: 0, upperBound: fraction, withReplacement, seed: seedOf(seed), deterministicOrder: false }),
+    );
   }
 
   /**
@@ -371,7 +381,13 @@ export class DataFrame {
     return weights.map((weight, i) => {
       const upper = i === weights.length - 1 ? 1 : lower + weight / total;
       const part = this.derive(
-        relations.sample(this.plan, { lowerBound: lower, upperBound: upper, withReplacement: false, seed: fixedSeed, deterministicOrder: true }),
+        relations.sample(this.plan, {
+          lowerBound: lower,
+          upperBound: upper,
+          withReplacement: false,
+          seed: fixedSeed,
+          deterministicOrder: true,
+        }),
       );
       lower = upper;
       return part;
@@ -410,7 +426,9 @@ export class DataFrame {
   /** Redistributes the rows into `numPartitions` partitions, each row into the partition whose number `partitionIdCol` gives. */
   repartitionById(numPartitions: number, partitionIdCol: ColumnOrName): DataFrame {
     checkedPositiveCount(numPartitions, "numPartitions");
-    return this.derive(relations.repartitionByExpression(this.plan, [directShufflePartitionId(columnExpression(partitionIdCol))], numPartitions));
+    return this.derive(
+      relations.repartitionByExpression(this.plan, [directShufflePartitionId(columnExpression(partitionIdCol))], numPartitions),
+    );
   }
 
   /** Fewer partitions, without a shuffle (merging existing ones). */
@@ -468,9 +486,16 @@ export class DataFrame {
     variableColumnName: string,
     valueColumnName: string,
   ): DataFrame {
-    const list = (cols: ColumnOrName | readonly ColumnOrName[]) => (Array.isArray(cols) ? (cols as readonly ColumnOrName[]) : [cols as ColumnOrName]);
+    const list = (cols: ColumnOrName | readonly ColumnOrName[]) =>
+      Array.isArray(cols) ? (cols as readonly ColumnOrName[]) : [cols as ColumnOrName];
     return this.derive(
-      relations.unpivot(this.plan, list(ids).map(columnExpression), values == null ? undefined : list(values).map(columnExpression), variableColumnName, valueColumnName),
+      relations.unpivot(
+        this.plan,
+        list(ids).map(columnExpression),
+        values == null ? undefined : list(values).map(columnExpression),
+        variableColumnName,
+        valueColumnName,
+      ),
     );
   }
 
@@ -521,7 +546,13 @@ export class DataFrame {
    */
   observe(name: string, ...exprs: Column[]): DataFrame {
     if (exprs.length === 0) throw new TypeError("observe needs at least one metric expression");
-    return this.derive(relations.collectMetrics(this.plan, name, exprs.map((e) => checkedColumn(e).expr)));
+    return this.derive(
+      relations.collectMetrics(
+        this.plan,
+        name,
+        exprs.map((e) => checkedColumn(e).expr),
+      ),
+    );
   }
 
   /** The same rows with the given column names, by position. */
@@ -708,7 +739,12 @@ export class DataFrame {
    * ```
    */
   groupingSets(groupingSets: readonly (readonly ColumnOrName[])[], ...cols: ColumnOrName[]): GroupedData {
-    return new GroupedData(this, "groupingSets", cols.map(columnExpression), groupingSets.map((set) => set.map(columnExpression)));
+    return new GroupedData(
+      this,
+      "groupingSets",
+      cols.map(columnExpression),
+      groupingSets.map((set) => set.map(columnExpression)),
+    );
   }
 
   /** Aggregates over all rows, as one group: `df.groupBy().agg(...)`. */
@@ -740,7 +776,11 @@ export class DataFrame {
 
   /** Alias of `na.replace`. */
   replace(toReplace: Readonly<Record<string, NaValue | null>>, subset?: string | readonly string[]): DataFrame;
-  replace(toReplace: NaValue | readonly NaValue[], value: NaValue | null | readonly (NaValue | null)[], subset?: string | readonly string[]): DataFrame;
+  replace(
+    toReplace: NaValue | readonly NaValue[],
+    value: NaValue | null | readonly (NaValue | null)[],
+    subset?: string | readonly string[],
+  ): DataFrame;
   replace(...args: unknown[]): DataFrame {
     return (this.na.replace as (...a: unknown[]) => DataFrame)(...args);
   }
@@ -769,11 +809,17 @@ export class DataFrame {
   approxQuantile(col: string, probabilities: readonly number[], relativeError: number): Promise<number[]>;
   approxQuantile(cols: readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[][]>;
   approxQuantile(col: string | readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[] | number[][]> {
-    return typeof col === "string" ? this.stat.approxQuantile(col, probabilities, relativeError) : this.stat.approxQuantile(col, probabilities, relativeError);
+    return typeof col === "string"
+      ? this.stat.approxQuantile(col, probabilities, relativeError)
+      : this.stat.approxQuantile(col, probabilities, relativeError);
   }
 
   /** Alias of `stat.sampleBy`. */
-  sampleBy(col: ColumnOrName, fractions: Readonly<Record<string, number>> | ReadonlyMap<LiteralValue, number>, seed?: number | bigint): DataFrame {
+  sampleBy(
+    col: ColumnOrName,
+    fractions: Readonly<Record<string, number>> | ReadonlyMap<LiteralValue, number>,
+    seed?: number | bigint,
+  ): DataFrame {
     return this.stat.sampleBy(col, fractions, seed);
   }
 
@@ -815,9 +861,9 @@ export class DataFrame {
 
   /** Whether this DataFrame reads a stream (and must be written with `writeStream`). */
   get isStreaming(): Promise<boolean> {
-    return this.client.analyze({ $case: "isStreaming", isStreaming: { plan: this.root } }).then(
-      (response) => response.result?.$case === "isStreaming" && response.result.isStreaming.isStreaming,
-    );
+    return this.client
+      .analyze({ $case: "isStreaming", isStreaming: { plan: this.root } })
+      .then((response) => response.result?.$case === "isStreaming" && response.result.isStreaming.isStreaming);
   }
 
   // ---- actions ----
@@ -979,7 +1025,6 @@ export class DataFrame {
     abandonedIterators.register(rows, abandon);
     return rows;
   }
-
 }
 
 /**
@@ -1039,7 +1084,10 @@ export type SortArguments =
 /** Sort keys from `orderBy`'s arguments: a Column that is a sort key stays one, anything else sorts ascending (nulls first). */
 function sortOrders(args: readonly unknown[]): Expression[] {
   const last = args[args.length - 1];
-  const options = last !== null && typeof last === "object" && !(last instanceof Column) && !Array.isArray(last) ? (last as { ascending: boolean | readonly boolean[] }) : undefined;
+  const options =
+    last !== null && typeof last === "object" && !(last instanceof Column) && !Array.isArray(last)
+      ? (last as { ascending: boolean | readonly boolean[] })
+      : undefined;
   const cols = (options ? args.slice(0, -1) : args).flat() as ColumnOrName[];
   if (cols.length === 0) throw new TypeError("sorting needs at least one column");
   const ascending = options?.ascending;
@@ -1048,16 +1096,21 @@ function sortOrders(args: readonly unknown[]): Expression[] {
   }
   return cols.map((c, i) => {
     const e = columnExpression(c);
-    const up = ascending === undefined ? undefined : Array.isArray(ascending) ? ascending[i] : ascending;
+    const up = ascending === undefined ? undefined : isFlagList(ascending) ? ascending[i] : ascending;
     if (up === undefined) return e.exprType?.$case === "sortOrder" ? e : sortOrder(e, true, true);
     const child = e.exprType?.$case === "sortOrder" && e.exprType.sortOrder.child ? e.exprType.sortOrder.child : e;
     return sortOrder(child, up, up);
   });
 }
 
+// Array.isArray narrows a readonly array to any[].
+function isFlagList(value: boolean | readonly boolean[]): value is readonly boolean[] {
+  return Array.isArray(value);
+}
+
 /** The grouping columns of `groupBy(...)`: names, Columns, or arrays of them, as PySpark takes them. */
 function groupingColumns(cols: readonly (ColumnOrName | readonly ColumnOrName[])[]): Expression[] {
-  return (cols.flat() as ColumnOrName[]).map(columnExpression);
+  return cols.flat().map(columnExpression);
 }
 
 /** `repartition`'s arguments: an optional leading number of partitions, then columns. */

@@ -80,7 +80,12 @@ export async function createDataFrame(session: SparkSession, data: LocalRows, sc
   if (isArrowTable(data)) {
     const ipc = tableToIPC(data, "stream");
     const conf = await limits(session);
-    return send(session, ipc, given instanceof StructType ? given : undefined, ipc.byteLength < conf.threshold ? undefined : { conf, chunks: () => [ipc] });
+    return send(
+      session,
+      ipc,
+      given instanceof StructType ? given : undefined,
+      ipc.byteLength < conf.threshold ? undefined : { conf, chunks: () => [ipc] },
+    );
   }
   const rows = data as readonly unknown[];
   const names = Array.isArray(given) ? (given as readonly string[]) : undefined;
@@ -92,8 +97,9 @@ export async function createDataFrame(session: SparkSession, data: LocalRows, sc
   const positional = rows.map((row, i) => rowValues(row, structType, i));
   const conf = await limits(session);
   const [whole] = encodeRows(positional, arrowSchema);
-  const cached = whole!.byteLength < conf.threshold ? undefined : { conf, chunks: () => encodeRows(positional, arrowSchema, conf.chunkRows) };
-  return send(session, whole!, structType, cached);
+  const cached =
+    whole.byteLength < conf.threshold ? undefined : { conf, chunks: () => encodeRows(positional, arrowSchema, conf.chunkRows) };
+  return send(session, whole, structType, cached);
 }
 
 interface Limits {
@@ -131,7 +137,9 @@ async function send(
   if (!cached) return new DataFrame(session, localRelation(local));
   const { conf } = cached;
   if (stream.byteLength > conf.sizeLimit) {
-    throw new RangeError(`The local data is ${stream.byteLength} bytes, above the server's limit of ${conf.sizeLimit} (${CONF.sizeLimit}).`);
+    throw new RangeError(
+      `The local data is ${stream.byteLength} bytes, above the server's limit of ${conf.sizeLimit} (${CONF.sizeLimit}).`,
+    );
   }
   const version = parseSparkVersion(await session.client.serverVersion());
   if (version && !atLeastLine(version, "4.1")) {
@@ -233,7 +241,9 @@ function inferType(value: unknown, where: string): DataType {
   if (isRecord(value)) {
     return new StructType(Object.entries(value).map(([k, v]) => new StructField(k, inferType(v, `${where}, field "${k}"`), true)));
   }
-  throw new TypeError(`${where}: cannot infer a Spark type for ${typeof value === "object" ? value.constructor?.name ?? "an object" : typeof value}`);
+  throw new TypeError(
+    `${where}: cannot infer a Spark type for ${typeof value === "object" ? (value.constructor?.name ?? "an object") : typeof value}`,
+  );
 }
 
 function mergeTypes(a: DataType, b: DataType, where: string): DataType {
@@ -258,7 +268,8 @@ function withoutNullParts(type: DataType): DataType {
   if (type instanceof NullType) return new StringType();
   if (type instanceof ArrayType) return new ArrayType(withoutNullParts(type.elementType), true);
   if (type instanceof MapType) return new MapType(withoutNullParts(type.keyType), withoutNullParts(type.valueType), true);
-  if (type instanceof StructType) return new StructType(type.fields.map((f) => new StructField(f.name, withoutNullParts(f.dataType), true)));
+  if (type instanceof StructType)
+    return new StructType(type.fields.map((f) => new StructField(f.name, withoutNullParts(f.dataType), true)));
   return type;
 }
 
@@ -284,7 +295,10 @@ function arrowType(type: DataType, name: string): ArrowType {
   if (type instanceof NullType) return new Null();
   if (type instanceof ArrayType) return new List(new Field("element", arrowType(type.elementType, name), type.containsNull));
   if (type instanceof MapType) {
-    const entries = new Struct([new Field("key", arrowType(type.keyType, name), false), new Field("value", arrowType(type.valueType, name), type.valueContainsNull)]);
+    const entries = new Struct<{ key: ArrowType; value: ArrowType }>([
+      new Field("key", arrowType(type.keyType, name), false),
+      new Field("value", arrowType(type.valueType, name), type.valueContainsNull),
+    ]);
     return new Map_(new Field("entries", entries, false));
   }
   if (type instanceof StructType) return new Struct(type.fields.map(arrowField));

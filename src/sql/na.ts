@@ -64,7 +64,13 @@ export class DataFrameNaFunctions {
     if (value !== null && typeof value === "object") {
       const entries = Object.entries(value);
       if (entries.length === 0) throw new TypeError("fill needs at least one column");
-      return this.derive(fillNa(this.df.plan, entries.map(([name]) => name), entries.map(([, v]) => fillValue(v))));
+      return this.derive(
+        fillNa(
+          this.df.plan,
+          entries.map(([name]) => name),
+          entries.map(([, v]) => fillValue(v)),
+        ),
+      );
     }
     const cols = subset === undefined ? [] : typeof subset === "string" ? [subset] : [...subset];
     return this.derive(fillNa(this.df.plan, cols, [fillValue(value)]));
@@ -80,7 +86,11 @@ export class DataFrameNaFunctions {
    * ```
    */
   replace(toReplace: Readonly<Record<string, NaValue | null>>, subset?: string | readonly string[]): DataFrame;
-  replace(toReplace: NaValue | readonly NaValue[], value: NaValue | null | readonly (NaValue | null)[], subset?: string | readonly string[]): DataFrame;
+  replace(
+    toReplace: NaValue | readonly NaValue[],
+    value: NaValue | null | readonly (NaValue | null)[],
+    subset?: string | readonly string[],
+  ): DataFrame;
   replace(
     toReplace: NaValue | readonly NaValue[] | Readonly<Record<string, NaValue | null>>,
     valueOrSubset?: NaValue | null | readonly (NaValue | null)[] | string,
@@ -92,14 +102,19 @@ export class DataFrameNaFunctions {
       pairs = Object.entries(toReplace as Record<string, NaValue | null>);
       subset = valueOrSubset as string | readonly string[] | undefined;
     } else {
-      const olds = Array.isArray(toReplace) ? (toReplace as readonly NaValue[]) : [toReplace as NaValue];
-      const news = Array.isArray(valueOrSubset) ? (valueOrSubset as readonly (NaValue | null)[]) : olds.map(() => valueOrSubset as NaValue | null);
+      const olds = Array.isArray(toReplace) ? (toReplace as readonly NaValue[]) : [toReplace];
+      const news = Array.isArray(valueOrSubset)
+        ? (valueOrSubset as readonly (NaValue | null)[])
+        : olds.map(() => valueOrSubset as NaValue | null);
       if (news.length !== olds.length) throw new RangeError(`replace has ${olds.length} values to replace and ${news.length} replacements`);
       pairs = olds.map((old, i) => [old, news[i]!]);
       subset = maybeSubset;
     }
     const cols = subset === undefined ? [] : typeof subset === "string" ? [subset] : [...subset];
-    const replacements = pairs.map(([oldValue, newValue]): [LiteralValue, LiteralValue] => [checkedNaValue(oldValue), newValue === null ? null : checkedNaValue(newValue)]);
+    const replacements = pairs.map(([oldValue, newValue]): [LiteralValue, LiteralValue] => [
+      checkedNaValue(oldValue),
+      newValue === null ? null : checkedNaValue(newValue),
+    ]);
     return this.derive(replace(this.df.plan, cols, replacements));
   }
 

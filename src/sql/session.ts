@@ -59,7 +59,8 @@ async function localArtifact(localPath: string, kind: ArtifactKind): Promise<{ n
       : kind.file
         ? "files"
         : name.endsWith(".jar") && "jars";
-  if (!prefix) throw new TypeError(`cannot add ${localPath} as an artifact of that kind (jars end in .jar; use { file: true } for other files)`);
+  if (!prefix)
+    throw new TypeError(`cannot add ${localPath} as an artifact of that kind (jars end in .jar; use { file: true } for other files)`);
   return { name: `${prefix}/${name}`, data: await fs.readFile(localPath) };
 }
 

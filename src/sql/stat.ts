@@ -66,7 +66,7 @@ export class DataFrameStatFunctions {
     const value = row ? Row.at(row, 0) : undefined;
     if (!Array.isArray(value)) throw new SparkConnectError("The server sent no quantiles.");
     const perColumn = (value as unknown[]).map((list) => (list as number[]).map(Number));
-    return typeof col === "string" ? perColumn[0]! : perColumn;
+    return typeof col === "string" ? perColumn[0] : perColumn;
   }
 
   /**
@@ -78,9 +78,15 @@ export class DataFrameStatFunctions {
    * df.stat.sampleBy("label", { 0: 0.1, 1: 0.5 }, 42);
    * ```
    */
-  sampleBy(col: ColumnOrName, fractions: Readonly<Record<string, number>> | ReadonlyMap<LiteralValue, number>, seed?: number | bigint): DataFrame {
+  sampleBy(
+    col: ColumnOrName,
+    fractions: Readonly<Record<string, number>> | ReadonlyMap<LiteralValue, number>,
+    seed?: number | bigint,
+  ): DataFrame {
     const entries: [LiteralValue, number][] =
-      fractions instanceof Map ? [...fractions] : Object.entries(fractions as Record<string, number>).map(([k, v]) => [numericKey(k), v]);
+      fractions instanceof Map
+        ? [...(fractions as ReadonlyMap<LiteralValue, number>)]
+        : Object.entries(fractions as Record<string, number>).map(([k, v]) => [numericKey(k), v]);
     for (const [, fraction] of entries) checkedNumber(fraction, "fractions", { min: 0, max: 1 });
     return this.derive(statNodes.sampleBy(this.df.plan, columnExpression(col), entries, seedOf(seed)));
   }

@@ -89,6 +89,12 @@ export class TableValuedFunction {
   }
 
   private call(functionName: string, ...args: Column[]): DataFrame {
-    return new DataFrame(this.sparkSession, tableValuedFunction(functionName, args.map((a) => a.expr)));
+    return new DataFrame(
+      this.sparkSession,
+      tableValuedFunction(
+        functionName,
+        args.map((a) => a.expr),
+      ),
+    );
   }
 }

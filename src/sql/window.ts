@@ -44,7 +44,11 @@ export class WindowSpec {
 
   /** The same window, ordered by these columns; a plain column sorts ascending, `col("x").desc()` descending. */
   orderBy(...cols: ColumnOrName[] | [readonly ColumnOrName[]]): WindowSpec {
-    return new WindowSpec(this.partitionSpec, flatten(cols).map((c) => sortOrderNode(columnExpression(c))), this.frameSpec);
+    return new WindowSpec(
+      this.partitionSpec,
+      flatten(cols).map((c) => sortOrderNode(columnExpression(c))),
+      this.frameSpec,
+    );
   }
 
   /**

@@ -28,7 +28,8 @@ const WIDE_SQL = [
   "  timestamp'2024-03-01 12:34:56.123456' + make_dt_interval(0, 0, 0, id) AS ts,",
   "  make_dt_interval(CAST(id AS INT), 2, 3, 4.5) AS span,",
   ...Array.from({ length: 27 }, (_, c) => {
-    const value = c % 2 === 0 ? `id * ${c + 1} / 7.0` : c === 25 ? "IF(id % 10 = 0, repeat('abc ', 100), 'short')" : `concat('name ', id * ${c})`;
+    const value =
+      c % 2 === 0 ? `id * ${c + 1} / 7.0` : c === 25 ? "IF(id % 10 = 0, repeat('abc ', 100), 'short')" : `concat('name ', id * ${c})`;
     return `  ${value} AS c${c}${c < 26 ? "," : ""}`;
   }),
   "FROM range(200)",
@@ -50,12 +51,18 @@ function wideTableOutput(): object {
   const columns: Record<string, Int32Array | Float64Array | string[]> = {
     id: Int32Array.from({ length: rows }, (_, r) => r),
     text: Array.from({ length: rows }, (_, r) => `row ${r}: `.padEnd(200, "lorem ipsum dolor sit amet ")),
-    ts: Array.from({ length: rows }, (_, r) => `2024-03-01 12:${String(34 + Math.floor(r / 60)).padStart(2, "0")}:${String(r % 60).padStart(2, "0")}.123456`),
+    ts: Array.from(
+      { length: rows },
+      (_, r) => `2024-03-01 12:${String(34 + Math.floor(r / 60)).padStart(2, "0")}:${String(r % 60).padStart(2, "0")}.123456`,
+    ),
     span: Array.from({ length: rows }, (_, r) => `INTERVAL '${r} 02:03:04.5' DAY TO SECOND`),
   };
   const types = ["bigint", "string", "timestamp", "interval day to second"];
   for (let c = 0; c < 27; c++) {
-    columns[`c${c}`] = c % 2 === 0 ? Float64Array.from({ length: rows }, (_, r) => (r * (c + 1)) / 7) : Array.from({ length: rows }, (_, r) => `name ${r * c}`);
+    columns[`c${c}`] =
+      c % 2 === 0
+        ? Float64Array.from({ length: rows }, (_, r) => (r * (c + 1)) / 7)
+        : Array.from({ length: rows }, (_, r) => `name ${r * c}`);
     types.push(c % 2 === 0 ? "decimal(38,6)" : "string");
   }
   const data = tableBundle(tableFromArrays(columns), { columnTypes: types, moreRows: true });
@@ -134,7 +141,7 @@ const MEASURE_TABLE = `(async () => {
 })()`;
 
 async function measureTable(page: Page): Promise<TableShape> {
-  return (await page.evaluate(MEASURE_TABLE)) as TableShape;
+  return await page.evaluate<TableShape>(MEASURE_TABLE);
 }
 
 describe("JupyterLab in headless Chromium", function () {
@@ -192,7 +199,10 @@ describe("JupyterLab in headless Chromium", function () {
           undefined,
           { timeout: 30_000 },
         )
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (started || attempt === 3) break;
     }
     // Every cell has run when no prompt shows [*] and the last cell has an execution count.
@@ -245,7 +255,10 @@ describe("JupyterLab in headless Chromium", function () {
       // One line: JupyterLab's rows are about 30 px high (the issue saw 614 px).
       expect(shape.rowHeight).to.be.below(40);
       expect(shape.longCellHeight).to.equal(shape.rowHeight);
-      expect([shape.longCellText, shape.longCellCut], "the 200 characters are there, cut with an ellipsis for width").to.deep.equal([200, true]);
+      expect([shape.longCellText, shape.longCellCut], "the 200 characters are there, cut with an ellipsis for width").to.deep.equal([
+        200,
+        true,
+      ]);
       expect(shape.boxHeight).to.be.at.most(500);
       expect(shape.boxScrollHeight).to.be.above(100 * shape.rowHeight);
       expect(shape.outputHeight).to.be.below(600);

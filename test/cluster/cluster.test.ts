@@ -73,12 +73,18 @@ describe("the cluster under the Spark Connect server", function () {
       spark.removeProgressHandler(handler);
     }
     const stages = events.flatMap((e) => e.stages);
-    expect(stages.some((s) => s.numTasks === 8n), "a stage of eight tasks").to.equal(true);
+    expect(
+      stages.some((s) => s.numTasks === 8n),
+      "a stage of eight tasks",
+    ).to.equal(true);
     const completed = stages.filter((s) => s.numTasks === 8n).map((s) => s.numCompletedTasks);
     expect(completed.at(-1), "the last report counts all eight done").to.equal(8n);
     // Both one-core workers busy at once. (The server counts tasks started minus ended, so a report
     // caught between one task's end and the next one's start can say 3: no upper bound here.)
-    expect(events.some((e) => e.inflightTasks >= 2n), "two tasks running at some report").to.equal(true);
+    expect(
+      events.some((e) => e.inflightTasks >= 2n),
+      "two tasks running at some report",
+    ).to.equal(true);
     expect(events.at(-1)!.done).to.equal(true);
   });
 });

@@ -25,18 +25,38 @@ const CASES: [string, string, RegExp, RegExp][] = [
   ["a parameter without a value", connect("sc://localhost/;use_ssl"), /InvalidConnectionStringError/, /use_ssl/],
   ["use_ssl that is not a boolean", connect("sc://localhost/;use_ssl=maybe"), /InvalidConnectionStringError/, /use_ssl/],
   ["a session_id that is not a UUID", connect("sc://localhost/;session_id=abc"), /InvalidConnectionStringError/, /session_id/],
-  ["a host with a path", connect("sc://localhost:15002/extra/path"), /^InvalidConnectionStringError$/, /the path '\/extra\/path' must be empty/],
+  [
+    "a host with a path",
+    connect("sc://localhost:15002/extra/path"),
+    /^InvalidConnectionStringError$/,
+    /the path '\/extra\/path' must be empty/,
+  ],
   ["a closed port", connect("sc://127.0.0.1:9"), /SparkConnectionError/, /127\.0\.0\.1:9/],
-  ["a non-Spark HTTP server on the port", connect("sc://127.0.0.1:HTTP"), /^SparkConnectionError$/, /Spark Connect server at 127\.0\.0\.1:HTTP\b/],
+  [
+    "a non-Spark HTTP server on the port",
+    connect("sc://127.0.0.1:HTTP"),
+    /^SparkConnectionError$/,
+    /Spark Connect server at 127\.0\.0\.1:HTTP\b/,
+  ],
   ["a SQL typo", 'await spark.sql("SELEC 1")', /ParseException/, /PARSE_SYNTAX_ERROR/],
   ["an unclosed string", 'await spark.sql("SELECT \'open")', /ParseException/, /PARSE_SYNTAX_ERROR|UNCLOSED/],
   ["an unknown table", 'await spark.sql("SELECT * FROM nowhere_at_all")', /AnalysisException/, /TABLE_OR_VIEW_NOT_FOUND/],
   ["an unknown column", 'await spark.sql("SELECT missing_col FROM range(1)")', /AnalysisException/, /UNRESOLVED_COLUMN/],
   ["an unknown column through the API", 'await spark.range(1).select("missing_col").collect()', /AnalysisException/, /UNRESOLVED_COLUMN/],
   ["an unknown function", 'await spark.sql("SELECT no_such_fn(1)")', /AnalysisException/, /UNRESOLVED_ROUTINE/],
-  ["a type mismatch", "await (await spark.sql(\"SELECT 'a' + date'2024-01-01'\")).collect()", /AnalysisException/, /DATATYPE_MISMATCH|CAST/],
+  [
+    "a type mismatch",
+    "await (await spark.sql(\"SELECT 'a' + date'2024-01-01'\")).collect()",
+    /AnalysisException/,
+    /DATATYPE_MISMATCH|CAST/,
+  ],
   ["invalid DDL", 'await spark.sql("CREATE TABLE (x INT)")', /ParseException/, /PARSE_SYNTAX_ERROR/],
-  ["an invalid DDL type", 'await spark.sql("CREATE TEMP VIEW v AS SELECT CAST(1 AS notatype) AS x")', /ParseException|AnalysisException/, /notatype|UNSUPPORTED_DATATYPE/i],
+  [
+    "an invalid DDL type",
+    'await spark.sql("CREATE TEMP VIEW v AS SELECT CAST(1 AS notatype) AS x")',
+    /ParseException|AnalysisException/,
+    /notatype|UNSUPPORTED_DATATYPE/i,
+  ],
   ["an unbound parameter", 'await spark.sql("SELECT :x")', /AnalysisException/, /UNBOUND_SQL_PARAMETER/],
   ["a parameter of an unsupported JS type", 'await spark.sql("SELECT :x", { x: { a: 1 } as never })', /TypeError/, /literal/],
   ["a bigint beyond 64 bits", "lit(2n ** 70n)", /RangeError/, /bigint/],
@@ -44,9 +64,24 @@ const CASES: [string, string, RegExp, RegExp][] = [
   ["a function as a literal", "lit((() => 1) as never)", /TypeError/, /literal/],
   ["a negative limit", "spark.range(3).limit(-1)", /RangeError/, /limit/],
   ["a zero range step", "spark.range(0, 10, 0)", /RangeError/, /step/],
-  ["a division by zero at run time", 'await (await spark.sql("SELECT 1 / (id - id) FROM range(2)")).collect()', /ArithmeticException/, /DIVIDE_BY_ZERO/],
-  ["an invalid cast at run time", "await (await spark.sql(\"SELECT CAST('x' AS INT)\")).collect()", /^NumberFormatException$/, /CAST_INVALID_INPUT/],
-  ["a bad conf value", 'await spark.conf.set("spark.sql.shuffle.partitions", "many")', /^IllegalArgumentException$/, /INVALID_CONF_VALUE\.TYPE_MISMATCH.*'many'.*spark\.sql\.shuffle\.partitions/],
+  [
+    "a division by zero at run time",
+    'await (await spark.sql("SELECT 1 / (id - id) FROM range(2)")).collect()',
+    /ArithmeticException/,
+    /DIVIDE_BY_ZERO/,
+  ],
+  [
+    "an invalid cast at run time",
+    "await (await spark.sql(\"SELECT CAST('x' AS INT)\")).collect()",
+    /^NumberFormatException$/,
+    /CAST_INVALID_INPUT/,
+  ],
+  [
+    "a bad conf value",
+    'await spark.conf.set("spark.sql.shuffle.partitions", "many")',
+    /^IllegalArgumentException$/,
+    /INVALID_CONF_VALUE\.TYPE_MISMATCH.*'many'.*spark\.sql\.shuffle\.partitions/,
+  ],
   ["a %%sql line with a bad name", "%%sql 1bad\nSELECT 1", /SqlMagicError/, /variable name/],
   ["a %%sql cell without a query", "%%sql", /SqlMagicError/, /needs a query/],
   ["a TypeScript error", 'const n: number = "three";', /TypeScriptError/, /not assignable/],
@@ -54,7 +89,14 @@ const CASES: [string, string, RegExp, RegExp][] = [
 ];
 
 /** Odd but valid strings: they must come back exactly. */
-const ODD_STRINGS = ["emoji 👩🏽‍🚀🎉", "NUL\u0000inside", "quotes ' \" ` and \\ backslash", "<script>alert(1)</script>", "x".repeat(200_000), "\u202Eright-to-left"];
+const ODD_STRINGS = [
+  "emoji 👩🏽‍🚀🎉",
+  "NUL\u0000inside",
+  "quotes ' \" ` and \\ backslash",
+  "<script>alert(1)</script>",
+  "x".repeat(200_000),
+  "\u202Eright-to-left",
+];
 
 describe("bad inputs through the kernel", function () {
   this.timeout(300_000);
@@ -101,7 +143,7 @@ describe("bad inputs through the kernel", function () {
       `const odd = ${JSON.stringify(ODD_STRINGS)};\nconst back = (await (await spark.sql("SELECT explode(:xs) AS s", { xs: odd })).collect()).map((r) => r.s);\nJSON.stringify(back) === JSON.stringify(odd)`,
     );
     expect(run.reply.content.status, JSON.stringify(run.ofType("error").map((m) => m.content))).to.equal("ok");
-    expect((run.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("true");
+    expect((run.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal("true");
   });
 
   it("is still alive and well after all of them", async () => {

@@ -15,7 +15,7 @@ function sleepyRows(seconds: number): string {
 }
 
 function plainText(msg: KernelMessage.IIOPubMessage | undefined): string {
-  return String((msg?.content as { data?: Record<string, unknown> } | undefined)?.data?.["text/plain"] ?? "");
+  return (msg?.content as { data?: Record<string, string> } | undefined)?.data?.["text/plain"] ?? "";
 }
 
 describe("Spark work of the cells of a notebook", function () {

@@ -27,22 +27,38 @@ describe("the client package, spark-ts, installed alone", function () {
 
   before(() => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "stk-client-"));
-    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", scratch], { cwd: root, encoding: "utf8" }).trim().split("\n").at(-1)!;
+    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", scratch], { cwd: root, encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .at(-1)!;
     project = path.join(scratch, "service");
     fs.mkdirSync(project);
     fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "a-service", version: "1.0.0", private: true }));
-    execFileSync("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error", path.join(scratch, tarball)], { cwd: project, stdio: "pipe" });
+    execFileSync("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error", path.join(scratch, tarball)], {
+      cwd: project,
+      stdio: "pipe",
+    });
   });
 
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   it("brings at most 15 packages and 30 MiB: no notebook stack, no gRPC dependency tree, no install scripts, no native code", () => {
-    const out = execFileSync(process.execPath, ["--input-type=module", "-e", 'import { measureClientFootprint } from "./scripts/clientFootprint.mjs"; console.log(JSON.stringify(measureClientFootprint()));'], {
-      cwd: root,
-      encoding: "utf8",
-    });
+    const out = execFileSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        'import { measureClientFootprint } from "./scripts/clientFootprint.mjs"; console.log(JSON.stringify(measureClientFootprint()));',
+      ],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    );
     const footprint = JSON.parse(out.trim().split("\n").at(-1)!) as Footprint;
-    console.log(`      ${(footprint.bytes / MIB).toFixed(1)} MiB in ${footprint.packages} packages; install scripts: ${footprint.installScripts.join(", ") || "none"}`);
+    console.log(
+      `      ${(footprint.bytes / MIB).toFixed(1)} MiB in ${footprint.packages} packages; install scripts: ${footprint.installScripts.join(", ") || "none"}`,
+    );
     expect(footprint.notebookStack).to.deep.equal([]);
     expect(footprint.native).to.deep.equal([]);
     expect(footprint.installScripts).to.deep.equal([]);
@@ -54,7 +70,7 @@ describe("the client package, spark-ts, installed alone", function () {
   });
 
   it("runs a query from CommonJS (require) and from an ES module (import, and the functions subpath)", () => {
-    const query = 'SELECT 6 * 7 AS answer';
+    const query = "SELECT 6 * 7 AS answer";
     fs.writeFileSync(
       path.join(project, "query.cjs"),
       `const { SparkSession, functions: F } = require("spark-ts");
@@ -100,10 +116,29 @@ export const wrong = (df: DataFrame) => df.selectt("x");
 `,
     );
     const check = (file: string) =>
-      execFileSync(process.execPath, [tsc, "--noEmit", "--strict", "--module", "node16", "--moduleResolution", "node16", "--target", "es2022", "--types", "node", "--typeRoots", path.join(root, "node_modules", "@types"), file], {
-        cwd: project,
-        encoding: "utf8",
-      });
+      execFileSync(
+        process.execPath,
+        [
+          tsc,
+          "--noEmit",
+          "--strict",
+          "--module",
+          "node16",
+          "--moduleResolution",
+          "node16",
+          "--target",
+          "es2022",
+          "--types",
+          "node",
+          "--typeRoots",
+          path.join(root, "node_modules", "@types"),
+          file,
+        ],
+        {
+          cwd: project,
+          encoding: "utf8",
+        },
+      );
     expect(check("typed.cts")).to.equal("");
     expect(check("typed.mts")).to.equal("");
   });

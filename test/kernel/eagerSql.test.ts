@@ -32,7 +32,10 @@ describe("spark.sql in notebook cells, as PySpark users write it", function () {
       .join("");
 
   it("type-checks and runs spark.sql(q).show() and a transformation on spark.sql(q), with no await on sql()", async () => {
-    const run = await runCell(kernel, 'spark.sql("CREATE OR REPLACE TEMP VIEW kv AS SELECT id, id * 3 AS y FROM range(4)");\nawait spark.sql("SELECT * FROM kv").filter(col("id").gt(1)).show();');
+    const run = await runCell(
+      kernel,
+      'spark.sql("CREATE OR REPLACE TEMP VIEW kv AS SELECT id, id * 3 AS y FROM range(4)");\nawait spark.sql("SELECT * FROM kv").filter(col("id").gt(1)).show();',
+    );
     expect(run.reply.content.status).to.equal("ok");
     expect(stdout(run)).to.equal("+---+---+\n| id|  y|\n+---+---+\n|  2|  6|\n|  3|  9|\n+---+---+\n");
   });
@@ -40,7 +43,7 @@ describe("spark.sql in notebook cells, as PySpark users write it", function () {
   it("shows spark.sql(q) left last as a table", async () => {
     const run = await runCell(kernel, 'spark.sql("SELECT y FROM kv WHERE id = 3")');
     expect(run.reply.content.status).to.equal("ok");
-    const data = (run.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data;
+    const data = (run.ofType("execute_result")[0].content as { data: Record<string, string> }).data;
     expect(data["text/plain"]).to.match(/\|\s*y\s*\|[\s\S]*\|\s*9\s*\|/);
   });
 
@@ -50,6 +53,6 @@ describe("spark.sql in notebook cells, as PySpark users write it", function () {
     expect(String((failed.reply.content as { evalue?: string }).evalue)).to.match(/TABLE_OR_VIEW_NOT_FOUND/);
     const next = await runCell(kernel, "(await spark.range(2).count()) + after");
     expect(next.reply.content.status).to.equal("ok");
-    expect((next.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("3");
+    expect((next.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal("3");
   });
 });

@@ -14,7 +14,7 @@ function sleepyQuery(seconds: number, tasks = 4): string {
 }
 
 function html(msg: KernelMessage.IIOPubMessage | undefined): string {
-  return String((msg?.content as { data?: Record<string, unknown> }).data?.["text/html"] ?? "");
+  return (msg?.content as { data?: Record<string, string> }).data?.["text/html"] ?? "";
 }
 
 for (const interruptMode of ["signal", "message"] as const) {
@@ -40,7 +40,10 @@ for (const interruptMode of ["signal", "message"] as const) {
 
     if (interruptMode === "signal") {
       it("starts with spark, F, col, lit, expr, Window and display, typed for the checker", async () => {
-        const ok = await runCell(kernel, "[typeof spark.sql, typeof F.sum, typeof col, typeof lit, typeof expr, typeof Window.partitionBy, typeof display].join(' ')");
+        const ok = await runCell(
+          kernel,
+          "[typeof spark.sql, typeof F.sum, typeof col, typeof lit, typeof expr, typeof Window.partitionBy, typeof display].join(' ')",
+        );
         expect(ok.reply.content.status).to.equal("ok");
         expect((ok.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal(
           "'function function function function function function function'",
@@ -59,7 +62,12 @@ for (const interruptMode of ["signal", "message"] as const) {
       it("runs console.log in a notebook folder with no node_modules above it", async () => {
         const run = await runCell(kernel, 'console.log("from a cell")');
         expect(run.reply.content.status).to.equal("ok");
-        expect(run.ofType("stream").map((m) => (m.content as { text: string }).text).join("")).to.equal("from a cell\n");
+        expect(
+          run
+            .ofType("stream")
+            .map((m) => (m.content as { text: string }).text)
+            .join(""),
+        ).to.equal("from a cell\n");
       });
 
       it("lets cells import this package by name, as the same module the preloaded spark uses", async () => {
@@ -77,7 +85,9 @@ for (const interruptMode of ["signal", "message"] as const) {
           'import { SparkSession, AnalysisException, functions as G } from "spark-ts";\nlet caught: unknown;\ntry { await spark.sql("SELECT nope FROM range(1)"); } catch (e) { caught = e; }\n[spark instanceof SparkSession, caught instanceof AnalysisException, G.sum === F.sum].join(" ")',
         );
         expect(run.reply.content.status, JSON.stringify(run.ofType("error").map((m) => m.content))).to.equal("ok");
-        expect((run.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal("'true true true'");
+        expect((run.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal(
+          "'true true true'",
+        );
       });
 
       it("keeps values for later cells with their types, whatever package declares them", async () => {
@@ -87,7 +97,9 @@ for (const interruptMode of ["signal", "message"] as const) {
         );
         expect(kept.reply.content.status, JSON.stringify(kept.ofType("error").map((m) => m.content))).to.equal("ok");
         const used = await runCell(kernel, "[rows[0]!.n, table.numRows, typeof chart.spec].join(' ')");
-        expect((used.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal("'7 2 function'");
+        expect((used.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal(
+          "'7 2 function'",
+        );
       });
 
       it("shows a DataFrame as an escaped HTML table with typed headers and a note when rows were cut", async () => {
@@ -132,11 +144,15 @@ for (const interruptMode of ["signal", "message"] as const) {
 
       it("displays Arrow tables, arrays of objects and objects offering Jupyter's display symbol", async () => {
         const arrow = await runCell(kernel, "await spark.range(3).toArrow()");
-        expect(html(arrow.ofType("execute_result")[0])).to.include("<table").and.to.include("bigint");
+        expect(html(arrow.ofType("execute_result")[0]))
+          .to.include("<table")
+          .and.to.include("bigint");
         const records = await runCell(kernel, "[{ city: 'Oslo', n: 1 }, { city: 'Rome', n: 2 }]");
         expect(html(records.ofType("execute_result")[0])).to.include("Rome");
         const own = await runCell(kernel, "({ [Symbol.for('Jupyter.display')]: () => ({ 'text/markdown': '**own**' }) })");
-        expect((own.ofType("execute_result")[0].content as { data: Record<string, string> }).data).to.deep.equal({ "text/markdown": "**own**" });
+        expect((own.ofType("execute_result")[0].content as { data: Record<string, string> }).data).to.deep.equal({
+          "text/markdown": "**own**",
+        });
       });
 
       it("shows df.plot charts as Vega-Lite 5 with an SVG and a text summary, and no HTML", async () => {
@@ -169,7 +185,9 @@ for (const interruptMode of ["signal", "message"] as const) {
       it("shows live progress of a long query, updated in place, and sums it up in one line at the end", async () => {
         const run = await runCell(kernel, `await (await spark.sql(${JSON.stringify(sleepyQuery(12))})).collect()`);
         expect(run.reply.content.status).to.equal("ok");
-        const shown = run.ofType("display_data").filter((m) => (m.content as { transient?: { display_id?: string } }).transient?.display_id);
+        const shown = run
+          .ofType("display_data")
+          .filter((m) => (m.content as { transient?: { display_id?: string } }).transient?.display_id);
         const updates = run.ofType("update_display_data");
         expect(shown).to.have.length(1);
         expect(updates.length).to.be.greaterThan(2);

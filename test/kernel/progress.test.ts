@@ -35,7 +35,12 @@ function progressMessages(run: CellRun): Shown[] {
     .filter((m) => m.header.msg_type === "display_data" || m.header.msg_type === "update_display_data")
     .map((m) => {
       const content = m.content as { data: Record<string, string>; transient?: { display_id?: string } };
-      return { type: m.header.msg_type, displayId: content.transient?.display_id ?? "", text: content.data["text/plain"] ?? "", html: content.data["text/html"] ?? "" };
+      return {
+        type: m.header.msg_type,
+        displayId: content.transient?.display_id ?? "",
+        text: content.data["text/plain"] ?? "",
+        html: content.data["text/html"] ?? "",
+      };
     })
     .filter((m) => m.displayId.startsWith("progress-"));
 }
@@ -92,8 +97,14 @@ describe("Spark progress in a notebook", function () {
     expect(shown.slice(1).map((m) => m.type)).to.satisfy((types: string[]) => types.every((t) => t === "update_display_data"));
     expect(new Set(shown.map((m) => m.displayId)).size).to.equal(1);
     const live = shown.slice(0, -1).map((m) => m.text);
-    expect(live.some((t) => /^Spark \[[#-]{30}\] \d+% {2}stages \d+\/\d+ · tasks \d+\/\d+/.test(t)), live.join("\n")).to.equal(true);
-    expect(live.some((t) => new RegExp(String.raw`· \d+(\.\d)? (B|KiB) read · ${TIME}$`).test(t)), live.join("\n")).to.equal(true);
+    expect(
+      live.some((t) => /^Spark \[[#-]{30}\] \d+% {2}stages \d+\/\d+ · tasks \d+\/\d+/.test(t)),
+      live.join("\n"),
+    ).to.equal(true);
+    expect(
+      live.some((t) => new RegExp(String.raw`· \d+(\.\d)? (B|KiB) read · ${TIME}$`).test(t)),
+      live.join("\n"),
+    ).to.equal(true);
     // The elapsed time goes on while the query runs.
     const seconds = live.map((t) => Number(/ (\d+\.\d) s$/.exec(t)?.[1])).filter((s) => !Number.isNaN(s));
     expect(seconds.at(-1)).to.be.greaterThan((seconds[0] ?? Infinity) + 2);
@@ -125,7 +136,11 @@ describe("Spark progress in a notebook", function () {
     let running: () => void = () => undefined;
     const shown = new Promise<void>((resolve) => (running = resolve));
     const cell = runCell(kernel, `await (await spark.sql(${JSON.stringify(sleepyQuery(300, 4))})).collect()`, (msg) => {
-      if (msg.header.msg_type === "update_display_data" && /tasks \d+\/4/.test(String((msg.content as { data: Record<string, string> }).data["text/plain"]))) running();
+      if (
+        msg.header.msg_type === "update_display_data" &&
+        /tasks \d+\/4/.test(String((msg.content as { data: Record<string, string> }).data["text/plain"]))
+      )
+        running();
     });
     await shown;
     await kernel.interrupt();
@@ -143,7 +158,10 @@ describe("Spark progress in a notebook, with the kernel installed with --spark-u
 
   before(async () => {
     // User info, query and fragment may hold secrets: they never reach kernel.json or a notebook.
-    ({ installed, server, kernel } = await startKernel("spark-ts-progress-ui", ["--spark-ui", "http://ada:pa55word@127.0.0.1:4040/?token=t0ken-value#jobs"]));
+    ({ installed, server, kernel } = await startKernel("spark-ts-progress-ui", [
+      "--spark-ui",
+      "http://ada:pa55word@127.0.0.1:4040/?token=t0ken-value#jobs",
+    ]));
   });
 
   after(async () => {
@@ -165,12 +183,19 @@ describe("Spark progress in a notebook, with the kernel installed with --spark-u
       expect(m.html).to.include(`<a href="${page.replace("&", "&amp;")}" target="_blank" rel="noopener noreferrer">Spark UI</a>`);
     }
     expect(shown.at(-1)?.text).to.match(new RegExp(`^Spark: 1 stage, 2 tasks, 6 rows read, ${TIME} · Spark UI: `));
-    const everything = JSON.stringify(run.iopub) + fs.readFileSync(path.join(installed.dir, "share", "jupyter", "kernels", installed.name, "kernel.json"), "utf8");
+    const everything =
+      JSON.stringify(run.iopub) +
+      fs.readFileSync(path.join(installed.dir, "share", "jupyter", "kernels", installed.name, "kernel.json"), "utf8");
     expect(everything).not.to.match(/pa55word|t0ken-value|ada:/);
   });
 
   it("was installed with the address without its user info, query and fragment", () => {
-    const spec = JSON.parse(fs.readFileSync(path.join(installed.dir, "share", "jupyter", "kernels", installed.name, "kernel.json"), "utf8")) as { argv: string[] };
-    expect(spec.argv.slice(spec.argv.indexOf("--spark-ui"), spec.argv.indexOf("--spark-ui") + 2)).to.deep.equal(["--spark-ui", "http://127.0.0.1:4040"]);
+    const spec = JSON.parse(
+      fs.readFileSync(path.join(installed.dir, "share", "jupyter", "kernels", installed.name, "kernel.json"), "utf8"),
+    ) as { argv: string[] };
+    expect(spec.argv.slice(spec.argv.indexOf("--spark-ui"), spec.argv.indexOf("--spark-ui") + 2)).to.deep.equal([
+      "--spark-ui",
+      "http://127.0.0.1:4040",
+    ]);
   });
 });

@@ -55,7 +55,12 @@ function pythonSuite(title: string, module: string, testCase: string): void {
     for (const name of pythonTests(module, testCase)) {
       it(name.replace(/^test_/, "").replace(/_/g, " "), async function () {
         const mine = (await results).filter((r) => r.name === name);
-        expect(mine.filter((r) => r.status === "failed").map((f) => f.detail).join("\n")).to.equal("");
+        expect(
+          mine
+            .filter((r) => r.status === "failed")
+            .map((f) => f.detail)
+            .join("\n"),
+        ).to.equal("");
         if (mine.some((r) => r.status === "skipped")) this.skip();
         expect(mine.some((r) => r.status === "passed")).to.equal(true, `${name} did not run`);
       });

@@ -36,10 +36,17 @@ describe("a kernel installed with --remote-from-env SPARK_REMOTE", function () {
   });
 
   it("writes a kernel.json that holds no connection string, only the variable's name", () => {
-    const spec = JSON.parse(specText) as { argv: string[]; env: Record<string, string>; metadata: { spark_ts_kernel: Record<string, unknown> } };
+    const spec = JSON.parse(specText) as {
+      argv: string[];
+      env: Record<string, string>;
+      metadata: { spark_ts_kernel: Record<string, unknown> };
+    };
     expect(specText).not.to.include("sc://");
     expect(spec.env).to.deep.equal({});
-    expect(spec.argv.slice(spec.argv.indexOf("--remote-from-env"), spec.argv.indexOf("--remote-from-env") + 2)).to.deep.equal(["--remote-from-env", "SPARK_REMOTE"]);
+    expect(spec.argv.slice(spec.argv.indexOf("--remote-from-env"), spec.argv.indexOf("--remote-from-env") + 2)).to.deep.equal([
+      "--remote-from-env",
+      "SPARK_REMOTE",
+    ]);
     expect(spec.metadata.spark_ts_kernel).to.include({ remote: null, remote_from_env: "SPARK_REMOTE" });
   });
 
@@ -54,7 +61,7 @@ describe("a kernel installed with --remote-from-env SPARK_REMOTE", function () {
       const run = await runCell(kernel, 'await (await spark.sql("SELECT 6 * 7 AS answer")).collect()');
       outputs.push(JSON.stringify(run.iopub), JSON.stringify(run.reply));
       expect(run.reply.content.status).to.equal("ok");
-      expect(JSON.stringify(run.ofType("execute_result")[0]!.content)).to.include("42");
+      expect(JSON.stringify(run.ofType("execute_result")[0].content)).to.include("42");
       // The options are internal to the notebook's types; the cell reaches them all the same.
       const options = "(spark as unknown as { client: { options: object } }).client.options";
       const shown = await runCell(kernel, `[String(${options}), JSON.stringify(${options})].join(" ")`);
@@ -79,9 +86,13 @@ describe("a kernel installed with --remote-from-env SPARK_REMOTE", function () {
     delete env.SPARK_REMOTE;
     // The exact command Jupyter runs; a hang would be the failure, so the bound is generous.
     const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(argv[0]!, argv.slice(1), { env, timeout: 120_000 }, (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }));
+      execFile(argv[0], argv.slice(1), { env, timeout: 120_000 }, (error, _stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+      );
     });
     expect(run.code).to.equal(1);
-    expect(run.stderr).to.include("reads its Spark Connect server from $SPARK_REMOTE").and.to.include("SPARK_REMOTE is not set in the environment Jupyter started it in");
+    expect(run.stderr)
+      .to.include("reads its Spark Connect server from $SPARK_REMOTE")
+      .and.to.include("SPARK_REMOTE is not set in the environment Jupyter started it in");
   });
 });

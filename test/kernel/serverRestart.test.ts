@@ -42,7 +42,9 @@ describe("a Spark server restart under a running notebook", function () {
   });
 
   it("reports the lost session in the cell that meets it, and gives the next cell a new spark", async () => {
-    expect((await runCell(kernel, 'await spark.sql("CREATE TEMP VIEW before_restart AS SELECT 1 AS x")')).reply.content.status).to.equal("ok");
+    expect((await runCell(kernel, 'await spark.sql("CREATE TEMP VIEW before_restart AS SELECT 1 AS x")')).reply.content.status).to.equal(
+      "ok",
+    );
     const port = new URL(url.replace(/^sc:/, "http:")).port;
     await ownSparkServer(stateDir, "stop");
     await ownSparkServer(stateDir, "start", "--port", port);
@@ -55,11 +57,13 @@ describe("a Spark server restart under a running notebook", function () {
 
     const next = await runCell(kernel, 'await (await spark.sql("SELECT 41 + 1 AS answer")).first()');
     expect(next.reply.content.status).to.equal("ok");
-    expect(JSON.stringify(next.ofType("execute_result")[0]!.content)).to.include("42");
+    expect(JSON.stringify(next.ofType("execute_result")[0].content)).to.include("42");
   });
 
   it("gives the next cell a new, working spark when releasing the lost session fails", async () => {
-    expect((await runCell(kernel, 'await spark.sql("CREATE TEMP VIEW before_failed_release AS SELECT 1 AS x")')).reply.content.status).to.equal("ok");
+    expect(
+      (await runCell(kernel, 'await spark.sql("CREATE TEMP VIEW before_failed_release AS SELECT 1 AS x")')).reply.content.status,
+    ).to.equal("ok");
     const port = new URL(url.replace(/^sc:/, "http:")).port;
     await ownSparkServer(stateDir, "stop");
     await ownSparkServer(stateDir, "start", "--port", port);
@@ -76,9 +80,9 @@ describe("a Spark server restart under a running notebook", function () {
 
     const next = await runCell(kernel, 'await (await spark.sql("SELECT 41 + 1 AS answer")).first()');
     expect(next.reply.content.status, JSON.stringify(next.ofType("error").map((m) => m.content))).to.equal("ok");
-    expect(JSON.stringify(next.ofType("execute_result")[0]!.content)).to.include("42");
+    expect(JSON.stringify(next.ofType("execute_result")[0].content)).to.include("42");
     const active = await runCell(kernel, 'import { SparkSession } from "spark-ts-kernel";\nSparkSession.active() === spark');
-    expect((active.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("true");
+    expect((active.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal("true");
     relay.passOn("releaseSession");
   });
 });

@@ -51,7 +51,7 @@ describe("the kernel with a Spark Connect address that never answers", function 
     expect(run.reply.content).to.include({ status: "error", ename: "KeyboardInterrupt" });
     const next = await runCell(kernel, "1 + 1");
     expect(next.reply.content.status).to.equal("ok");
-    expect((next.ofType("execute_result")[0]!.content as { data: Record<string, string> }).data["text/plain"]).to.equal("2");
+    expect((next.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal("2");
   });
 
   it("ends a cell the server never answers with a SparkConnectionError after the default 20 s", async () => {

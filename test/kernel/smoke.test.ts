@@ -33,7 +33,9 @@ describe(`the kernel on Node.js ${process.versions.node.split(".")[0]}`, functio
   });
 
   it("is installed to run on this Node.js, from the startup snapshot the install built", async () => {
-    const spec = JSON.parse(fs.readFileSync(path.join(installed.dir, "share", "jupyter", "kernels", installed.name, "kernel.json"), "utf8")) as {
+    const spec = JSON.parse(
+      fs.readFileSync(path.join(installed.dir, "share", "jupyter", "kernels", installed.name, "kernel.json"), "utf8"),
+    ) as {
       argv: string[];
     };
     expect(spec.argv[0]).to.equal(process.execPath);

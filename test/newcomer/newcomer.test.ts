@@ -15,7 +15,10 @@ function readmeCommands(): string[] {
   const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
   const section = readme.split("\n## JupyterLab on your machine\n")[1]?.split("\n## ")[0] ?? "";
   const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
-  return block.split("\n").map((line) => line.replace(/#.*/, "").trim()).filter(Boolean);
+  return block
+    .split("\n")
+    .map((line) => line.replace(/#.*/, "").trim())
+    .filter(Boolean);
 }
 
 function freePort(): Promise<number> {
@@ -45,7 +48,16 @@ describe("the newcomer path", function () {
     const pipCache = execFileSync(path.join(root, ".venv", "bin", "python"), ["-m", "pip", "cache", "dir"], { encoding: "utf8" }).trim();
     const npmCache = execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8" }).trim();
     env = { ...process.env, HOME: home, PIP_CACHE_DIR: pipCache, npm_config_cache: npmCache };
-    for (const key of ["SPARK_REMOTE", "SPARK_TS_STATE_DIR", "SPARK_TS_VENV", "VIRTUAL_ENV", "JUPYTER_PATH", "JUPYTER_DATA_DIR", "JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR"]) {
+    for (const key of [
+      "SPARK_REMOTE",
+      "SPARK_TS_STATE_DIR",
+      "SPARK_TS_VENV",
+      "VIRTUAL_ENV",
+      "JUPYTER_PATH",
+      "JUPYTER_DATA_DIR",
+      "JUPYTER_CONFIG_DIR",
+      "JUPYTER_RUNTIME_DIR",
+    ]) {
       delete env[key];
     }
   });
@@ -66,7 +78,12 @@ describe("the newcomer path", function () {
     const [setup, serve] = readmeCommands() as [string, string];
     execFileSync("bash", ["-c", setup], { cwd: clone, env, stdio: "ignore" });
     const port = await freePort();
-    lab = spawn("bash", ["-c", serve], { cwd: clone, env: { ...env, LAB_PORT: String(port) }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    lab = spawn("bash", ["-c", serve], {
+      cwd: clone,
+      env: { ...env, LAB_PORT: String(port) },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`JupyterLab did not start:\n${labOutput.slice(-3000)}`)), 300_000);
       const read = (chunk: Buffer) => {
@@ -85,7 +102,9 @@ describe("the newcomer path", function () {
       });
     });
     const token = new URL(url).searchParams.get("token")!;
-    const specs = (await (await fetch(`http://127.0.0.1:${port}/api/kernelspecs`, { headers: { Authorization: `token ${token}` } })).json()) as {
+    const specs = (await (
+      await fetch(`http://127.0.0.1:${port}/api/kernelspecs`, { headers: { Authorization: `token ${token}` } })
+    ).json()) as {
       kernelspecs: Record<string, { spec: { display_name: string } }>;
     };
     expect(specs.kernelspecs["spark-ts"]?.spec.display_name).to.equal("TypeScript (Spark)");

@@ -9,7 +9,10 @@ import { installTestKernel, venvBin, type InstalledTestKernel } from "../support
 
 const root = path.resolve(__dirname, "..", "..");
 const examples = path.join(root, "examples");
-const notebooks = fs.readdirSync(examples).filter((f) => f.endsWith(".ipynb")).sort();
+const notebooks = fs
+  .readdirSync(examples)
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort();
 
 describe("the example gallery", function () {
   this.timeout(600_000);

@@ -82,8 +82,14 @@ class RecordingClient extends SparkConnectClient {
       "all" in target
         ? { interruptType: InterruptRequest_InterruptType.INTERRUPT_TYPE_ALL, interrupt: undefined }
         : "tag" in target
-          ? { interruptType: InterruptRequest_InterruptType.INTERRUPT_TYPE_TAG, interrupt: { $case: "operationTag", operationTag: target.tag } }
-          : { interruptType: InterruptRequest_InterruptType.INTERRUPT_TYPE_OPERATION_ID, interrupt: { $case: "operationId", operationId: target.operationId } };
+          ? {
+              interruptType: InterruptRequest_InterruptType.INTERRUPT_TYPE_TAG,
+              interrupt: { $case: "operationTag", operationTag: target.tag },
+            }
+          : {
+              interruptType: InterruptRequest_InterruptType.INTERRUPT_TYPE_OPERATION_ID,
+              interrupt: { $case: "operationId", operationId: target.operationId },
+            };
     this.sent.push({ kind: "interrupt", message });
     return Promise.reject(new NotSent("Interrupt"));
   }
@@ -198,7 +204,11 @@ export function planText(plan: Json): string {
     Array.isArray(json)
       ? json.map(sorted)
       : json !== null && typeof json === "object"
-        ? Object.fromEntries(Object.keys(json).sort().map((k) => [k, sorted(json[k])]))
+        ? Object.fromEntries(
+            Object.keys(json)
+              .sort()
+              .map((k) => [k, sorted(json[k])]),
+          )
         : json;
   return JSON.stringify(sorted(plan), null, 2);
 }
@@ -272,7 +282,8 @@ function canonical(message: unknown): Json {
       });
     }
     if (typeof value === "bigint") return `${value}n`;
-    if (typeof value === "number") return Number.isNaN(value) ? "NaN" : Object.is(value, -0) ? "-0" : Number.isFinite(value) ? value : String(value);
+    if (typeof value === "number")
+      return Number.isNaN(value) ? "NaN" : Object.is(value, -0) ? "-0" : Number.isFinite(value) ? value : String(value);
     if (typeof value === "string" || typeof value === "boolean" || value === null) return value;
     if (Buffer.isBuffer(value) || value instanceof Uint8Array) return `bytes:${Buffer.from(value).toString("base64")}`;
     if (Array.isArray(value)) return value.map((v) => walk(v, key));

@@ -102,7 +102,8 @@ const key = (table: string, name: string) => `${table} / ${name}`;
 const reasonOf = (differs: PlanCase["differs"]) => (typeof differs === "string" ? differs : differs?.reason);
 
 /** Whether this client's class has the member (a method or getter of its instances, or a static one). */
-const hasMember = (cls: (typeof CLASSES)[number][1], member: string) => member in cls.prototype || Object.prototype.hasOwnProperty.call(cls, member);
+const hasMember = (cls: (typeof CLASSES)[number][1], member: string) =>
+  member in cls.prototype || Object.prototype.hasOwnProperty.call(cls, member);
 
 describe("plans checked against PySpark's Connect client, without a server", () => {
   let recording: RecordingSession;
@@ -115,10 +116,19 @@ describe("plans checked against PySpark's Connect client, without a server", () 
     this.timeout(120_000);
     recording = new RecordingSession();
     const { spark } = recording;
-    bases = { spark, people: spark.table("people"), depts: spark.table("depts"), nums: spark.range(10), files: spark.read.parquet("data/events") };
+    bases = {
+      spark,
+      people: spark.table("people"),
+      depts: spark.table("depts"),
+      nums: spark.range(10),
+      files: spark.read.parquet("data/events"),
+    };
     const cases = TABLES.flatMap(([table, list]) => list.map(({ name, py }) => ({ name: key(table, name), py })));
     const classes = Object.fromEntries(CLASSES.map(([name, , dotted]) => [name, dotted]));
-    const answer = await runPySpark<{ plans: Record<string, PySparkBuilt>; names: Record<string, string[]> }>("../plans/pysparkPlans.py", { cases, classes });
+    const answer = await runPySpark<{ plans: Record<string, PySparkBuilt>; names: Record<string, string[]> }>("../plans/pysparkPlans.py", {
+      cases,
+      classes,
+    });
     theirs = answer.plans;
     pysparkNames = answer.names;
   });
@@ -147,7 +157,10 @@ describe("plans checked against PySpark's Connect client, without a server", () 
           const built = await recording.build(() => testCase.ts(bases));
           const pyspark = canonicalTheirs(reference.kind, reference.b64);
           if (needsServer) {
-            expect(reference.kind, `PySpark's first request now is its plan; compare it:\n${planText(pyspark)}`).to.be.oneOf(["analyze", "config"]);
+            expect(reference.kind, `PySpark's first request now is its plan; compare it:\n${planText(pyspark)}`).to.be.oneOf([
+              "analyze",
+              "config",
+            ]);
             expect(planText(pyspark), "PySpark's first request").to.not.equal(planText(canonicalOurs(built)));
             return;
           }
@@ -155,7 +168,8 @@ describe("plans checked against PySpark's Connect client, without a server", () 
           const ours = canonicalOurs(built);
           if (differs) {
             expect(planText(ours), "the plans are now the same: drop the differs mark").to.not.equal(planText(pyspark));
-            if (typeof differs !== "string" && differs.undo) expect(planText(differs.undo(ours)), "after undoing the stated difference").to.equal(planText(pyspark));
+            if (typeof differs !== "string" && differs.undo)
+              expect(planText(differs.undo(ours)), "after undoing the stated difference").to.equal(planText(pyspark));
           } else {
             expect(planText(ours)).to.equal(planText(pyspark));
           }
@@ -175,7 +189,9 @@ describe("plans checked against PySpark's Connect client, without a server", () 
       it(`a case calls every method of ${name} that PySpark has too, on both sides, or it builds no plan`, () => {
         const shared = (pysparkNames[name] ?? []).filter((member) => hasMember(cls, member));
         expect(shared, "PySpark's names of the class").to.not.have.lengthOf(0);
-        const uncovered = shared.filter((member) => !NOT_PLANS[`${name}.${member}`] && !(calls(pyPrograms, member) && calls(tsPrograms, member)));
+        const uncovered = shared.filter(
+          (member) => !NOT_PLANS[`${name}.${member}`] && !(calls(pyPrograms, member) && calls(tsPrograms, member)),
+        );
         expect(uncovered, "methods no case calls").to.deep.equal([]);
       });
     }

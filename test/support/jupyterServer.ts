@@ -102,13 +102,17 @@ export interface CellRun {
 }
 
 /** Runs `code` in `kernel`, collecting its IOPub messages until its reply. */
-export async function runCell(kernel: Kernel.IKernelConnection, code: string, onIOPub?: (msg: KernelMessage.IIOPubMessage) => void): Promise<CellRun> {
+export async function runCell(
+  kernel: Kernel.IKernelConnection,
+  code: string,
+  onIOPub?: (msg: KernelMessage.IIOPubMessage) => void,
+): Promise<CellRun> {
   const iopub: KernelMessage.IIOPubMessage[] = [];
   const future = kernel.requestExecute({ code, stop_on_error: false });
   future.onIOPub = (msg) => {
     iopub.push(msg);
     onIOPub?.(msg);
   };
-  const reply = (await future.done);
+  const reply = await future.done;
   return { reply, iopub, ofType: (type) => iopub.filter((m) => m.header.msg_type === type) };
 }

@@ -31,7 +31,10 @@ describe("docker-compose.yml", function () {
     const env = { ...process.env, JUPYTER_TOKEN: "compose-test" };
     execFileSync("docker-compose", ["-f", "docker-compose.yml", "config", "-q"], { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
     const rendered = execFileSync("docker-compose", ["-f", "docker-compose.yml", "config"], { cwd: root, env, encoding: "utf8" });
-    const json = execFileSync(python, ["-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))"], { input: rendered, encoding: "utf8" });
+    const json = execFileSync(python, ["-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))"], {
+      input: rendered,
+      encoding: "utf8",
+    });
     services = (JSON.parse(json) as { services: Record<string, Service> }).services;
   });
 
@@ -40,7 +43,10 @@ describe("docker-compose.yml", function () {
   });
 
   it("is what scripts/clusterSpec.mjs generates, the description npm run test:cluster runs too", () => {
-    const generated = execFileSync(process.execPath, [path.join(root, "scripts", "cluster.mjs"), "compose"], { cwd: root, encoding: "utf8" });
+    const generated = execFileSync(process.execPath, [path.join(root, "scripts", "cluster.mjs"), "compose"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     expect(fs.readFileSync(path.join(root, "docker-compose.yml"), "utf8")).to.equal(generated);
   });
 
@@ -52,7 +58,11 @@ describe("docker-compose.yml", function () {
 
   it("submits the Connect server to the standalone cluster, after the master is healthy, reachable by its executors", () => {
     const connect = services["spark-connect"];
-    expect(connect.command!.slice(0, 3)).to.deep.equal(["/opt/spark/bin/spark-submit", "--class", "org.apache.spark.sql.connect.service.SparkConnectServer"]);
+    expect(connect.command!.slice(0, 3)).to.deep.equal([
+      "/opt/spark/bin/spark-submit",
+      "--class",
+      "org.apache.spark.sql.connect.service.SparkConnectServer",
+    ]);
     expect(connect.command!.join(" ")).to.include("--master spark://spark-master:7077");
     expect(connect.command!.join(" ")).to.include("spark.driver.host=spark-connect");
     for (const worker of ["spark-worker-1", "spark-worker-2"]) {
@@ -71,7 +81,9 @@ describe("docker-compose.yml", function () {
   });
 
   it("publishes every port on the host's loopback only", () => {
-    const ports = Object.entries(services).flatMap(([name, s]) => (s.ports ?? []).map((p) => [name, typeof p === "string" ? p : `${p.host_ip ?? ""}:${p.published}`]));
+    const ports = Object.entries(services).flatMap(([name, s]) =>
+      (s.ports ?? []).map((p) => [name, typeof p === "string" ? p : `${p.host_ip ?? ""}:${p.published}`]),
+    );
     expect(ports.length).to.be.greaterThan(0);
     for (const [name, port] of ports) expect(port, name).to.match(/^127\.0\.0\.1:/);
   });

@@ -26,8 +26,12 @@ function layerTable(markdown: string): Readonly<Record<string, readonly string[]
   const table: Record<string, readonly string[]> = {};
   for (const line of lines.slice(header + 2)) {
     if (!line.startsWith("|")) break;
-    const cells = line.split("|").slice(1, -1).map((cell) => cell.trim());
-    const name = (cell: string) => /^`([a-z]+)`$/.exec(cell)?.[1] ?? expect.fail(`not a \`layer\` in ARCHITECTURE.md: ${JSON.stringify(cell)}`);
+    const cells = line
+      .split("|")
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+    const name = (cell: string) =>
+      /^`([a-z]+)`$/.exec(cell)?.[1] ?? expect.fail(`not a \`layer\` in ARCHITECTURE.md: ${JSON.stringify(cell)}`);
     if (cells.length !== 2) expect.fail(`a row of the layer table has ${cells.length} cells: ${line}`);
     const [layer, imports] = cells as [string, string];
     table[name(layer)] = imports === "nothing" ? [] : imports.split(",").map((cell) => name(cell.trim()));
@@ -72,7 +76,9 @@ describe("ARCHITECTURE.md's layer table", () => {
   });
 
   it("lets layers import only layers it lists", () => {
-    const unknown = Object.entries(ALLOWED).flatMap(([layer, allowed]) => allowed.filter((target) => !(target in ALLOWED)).map((target) => `${layer} -> ${target}`));
+    const unknown = Object.entries(ALLOWED).flatMap(([layer, allowed]) =>
+      allowed.filter((target) => !(target in ALLOWED)).map((target) => `${layer} -> ${target}`),
+    );
     expect(unknown).to.deep.equal([]);
   });
 
@@ -94,7 +100,16 @@ describe("ARCHITECTURE.md's layer table", () => {
   });
 
   it("is read as written: layers, their imports, and 'nothing'", () => {
-    const sample = ["Text.", "", "| layer | may import |", "|---|---|", "| `top` | `low`, `base` |", "| `base` | nothing |", "", "| other | table |"].join("\n");
+    const sample = [
+      "Text.",
+      "",
+      "| layer | may import |",
+      "|---|---|",
+      "| `top` | `low`, `base` |",
+      "| `base` | nothing |",
+      "",
+      "| other | table |",
+    ].join("\n");
     expect(layerTable(sample)).to.deep.equal({ top: ["low", "base"], base: [] });
     expect(() => layerTable("| layer | may import |\n|---|---|\n| top | `low` |")).to.throw(/not a `layer`/);
     expect(() => layerTable("no table here")).to.throw(/no table/);

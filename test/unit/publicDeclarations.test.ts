@@ -28,13 +28,24 @@ interface ModuleReference {
 }
 
 /** Every module a declaration file names: imports, re-exports, `import("…")` types, `declare module`, reference directives. */
-function namedModules(fileName: string, text: string): { readonly specifiers: string[]; readonly typeReferences: string[]; readonly paths: string[] } {
+function namedModules(
+  fileName: string,
+  text: string,
+): { readonly specifiers: string[]; readonly typeReferences: string[]; readonly paths: string[] } {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const specifiers: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       specifiers.push(node.moduleSpecifier.text);
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
       specifiers.push(node.moduleReference.expression.text);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       specifiers.push(node.argument.literal.text);
@@ -112,7 +123,9 @@ function declaredEntryPoints(): string[] {
     types?: string;
     exports?: Record<string, string | { types?: string }>;
   };
-  const fromExports = Object.values(manifest.exports ?? {}).flatMap((target) => (typeof target === "object" && target.types ? [target.types] : []));
+  const fromExports = Object.values(manifest.exports ?? {}).flatMap((target) =>
+    typeof target === "object" && target.types ? [target.types] : [],
+  );
   return [...(manifest.types ? [manifest.types] : []), ...fromExports];
 }
 
@@ -134,7 +147,10 @@ function buildOptions(): ts.CompilerOptions {
 
 function formatted(diagnostics: readonly ts.Diagnostic[]): string[] {
   return diagnostics.map((d) => {
-    const where = d.file && d.start !== undefined ? `${path.relative(root, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : "";
+    const where =
+      d.file && d.start !== undefined
+        ? `${path.relative(root, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: `
+        : "";
     return where + ts.flattenDiagnosticMessageText(d.messageText, "\n");
   });
 }
@@ -163,7 +179,10 @@ describe("the client's declarations, as a consumer of spark-ts reads them", func
 
   it("are emitted without errors, for both entry points package.json names (the root and ./functions)", () => {
     expect(formatted(emitDiagnostics)).to.deep.equal([]);
-    expect(entries.map((e) => path.relative(outDir, e).split(path.sep).join("/"))).to.have.members(["index.d.ts", "sql/functions/index.d.ts"]);
+    expect(entries.map((e) => path.relative(outDir, e).split(path.sep).join("/"))).to.have.members([
+      "index.d.ts",
+      "sql/functions/index.d.ts",
+    ]);
     expect(entries.every((e) => emitted.has(e))).to.equal(true);
   });
 
@@ -228,18 +247,27 @@ export const rows: unknown = open.data?.values;
 // @ts-expect-error: $schema is a string
 export const wrong: VegaLiteSpec = { $schema: 5 };
 `;
-    const { options } = ts.getParsedCommandLineOfConfigFile(path.join(root, "tsconfig.json"), { noEmit: true }, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: () => undefined,
-    })!;
+    const { options } = ts.getParsedCommandLineOfConfigFile(
+      path.join(root, "tsconfig.json"),
+      { noEmit: true },
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: () => undefined,
+      },
+    )!;
     const host = ts.createCompilerHost(options);
     const getSourceFile = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, language, ...rest) =>
-      path.resolve(fileName) === consumer ? ts.createSourceFile(fileName, text, language, true) : getSourceFile(fileName, language, ...rest);
+      path.resolve(fileName) === consumer
+        ? ts.createSourceFile(fileName, text, language, true)
+        : getSourceFile(fileName, language, ...rest);
     const fileExists = host.fileExists.bind(host);
     host.fileExists = (fileName) => path.resolve(fileName) === consumer || fileExists(fileName);
     const program = ts.createProgram([consumer], options, host);
-    const diagnostics = [...program.getSyntacticDiagnostics(program.getSourceFile(consumer)), ...program.getSemanticDiagnostics(program.getSourceFile(consumer))];
+    const diagnostics = [
+      ...program.getSyntacticDiagnostics(program.getSourceFile(consumer)),
+      ...program.getSemanticDiagnostics(program.getSourceFile(consumer)),
+    ];
     expect(formatted(diagnostics)).to.deep.equal([]);
   });
 });

@@ -31,7 +31,8 @@ export const DEFAULT_KERNEL_NAME = "spark-ts";
 export const DEFAULT_DISPLAY_NAME = "TypeScript (Spark)";
 
 /** Where to install: the user's data dir, the active environment, or a prefix. */
-export type InstallLocation = { readonly kind: "user" } | { readonly kind: "sys-prefix" } | { readonly kind: "prefix"; readonly prefix: string };
+export type InstallLocation =
+  { readonly kind: "user" } | { readonly kind: "sys-prefix" } | { readonly kind: "prefix"; readonly prefix: string };
 
 /** The Jupyter data dir a location stands for. */
 export function locationDataDir(location: InstallLocation, ctx: PathContext = processContext()): string {
@@ -103,20 +104,21 @@ export function install(options: InstallOptions, ctx: PathContext = processConte
   let root = packageRoot();
   const version = kernelVersion();
   const copy = options.copy || isTemporaryInstall(root);
-  const specOf = (script: string) => kernelJson({
-    name,
-    // Side-by-side kernels are told apart by their names.
-    displayName: options.displayName ?? (name === DEFAULT_KERNEL_NAME ? DEFAULT_DISPLAY_NAME : `${DEFAULT_DISPLAY_NAME}: ${name}`),
-    remote: options.remote,
-    remoteFromEnv: options.remoteFromEnv,
-    interruptMode: options.interruptMode ?? "signal",
-    sparkUi: options.sparkUi,
-    node: process.execPath,
-    script,
-    version,
-    // Always named: the kernel starts without it while it is missing or out of date.
-    startupSnapshot: path.join(kernelsDir(dataDir), name, SNAPSHOT_FILE),
-  });
+  const specOf = (script: string) =>
+    kernelJson({
+      name,
+      // Side-by-side kernels are told apart by their names.
+      displayName: options.displayName ?? (name === DEFAULT_KERNEL_NAME ? DEFAULT_DISPLAY_NAME : `${DEFAULT_DISPLAY_NAME}: ${name}`),
+      remote: options.remote,
+      remoteFromEnv: options.remoteFromEnv,
+      interruptMode: options.interruptMode ?? "signal",
+      sparkUi: options.sparkUi,
+      node: process.execPath,
+      script,
+      version,
+      // Always named: the kernel starts without it while it is missing or out of date.
+      startupSnapshot: path.join(kernelsDir(dataDir), name, SNAPSHOT_FILE),
+    });
   // Everything that can refuse does so before anything is written: the options, the kernelspec
   // folder and the runtime copy's folder.
   specOf(path.join(root, "bin", "spark-ts-kernel.js"));

@@ -78,8 +78,10 @@ const NAME = /^[a-z0-9._-]+$/i;
  * ```
  */
 export function kernelName(name: string): string {
-  if (!NAME.test(name)) throw new InvalidKernelNameError(`${JSON.stringify(name)} is not a kernel name: use letters, digits, ".", "_" and "-"`);
-  if (/^\.+$/.test(name)) throw new InvalidKernelNameError(`${JSON.stringify(name)} is not a kernel name: it has to have a letter, a digit, "_" or "-"`);
+  if (!NAME.test(name))
+    throw new InvalidKernelNameError(`${JSON.stringify(name)} is not a kernel name: use letters, digits, ".", "_" and "-"`);
+  if (/^\.+$/.test(name))
+    throw new InvalidKernelNameError(`${JSON.stringify(name)} is not a kernel name: it has to have a letter, a digit, "_" or "-"`);
   return name.toLowerCase();
 }
 
@@ -95,7 +97,8 @@ export function isEnvironmentVariableName(name: string): boolean {
  */
 export function kernelJson(options: KernelSpecOptions): KernelJson {
   kernelName(options.name);
-  if (options.remote !== undefined && options.remoteFromEnv !== undefined) throw new RangeError("give either a remote or the variable to read it from, not both");
+  if (options.remote !== undefined && options.remoteFromEnv !== undefined)
+    throw new RangeError("give either a remote or the variable to read it from, not both");
   if (options.remoteFromEnv !== undefined && !isEnvironmentVariableName(options.remoteFromEnv)) {
     throw new RangeError(`"${options.remoteFromEnv}" is not an environment variable name: use letters, digits and "_"`);
   }

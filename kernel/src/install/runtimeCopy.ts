@@ -37,7 +37,10 @@ export function runtimeDirFor(dataDir: string, version: string): string {
 
 /** Whether `dir` is a runtime copy made by {@link copyRuntime}: it holds this package under node_modules. */
 export function isRuntimeCopy(dir: string): boolean {
-  return readsAsJson(path.join(dir, "node_modules", PACKAGE_NAME, "package.json"), (value) => (value as { name?: unknown } | null)?.name === PACKAGE_NAME);
+  return readsAsJson(
+    path.join(dir, "node_modules", PACKAGE_NAME, "package.json"),
+    (value) => (value as { name?: unknown } | null)?.name === PACKAGE_NAME,
+  );
 }
 
 /**

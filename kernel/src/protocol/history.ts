@@ -60,7 +60,10 @@ export class CellHistory {
         let found = this.#cells.filter((c) => matches(c.input));
         if (request.unique) {
           const seen = new Set<string>();
-          found = found.reverse().filter((c) => !seen.has(c.input) && seen.add(c.input)).reverse();
+          found = found
+            .reverse()
+            .filter((c) => !seen.has(c.input) && seen.add(c.input))
+            .reverse();
         }
         if (request.n !== undefined && request.n > 0) found = found.slice(-request.n);
         return found.map(entry);

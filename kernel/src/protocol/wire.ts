@@ -86,19 +86,24 @@ export class MessageSigner {
 export function decodeMessage(frames: readonly Buffer[], signer: MessageSigner): JupyterMessage {
   const delimiter = frames.findIndex((frame) => frame.equals(DELIMITER));
   if (delimiter < 0 || frames.length < delimiter + 6) throw new RejectedMessageError("malformed message");
-  const signature = frames[delimiter + 1]!.toString("latin1");
+  const signature = frames[delimiter + 1].toString("latin1");
   const body = frames.slice(delimiter + 2, delimiter + 6);
   signer.verify(signature, body);
-  const [header, parentHeader, metadata, content] = body.map((frame) => JSON.parse(frame.toString("utf8")));
-  if (typeof header?.msg_type !== "string") throw new RejectedMessageError("message without a type");
+  const [header, parentHeader, metadata, content] = body.map((frame): unknown => JSON.parse(frame.toString("utf8")));
+  if (!hasMessageType(header)) throw new RejectedMessageError("message without a type");
+  // Past the signature and the type, the parts are taken as the sender's peer wrote them.
   return {
     identities: frames.slice(0, delimiter),
     header,
-    parentHeader: parentHeader ?? {},
-    metadata: metadata ?? {},
-    content: content ?? {},
+    parentHeader: (parentHeader ?? {}) as JupyterMessage["parentHeader"],
+    metadata: (metadata ?? {}) as JupyterMessage["metadata"],
+    content: (content ?? {}) as JupyterMessage["content"],
     buffers: frames.slice(delimiter + 6),
   };
+}
+
+function hasMessageType(header: unknown): header is MessageHeader {
+  return typeof header === "object" && header !== null && typeof (header as { msg_type?: unknown }).msg_type === "string";
 }
 
 /** The frames of a message to send: `msgType` with `content`, in answer to `parent`. */
@@ -117,9 +122,7 @@ export function encodeMessage(
     msg_type: msgType,
     version: PROTOCOL_VERSION,
   };
-  const body = [header, parent?.header ?? {}, options.metadata ?? {}, content].map((part) =>
-    Buffer.from(JSON.stringify(part), "utf8"),
-  );
+  const body = [header, parent?.header ?? {}, options.metadata ?? {}, content].map((part) => Buffer.from(JSON.stringify(part), "utf8"));
   return [...(options.identities ?? []), DELIMITER, Buffer.from(signer.sign(body), "latin1"), ...body];
 }
 

@@ -17,7 +17,8 @@ function collect(out: string): void {
   const cwd = process.cwd();
   const compiler = require.resolve(COMPILER_MODULE);
   // Before tslab loads the compiler, so the options its converter uses can be noted.
-  const view = installCompilerView(require(compiler), compiler);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiler's own module object, loaded from the path tslab will load it from
+  const view = installCompilerView(require(compiler) as typeof import("@tslab/typescript-for-tslab"), compiler);
   let compilerOptions: Record<string, unknown> = {};
   view.wrap("createWatchCompilerHost", (createHost) => (...args: unknown[]) => {
     const options = args[1] as Record<string, unknown>;
@@ -27,16 +28,20 @@ function collect(out: string): void {
   const read = new Set<string>();
   // Below the kernel's mapping (installed next), so these are the paths on disk.
   const { sys } = view.ts;
-  const readFile = sys.readFile;
+  const readFile = sys.readFile.bind(sys);
   sys.readFile = (file, encoding) => {
-    const text = readFile.call(sys, file, encoding);
+    const text = readFile(file, encoding);
     if (text !== undefined) read.add(path.resolve(file));
     return text;
   };
+  // Required only now, once the view and the read log are in place: imports would load tslab
+  // (and so the compiler) before them.
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded after the patches above, on purpose */
   const { createConverter } = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
   const { packageRoot } = require("../install/runtimeCopy") as typeof import("../install/runtimeCopy");
   const { notebookDeclarations } = require("../notebook/globals") as typeof import("../notebook/globals");
   const { makePackageImportable } = require("../notebook/packageImport") as typeof import("../notebook/packageImport");
+  /* eslint-enable @typescript-eslint/no-require-imports */
   makePackageImportable(packageRoot(), cwd);
   const converter = createConverter({ isJS: false, isBrowser: false });
   const result = converter.convert("", notebookDeclarations());

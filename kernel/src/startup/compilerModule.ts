@@ -20,14 +20,14 @@ export interface CompilerView {
    * From now on, `name` is `wrapper(the function before)` for whoever calls it through the view;
    * returns what takes the wrapper off again.
    */
-  wrap(name: keyof typeof TypeScript & string, wrapper: Wrapper): () => void;
+  wrap(name: keyof typeof TypeScript, wrapper: Wrapper): () => void;
 }
 
 /** A view of `ts` in which functions can be wrapped (installCompilerView makes it the module). */
 export function compilerView(ts: typeof TypeScript): CompilerView {
   const wrapped = new Map<string | symbol, unknown>();
   const module = new Proxy(ts, {
-    get: (target, key) => (wrapped.has(key) ? wrapped.get(key) : Reflect.get(target, key)),
+    get: (target, key): unknown => (wrapped.has(key) ? wrapped.get(key) : Reflect.get(target, key)),
   });
   return {
     ts,

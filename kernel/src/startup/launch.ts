@@ -53,7 +53,8 @@ export async function runFromSnapshot(argv: readonly string[], script: string, l
   const unusable = snapshotUnusable(blob);
   if (unusable !== undefined) {
     // No snapshot at all is a choice (install --no-snapshot), not news.
-    if (unusable !== "there is none") log(`spark-ts-kernel: not starting from the startup snapshot: ${unusable} (run install again to rebuild it)`);
+    if (unusable !== "there is none")
+      log(`spark-ts-kernel: not starting from the startup snapshot: ${unusable} (run install again to rebuild it)`);
     return undefined;
   }
   const child = spawn(process.execPath, ["--snapshot-blob", blob, script, ...argv], {

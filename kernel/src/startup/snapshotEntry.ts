@@ -8,6 +8,7 @@
 // not a module (no import or export: everything is inside the function below) and loads nothing
 // else: not the compiler (evaluated from its file), not the rest of this package (required only
 // once the snapshot has been deserialized, by then with the ordinary loader).
+/* eslint-disable @typescript-eslint/no-require-imports -- a plain script: `require` is the only loader it has */
 (function buildStartupSnapshot(manifestFile: string): void {
   type TypeScript = typeof import("@tslab/typescript-for-tslab");
   type CompilerOptions = import("@tslab/typescript-for-tslab").CompilerOptions;
@@ -31,6 +32,7 @@
   // Node's own modules (fs, path, os, ...), which this `require` serves.
   const compiled = { exports: {} as Compiler };
   const source = fs.readFileSync(manifest.compiler, "utf8");
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating the compiler's file is the point (see above)
   const run = new Function("module", "exports", "require", "__filename", "__dirname", source) as (...args: unknown[]) => void;
   run(compiled, compiled.exports, require, manifest.compiler, path.dirname(manifest.compiler));
   const ts = compiled.exports;

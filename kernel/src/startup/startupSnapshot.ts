@@ -84,7 +84,8 @@ export function buildStartupSnapshot(blob: string, modules: string = __dirname):
 function run(args: string[], cwd: string, env: Record<string, string>): void {
   const result = spawnSync(process.execPath, args, { cwd, env: { ...process.env, ...env }, encoding: "utf8", timeout: 120_000 });
   if (result.status !== 0) {
-    const why = result.error?.message ?? (result.stderr.trim().split("\n").slice(-5).join("\n") || `exit ${result.status ?? result.signal}`);
+    const why =
+      result.error?.message ?? (result.stderr.trim().split("\n").slice(-5).join("\n") || `exit ${result.status ?? result.signal}`);
     throw new Error(`building the startup snapshot failed: ${why}`);
   }
 }

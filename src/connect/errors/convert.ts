@@ -195,18 +195,16 @@ function factsOf(chain: readonly FetchErrorDetailsResponse_Error[]): ServerFacts
     errorClass: nonEmpty(throwable?.errorClass),
     sqlState: nonEmpty(throwable?.sqlState),
     messageParameters: throwable?.messageParameters,
-    queryContexts: throwable?.queryContexts.map(
-      (c): QueryContext => ({
-        contextType: c.contextType === ContextType.DATAFRAME ? "DATAFRAME" : "SQL",
-        objectType: c.objectType,
-        objectName: c.objectName,
-        startIndex: c.startIndex,
-        stopIndex: c.stopIndex,
-        fragment: c.fragment,
-        callSite: c.callSite,
-        summary: c.summary,
-      }),
-    ),
+    queryContexts: throwable?.queryContexts.map((c): QueryContext => ({
+      contextType: c.contextType === ContextType.DATAFRAME ? "DATAFRAME" : "SQL",
+      objectType: c.objectType,
+      objectName: c.objectName,
+      startIndex: c.startIndex,
+      stopIndex: c.stopIndex,
+      fragment: c.fragment,
+      callSite: c.callSite,
+      summary: c.summary,
+    })),
     breakingChangeInfo: breakingChangeInfoOf(throwable),
     serverStackTrace: formatStackTrace(chain),
     reason: error.errorTypeHierarchy[0],
@@ -243,8 +241,7 @@ function buildError(serverFacts: ServerFacts, call: CallFacts, cause: SparkConne
   const facts = withFactsFromMessage(serverFacts);
   const ErrorClass = errorClassFor(facts.errorClass, facts.classHierarchy);
   // Without a class of its own the Java class is the one clue to what happened; PySpark shows it the same way.
-  const message =
-    ErrorClass === UnknownException && facts.reason !== undefined ? `(${facts.reason}) ${facts.message}` : facts.message;
+  const message = ErrorClass === UnknownException && facts.reason !== undefined ? `(${facts.reason}) ${facts.message}` : facts.message;
   return new ErrorClass(message, {
     ...call,
     classHierarchy: facts.classHierarchy,

@@ -46,10 +46,4 @@ export {
 export { UnsupportedByServerError } from "./unsupportedByServer";
 // How a failed gRPC call's status is read stays inside the layer (./statusDetails): its types are
 // grpc-js's, which the package bundles and its users do not have.
-export {
-  errorFromErrorChain,
-  toSparkError,
-  toSparkErrorWithDetails,
-  type ErrorContext,
-  type ErrorDetailsFetcher,
-} from "./convert";
+export { errorFromErrorChain, toSparkError, toSparkErrorWithDetails, type ErrorContext, type ErrorDetailsFetcher } from "./convert";

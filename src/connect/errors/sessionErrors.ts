@@ -95,10 +95,7 @@ export class SessionClosedError extends SessionChangedError {}
  * OPERATION_GONE_ERROR_CLASSES.includes(error.errorClass ?? ""); // true for an OperationLostError
  * ```
  */
-export const OPERATION_GONE_ERROR_CLASSES = Object.freeze([
-  "INVALID_HANDLE.OPERATION_NOT_FOUND",
-  "INVALID_HANDLE.OPERATION_ABANDONED",
-]);
+export const OPERATION_GONE_ERROR_CLASSES = Object.freeze(["INVALID_HANDLE.OPERATION_NOT_FOUND", "INVALID_HANDLE.OPERATION_ABANDONED"]);
 
 /**
  * A result stream broke and could not be resumed: the server no longer has the operation

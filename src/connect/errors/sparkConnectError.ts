@@ -1,4 +1,3 @@
-
 /**
  * Where in the query an error arose, as the server reports it (Spark's `QueryContext`).
  *

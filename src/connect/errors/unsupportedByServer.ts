@@ -23,7 +23,9 @@ export class UnsupportedByServerError extends SparkConnectError {
   readonly serverVersion: string;
 
   constructor(feature: string, since: string, serverVersion: string) {
-    super(`${feature} needs a Spark Connect server of Spark ${since} or later; this server runs Spark ${serverVersion}. Nothing was sent to it.`);
+    super(
+      `${feature} needs a Spark Connect server of Spark ${since} or later; this server runs Spark ${serverVersion}. Nothing was sent to it.`,
+    );
     this.feature = feature;
     this.since = since;
     this.serverVersion = serverVersion;

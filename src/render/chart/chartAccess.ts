@@ -167,6 +167,7 @@ export function guardedLoader(base: VegaLoader, access: ChartAccess, refused: Re
   };
   const guarded: VegaLoader = {
     // Vega's own load: it calls sanitize, then file or http, on this loader: the guarded ones.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- unbound on purpose: `this` must be this loader
     load: base.load,
     async sanitize(uri, options) {
       const source = sourceOf(String(uri));

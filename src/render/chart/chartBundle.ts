@@ -1,7 +1,9 @@
 // A chart as Jupyter shows it: Vega-Lite for JupyterLab and VS Code, a static SVG (rendered here,
 // headless, by Vega) for GitHub and nbviewer, and a text summary; never text/html, which
 // JupyterLab would prefer to the chart.
-import { ChartAccessError, checkNamedUris, guardedLoader, type ChartAccess, type ChartRenderOptions, type RefusedRead } from "./chartAccess";
+import { ChartAccessError, checkNamedUris, guardedLoader, type ChartRenderOptions, type RefusedRead } from "./chartAccess";
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by chartSvg's {@link}
+import type { ChartAccess } from "./chartAccess";
 import type { VegaLiteSpec } from "./vegaLiteSpec";
 
 // Vega and Vega-Lite take a tenth of a second or more to load, and most sessions draw no chart:
@@ -12,7 +14,10 @@ let libraries: { readonly vega: typeof import("vega"); readonly vegaLite: typeof
 function vegaLibraries(): NonNullable<typeof libraries> {
   if (libraries) return libraries;
   try {
+    // A synchronous load on first use (see above); an import() would make every caller async.
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily on purpose */
     libraries = { vega: require("vega") as typeof import("vega"), vegaLite: require("vega-lite") as typeof import("vega-lite") };
+    /* eslint-enable @typescript-eslint/no-require-imports */
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw err;
     throw new Error(

@@ -21,6 +21,7 @@ export class ChartValueConverter {
     if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
     if (typeof value === "string") return value;
     // LocalDate, LocalDateTime and the like print as ISO text.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- those classes have their own toString
     return String(value);
   }
 

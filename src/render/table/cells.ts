@@ -81,7 +81,7 @@ function nested(value: unknown, depth: number, seen: Set<object>): string {
     case "function":
       return `[Function ${value.name || "(anonymous)"}]`;
   }
-  const object = value as object;
+  const object = value;
   if (object instanceof Uint8Array) return binaryText(object);
   if (object instanceof Date) return dateText(object);
   if (depth >= MAX_DEPTH) return "…";
@@ -102,6 +102,7 @@ function nested(value: unknown, depth: number, seen: Set<object>): string {
       return `${inner(k)} -> ${inner(v)}`;
     })}}`;
   } else if (hasOwnText(object)) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- hasOwnText found a toString other than Object's
     text = String(object);
   } else {
     const record = object as Record<string, unknown>;

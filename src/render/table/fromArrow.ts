@@ -1,6 +1,6 @@
 // An Arrow table (as the client decodes results) to the table model: one formatter per column,
 // compiled from its Arrow type and Spark type once, then run over the shown rows only.
-import type { Data, Table } from "apache-arrow";
+import type { Data, DataType, Table } from "apache-arrow";
 import { cutBeforeOf, cutNote, serverCutNoteOf, type ColumnModel, type TableModel } from "./model";
 import { maxRowsOf, type TableOptions } from "./options";
 import { sparkCellFormat } from "./sparkValueText";
@@ -8,12 +8,12 @@ import { arrowTypeName, isNumericArrowType, isNumericTypeName } from "./typeName
 import { visibleText } from "./visible";
 
 function columnCells(table: Table, c: number, shown: number, sparkType: string | undefined): (string | null)[] {
-  const format = sparkCellFormat(table.schema.fields[c]!, sparkType);
-  const cells: (string | null)[] = new Array(shown);
+  const format = sparkCellFormat(table.schema.fields[c], sparkType);
+  const cells = new Array<string | null>(shown);
   let row = 0;
   for (const batch of table.batches) {
     if (row >= shown) break;
-    const data: Data = batch.data.children[c]!;
+    const data: Data = batch.data.children[c];
     const end = Math.min(batch.numRows, shown - row);
     for (let i = 0; i < end; i++) cells[row + i] = format(data, i);
     row += end;
@@ -36,10 +36,11 @@ export function modelFromArrow(table: Table, options: TableOptions = {}): TableM
   const cutBefore = cutBeforeOf(options, table.numCols, shown);
   const columns: ColumnModel[] = table.schema.fields.map((field, c) => {
     const given = types[c];
+    const type = field.type as DataType;
     return {
       name: visibleText(field.name),
-      type: visibleText(given ?? arrowTypeName(field.type, field.metadata)),
-      numeric: given !== undefined ? isNumericTypeName(given) : isNumericArrowType(field.type),
+      type: visibleText(given ?? arrowTypeName(type, field.metadata)),
+      numeric: given !== undefined ? isNumericTypeName(given) : isNumericArrowType(type),
       cells: columnCells(table, c, shown, given),
       cutBefore: cutBefore[c],
     };

@@ -35,7 +35,9 @@ function columnsByKey(rows: readonly unknown[]): { name: string; values: unknown
   }
   return [...order.keys()].map((name) => ({
     name,
-    values: rows.map((row) => (isRecord(row) ? (Object.hasOwn(row, name) ? row[name] : undefined) : name === VALUE_COLUMN ? row : undefined)),
+    values: rows.map((row) =>
+      isRecord(row) ? (Object.hasOwn(row, name) ? row[name] : undefined) : name === VALUE_COLUMN ? row : undefined,
+    ),
   }));
 }
 

@@ -93,10 +93,14 @@ function headerCell(name: string, type: string | undefined, widthEm: number): st
 }
 
 /** The `<td>`s of one column, null and cut cells included, and the widest shown text in terminal columns. */
-function columnTds(cells: readonly (string | null)[], maxChars: number, cutBefore: readonly boolean[] = []): { tds: string[]; widest: number } {
+function columnTds(
+  cells: readonly (string | null)[],
+  maxChars: number,
+  cutBefore: readonly boolean[] = [],
+): { tds: string[]; widest: number } {
   const titleChars = Math.max(MAX_TITLE_CHARS, 2 * maxChars);
   const serverCutOpen = `<td title="${SERVER_CUT_TITLE}">`;
-  const tds: string[] = new Array(cells.length);
+  const tds = new Array<string>(cells.length);
   let widest = 0;
   for (let r = 0; r < cells.length; r++) {
     const text = cells[r]!;
@@ -110,7 +114,8 @@ function columnTds(cells: readonly (string | null)[], maxChars: number, cutBefor
       tds[r] = serverCutOpen + escapeHtml(shown) + SERVER_CUT_SPAN + "</td>";
       widest = Math.max(widest, displayWidth(shown) + 2);
     } else {
-      tds[r] = shown === text ? `<td>${escapeHtml(text)}</td>` : `<td title="${escapeHtml(cutText(text, titleChars))}">${escapeHtml(shown)}</td>`;
+      tds[r] =
+        shown === text ? `<td>${escapeHtml(text)}</td>` : `<td title="${escapeHtml(cutText(text, titleChars))}">${escapeHtml(shown)}</td>`;
       // No character takes more than two columns: most cells need no measuring.
       if (2 * shown.length > widest) widest = Math.max(widest, displayWidth(shown));
     }
@@ -151,7 +156,7 @@ export function htmlOfModel(model: TableModel, options: Pick<TableOptions, "maxC
   parts.push("<thead><tr>");
   model.columns.forEach((column, c) => {
     const widthEm = Math.max(
-      ems(columns[c]!.widest, EM_PER_COLUMN),
+      ems(columns[c].widest, EM_PER_COLUMN),
       ems(displayWidth(column.name), EM_PER_HEADER_COLUMN),
       column.type === undefined ? 0 : ems(displayWidth(column.type), EM_PER_TYPE_COLUMN),
     );
@@ -161,7 +166,7 @@ export function htmlOfModel(model: TableModel, options: Pick<TableOptions, "maxC
   const width = columns.length;
   for (let r = 0; r < model.rowCount; r++) {
     let row = "<tr>";
-    for (let c = 0; c < width; c++) row += columns[c]!.tds[r]!;
+    for (let c = 0; c < width; c++) row += columns[c].tds[r];
     parts.push(row + "</tr>");
   }
   parts.push("</tbody></table></div>");

@@ -43,7 +43,7 @@ function readChildren(
 ): { trees: SparkTypeTree[]; end: number } | undefined {
   const trees: SparkTypeTree[] = [];
   for (let i = 0; i < children.length; i++) {
-    const read = readType(children[i]!.type, text, past(text, at, before(i)));
+    const read = readType(children[i].type as DataType, text, past(text, at, before(i)));
     if (read === undefined) return undefined;
     trees.push(read.tree);
     at = read.end;
@@ -57,11 +57,11 @@ function readType(type: DataType, text: string, start: number | undefined): Read
   if (DataType.isList(type) || DataType.isLargeList(type) || DataType.isFixedSizeList(type)) {
     opened = { prefix: "array<", children: type.children, before: () => "" };
   } else if (DataType.isMap(type)) {
-    opened = { prefix: "map<", children: type.children[0]!.type.children as Field[], before: (i) => (i === 0 ? "" : ",") };
+    opened = { prefix: "map<", children: type.children[0].type.children, before: (i) => (i === 0 ? "" : ",") };
   } else if (DataType.isStruct(type) && text.startsWith("struct<", start)) {
     // A variant is an Arrow struct too; it reads as the leaf `variant`.
     const fields = type.children;
-    opened = { prefix: "struct<", children: fields, before: (i) => `${i === 0 ? "" : ","}${fields[i]!.name}:` };
+    opened = { prefix: "struct<", children: fields, before: (i) => `${i === 0 ? "" : ","}${fields[i].name}:` };
   }
   if (opened === undefined) return readLeaf(text, start);
   const read = readChildren(text, past(text, start, opened.prefix), opened.children, opened.before);

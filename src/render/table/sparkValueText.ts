@@ -35,8 +35,8 @@ const YEAR_MONTH_FIELDS: readonly YearMonthIntervalField[] = ["YEAR", "MONTH"];
 function intervalFields<F extends string>(name: string | undefined, fields: readonly F[]): [F, F] | undefined {
   const match = /^interval ([a-z]+)(?: to ([a-z]+))?$/i.exec(name?.trim() ?? "");
   if (!match) return undefined;
-  const start = match[1]!.toUpperCase() as F;
-  const end = (match[2] ?? match[1]!).toUpperCase() as F;
+  const start = match[1].toUpperCase() as F;
+  const end = (match[2] ?? match[1]).toUpperCase() as F;
   const [from, to] = [fields.indexOf(start), fields.indexOf(end)];
   return from >= 0 && from <= to ? [start, end] : undefined;
 }
@@ -52,7 +52,7 @@ function offsetsOf(data: Data): Int32Array | BigInt64Array {
 /** `count` items of a collection as show() joins them, at most {@link MAX_ITEMS}, then how many more. */
 function joined(count: number, item: (i: number) => string): string {
   const shown = Math.min(count, MAX_ITEMS);
-  const parts: string[] = new Array(shown);
+  const parts = new Array<string>(shown);
   for (let i = 0; i < shown; i++) parts[i] = item(i);
   if (count > shown) parts.push(`… ${count - shown} more`);
   return parts.join(", ");
@@ -90,43 +90,43 @@ function nullable(part: Part): Part {
 }
 
 function listPart(type: DataType, tree: SparkTypeTree | undefined, depth: number): Part {
-  const element = nullable(partOf(type.children[0]!, tree?.children[0], depth + 1));
+  const element = nullable(partOf(type.children[0], tree?.children[0], depth + 1));
   if (DataType.isFixedSizeList(type)) {
     const size = type.listSize;
     return (data, index) => {
-      const child = data.children[0]!;
+      const child = data.children[0];
       return `[${joined(size, (i) => element(child, index * size + i))}]`;
     };
   }
   return (data, index) => {
     const offsets = offsetsOf(data);
     const start = Number(offsets[index]);
-    const child = data.children[0]!;
+    const child = data.children[0];
     return `[${joined(Number(offsets[index + 1]) - start, (i) => element(child, start + i))}]`;
   };
 }
 
 function mapPart(type: DataType, tree: SparkTypeTree | undefined, depth: number): Part {
-  const [keyField, valueField] = type.children[0]!.type.children as Field[];
-  const key = nullable(partOf(keyField!, tree?.children[0], depth + 1));
-  const value = nullable(partOf(valueField!, tree?.children[1], depth + 1));
+  const [keyField, valueField] = (type.children[0].type as DataType).children;
+  const key = nullable(partOf(keyField, tree?.children[0], depth + 1));
+  const value = nullable(partOf(valueField, tree?.children[1], depth + 1));
   return (data, index) => {
     const offsets = offsetsOf(data);
     const start = Number(offsets[index]);
-    const [keys, values] = data.children[0]!.children as [Data, Data];
+    const [keys, values] = data.children[0].children as [Data, Data];
     return `{${joined(Number(offsets[index + 1]) - start, (i) => `${key(keys, start + i)} -> ${value(values, start + i)}`)}}`;
   };
 }
 
 function structPart(type: DataType, tree: SparkTypeTree | undefined, depth: number): Part {
-  const fields = (type.children as Field[]).map((field, i) => nullable(partOf(field, tree?.children[i], depth + 1)));
-  return (data, index) => `{${joined(fields.length, (i) => fields[i]!(data.children[i]!, index))}}`;
+  const fields = type.children.map((field, i) => nullable(partOf(field, tree?.children[i], depth + 1)));
+  return (data, index) => `{${joined(fields.length, (i) => fields[i](data.children[i], index))}}`;
 }
 
 // The Arrow shape of Spark's variant (see src/arrow/valueReaders.ts), which prints as its JSON.
 function isVariant(type: DataType): boolean {
-  const fields = type.children as Field[];
-  return fields.length === 2 && fields[0]!.name === "value" && fields[1]!.name === "metadata" && fields[1]!.metadata.get("variant") === "true";
+  const fields = type.children;
+  return fields.length === 2 && fields[0].name === "value" && fields[1].name === "metadata" && fields[1].metadata.get("variant") === "true";
 }
 
 /** A leaf read as the client reads it, then printed. */
@@ -136,7 +136,7 @@ function valuePart(field: Field, text: (value: never) => string): Part {
 }
 
 function leafPart(field: Field, name: string | undefined): Part {
-  const type: DataType = field.type;
+  const type = field.type as DataType;
   if (DataType.isFloat(type)) return valuePart(field, type.precision === Precision.DOUBLE ? javaDoubleToString : javaFloatToString);
   if (DataType.isBinary(type) || DataType.isLargeBinary(type) || DataType.isFixedSizeBinary(type)) return bytesPart(type);
   if (DataType.isDuration(type)) {
@@ -169,7 +169,7 @@ function leafPart(field: Field, name: string | undefined): Part {
 }
 
 function partOf(field: Field, tree: SparkTypeTree | undefined, depth: number): Part {
-  const type: DataType = field.type;
+  const type = field.type as DataType;
   if (DataType.isNull(type)) return () => NULL_TEXT;
   const list = DataType.isList(type) || DataType.isLargeList(type) || DataType.isFixedSizeList(type);
   const struct = DataType.isStruct(type) && !isVariant(type);
@@ -204,7 +204,7 @@ function partOf(field: Field, tree: SparkTypeTree | undefined, depth: number): P
  * ```
  */
 export function sparkCellFormat(field: Field, sparkType?: string): CellFormat {
-  const tree = sparkType === undefined ? undefined : sparkTypeTree(field.type, sparkType);
+  const tree = sparkType === undefined ? undefined : sparkTypeTree(field.type as DataType, sparkType);
   if (DataType.isNull(field.type)) return () => null;
   const part = partOf(field, tree, 0);
   return (data, index) => (isNullAt(data, index) ? null : visibleText(part(data, index)));

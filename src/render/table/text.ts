@@ -38,7 +38,7 @@ export function textOfModel(model: TableModel, options: Pick<TableOptions, "maxC
     return { texts, widths, width };
   });
   const border = "+" + grid.map((column) => "-".repeat(column.width)).join("+") + "+";
-  const line = (r: number) => "|" + grid.map((column) => pad(column.texts[r]!, column.widths[r]!, column.width)).join("|") + "|";
+  const line = (r: number) => "|" + grid.map((column) => pad(column.texts[r], column.widths[r], column.width)).join("|") + "|";
   const lines: string[] = [];
   if (model.caption !== undefined) lines.push(model.caption);
   lines.push(border, line(0), border);

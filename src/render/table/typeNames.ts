@@ -35,7 +35,7 @@ const TIMESTAMP_NANOS_PRECISION = "SPARK::timestampNanos::precision";
 
 // The shape in which Spark sends a variant (see src/arrow/valueReaders.ts).
 function isVariant(fields: readonly Field[]): boolean {
-  return fields.length === 2 && fields[0]!.name === "value" && fields[1]!.name === "metadata" && fields[1]!.metadata.get("variant") === "true";
+  return fields.length === 2 && fields[0].name === "value" && fields[1].name === "metadata" && fields[1].metadata.get("variant") === "true";
 }
 
 /**
@@ -56,7 +56,8 @@ export function arrowTypeName(type: DataType, metadata?: ReadonlyMap<string, str
     if (!type.isSigned) return `uint${type.bitWidth}`;
     return ({ 8: "tinyint", 16: "smallint", 32: "int", 64: "bigint" } as Record<number, string>)[type.bitWidth] ?? `int${type.bitWidth}`;
   }
-  if (DataType.isFloat(type)) return type.precision === Precision.DOUBLE ? "double" : type.precision === Precision.SINGLE ? "float" : "float16";
+  if (DataType.isFloat(type))
+    return type.precision === Precision.DOUBLE ? "double" : type.precision === Precision.SINGLE ? "float" : "float16";
   if (DataType.isDecimal(type)) return `decimal(${type.precision},${type.scale})`;
   if (DataType.isUtf8(type) || DataType.isLargeUtf8(type) || DataType.isUtf8View(type)) return "string";
   if (DataType.isBinary(type) || DataType.isLargeBinary(type) || DataType.isFixedSizeBinary(type) || DataType.isBinaryView(type)) {
@@ -75,16 +76,17 @@ export function arrowTypeName(type: DataType, metadata?: ReadonlyMap<string, str
   if (DataType.isDuration(type)) return "interval day to second";
   if (DataType.isInterval(type)) return type.unit === IntervalUnit.YEAR_MONTH ? "interval year to month" : "interval";
   if (DataType.isList(type) || DataType.isLargeList(type) || DataType.isFixedSizeList(type)) {
-    return `array<${arrowTypeName(type.children[0]!.type, type.children[0]!.metadata)}>`;
+    return `array<${arrowTypeName(type.children[0].type as DataType, type.children[0].metadata)}>`;
   }
   if (DataType.isMap(type)) {
-    const [key, value] = type.children[0]!.type.children as Field[];
-    return `map<${arrowTypeName(key!.type, key!.metadata)},${arrowTypeName(value!.type, value!.metadata)}>`;
+    const [key, value] = (type.children[0].type as DataType).children;
+    return `map<${arrowTypeName(key.type as DataType, key.metadata)},${arrowTypeName(value.type as DataType, value.metadata)}>`;
   }
   if (DataType.isStruct(type)) {
     if (isVariant(type.children)) return "variant";
-    return `struct<${type.children.map((field) => `${field.name}:${arrowTypeName(field.type, field.metadata)}`).join(",")}>`;
+    return `struct<${type.children.map((field) => `${field.name}:${arrowTypeName(field.type as DataType, field.metadata)}`).join(",")}>`;
   }
-  if (DataType.isDictionary(type)) return arrowTypeName(type.dictionary);
+  if (DataType.isDictionary(type)) return arrowTypeName(type.dictionary as DataType);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Arrow's concrete types have their own toString; only the base class's declaration lacks it
   return String(type);
 }

@@ -118,7 +118,12 @@ function boundedMap(x: Column, type: MapType, b: Budget): Bounded {
   const rebuilt = (withKeys: boolean) =>
     map_from_entries(
       transform(entries, (e, i) =>
-        named_struct(lit("key"), withKeys && cutKeys ? key(e, i).value : e.getField("key"), lit("value"), cutValues ? value(e, i).value : e.getField("value")),
+        named_struct(
+          lit("key"),
+          withKeys && cutKeys ? key(e, i).value : e.getField("key"),
+          lit("value"),
+          cutValues ? value(e, i).value : e.getField("value"),
+        ),
       ),
     );
   const valuesCut = cutValues ? anyTrue(transform(entries, (e, i) => value(e, i).cut)) : undefined;
@@ -203,7 +208,7 @@ export function boundedPreviewPlan(df: DataFrame, schema: StructType, rows: numb
   const values: Column[] = [];
   const flags: Column[] = [];
   const cutFlags = schema.fields.map((field, k) => {
-    const x = col(positional[k]!);
+    const x = col(positional[k]);
     const cut = bounded(x, field.dataType, budget);
     values.push((cut?.value ?? x).alias(field.name));
     if (cut === undefined) return undefined;

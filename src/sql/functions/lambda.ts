@@ -3,10 +3,7 @@ import { Column } from "../column";
 import { lambda, lambdaVariable } from "../plan/lambdaNodes";
 
 /** A JS function over Columns that a higher-order function turns into a Spark lambda (`x -> x + 1`). */
-export type LambdaBody =
-  | ((x: Column) => Column)
-  | ((x: Column, y: Column) => Column)
-  | ((x: Column, y: Column, z: Column) => Column);
+export type LambdaBody = ((x: Column) => Column) | ((x: Column, y: Column) => Column) | ((x: Column, y: Column, z: Column) => Column);
 
 const PARAMETER_NAMES = ["x", "y", "z"] as const;
 let lastVariable = 0;
@@ -27,7 +24,9 @@ export function lambdaFunction(f: LambdaBody, parameters?: 1 | 2 | 3): Expressio
   // with a fixed arity gets all its variables whatever `f` declares.
   const arity = parameters ?? f.length;
   if (f.length > arity || arity < 1 || arity > 3) {
-    throw new RangeError(`a lambda for this higher-order function takes ${parameters ?? "1 to 3"} parameters, this one declares ${f.length}`);
+    throw new RangeError(
+      `a lambda for this higher-order function takes ${parameters ?? "1 to 3"} parameters, this one declares ${f.length}`,
+    );
   }
   const variables = PARAMETER_NAMES.slice(0, arity).map((name) => {
     lastVariable += 1;

@@ -9,13 +9,21 @@ export function approx_percentile(col: ColumnOrName, percentage: Percentage, acc
   return invoke("approx_percentile", col, lit(percentage), lit(accuracy));
 }
 /** Pearson correlation. @example F.corr("a", "b") */
-export function corr(col1: ColumnOrName, col2: ColumnOrName): Column { return invoke("corr", col1, col2); }
+export function corr(col1: ColumnOrName, col2: ColumnOrName): Column {
+  return invoke("corr", col1, col2);
+}
 /** Population covariance. @example F.covar_pop("a", "b") */
-export function covar_pop(col1: ColumnOrName, col2: ColumnOrName): Column { return invoke("covar_pop", col1, col2); }
+export function covar_pop(col1: ColumnOrName, col2: ColumnOrName): Column {
+  return invoke("covar_pop", col1, col2);
+}
 /** Sample covariance. @example F.covar_samp("a", "b") */
-export function covar_samp(col1: ColumnOrName, col2: ColumnOrName): Column { return invoke("covar_samp", col1, col2); }
+export function covar_samp(col1: ColumnOrName, col2: ColumnOrName): Column {
+  return invoke("covar_samp", col1, col2);
+}
 /** Excess kurtosis. @example F.kurtosis("x") */
-export function kurtosis(col: ColumnOrName): Column { return invoke("kurtosis", col); }
+export function kurtosis(col: ColumnOrName): Column {
+  return invoke("kurtosis", col);
+}
 /** The exact `percentage` percentile(s), each value counted `frequency` times. @example F.percentile("x", [0.25, 0.75]) */
 export function percentile(col: ColumnOrName, percentage: Percentage, frequency: Column | number = 1): Column {
   return invoke("percentile", col, lit(percentage), lit(frequency));
@@ -25,36 +33,70 @@ export function percentile_approx(col: ColumnOrName, percentage: Percentage, acc
   return invoke("percentile_approx", col, lit(percentage), lit(accuracy));
 }
 /** Mean of `x` over pairs where both are non-null. @example F.regr_avgx("y", "x") */
-export function regr_avgx(y: ColumnOrName, x: ColumnOrName): Column { return invoke("regr_avgx", y, x); }
+export function regr_avgx(y: ColumnOrName, x: ColumnOrName): Column {
+  return invoke("regr_avgx", y, x);
+}
 /** Mean of `y` over pairs where both are non-null. @example F.regr_avgy("y", "x") */
-export function regr_avgy(y: ColumnOrName, x: ColumnOrName): Column { return invoke("regr_avgy", y, x); }
+export function regr_avgy(y: ColumnOrName, x: ColumnOrName): Column {
+  return invoke("regr_avgy", y, x);
+}
 /** Number of pairs where both are non-null. @example F.regr_count("y", "x") */
-export function regr_count(y: ColumnOrName, x: ColumnOrName): Column { return invoke("regr_count", y, x); }
+export function regr_count(y: ColumnOrName, x: ColumnOrName): Column {
+  return invoke("regr_count", y, x);
+}
 /** Intercept of the least-squares line. @example F.regr_intercept("y", "x") */
-export function regr_intercept(y: ColumnOrName, x: ColumnOrName): Column { return invoke("regr_intercept", y, x); }
+export function regr_intercept(y: ColumnOrName, x: ColumnOrName): Column {
+  return invoke("regr_intercept", y, x);
+}
 /** Coefficient of determination. @example F.regr_r2("y", "x") */
-export function regr_r2(y: ColumnOrName, x: ColumnOrName): Column { return invoke("regr_r2", y, x); }
+export function regr_r2(y: ColumnOrName, x: ColumnOrName): Column {
+  return invoke("regr_r2", y, x);
+}
 /** Slope of the least-squares line. @example F.regr_slope("y", "x") */
-export function regr_slope(y: ColumnOrName, x: ColumnOrName): Column { return invoke("regr_slope", y, x); }
+export function regr_slope(y: ColumnOrName, x: ColumnOrName): Column {
+  return invoke("regr_slope", y, x);
+}
 /** `REGR_COUNT * VAR_POP(x)`. @example F.regr_sxx("y", "x") */
-export function regr_sxx(y: ColumnOrName, x: ColumnOrName): Column { return invoke("regr_sxx", y, x); }
+export function regr_sxx(y: ColumnOrName, x: ColumnOrName): Column {
+  return invoke("regr_sxx", y, x);
+}
 /** `REGR_COUNT * COVAR_POP(y, x)`. @example F.regr_sxy("y", "x") */
-export function regr_sxy(y: ColumnOrName, x: ColumnOrName): Column { return invoke("regr_sxy", y, x); }
+export function regr_sxy(y: ColumnOrName, x: ColumnOrName): Column {
+  return invoke("regr_sxy", y, x);
+}
 /** `REGR_COUNT * VAR_POP(y)`. @example F.regr_syy("y", "x") */
-export function regr_syy(y: ColumnOrName, x: ColumnOrName): Column { return invoke("regr_syy", y, x); }
+export function regr_syy(y: ColumnOrName, x: ColumnOrName): Column {
+  return invoke("regr_syy", y, x);
+}
 /** Skewness. @example F.skewness("x") */
-export function skewness(col: ColumnOrName): Column { return invoke("skewness", col); }
+export function skewness(col: ColumnOrName): Column {
+  return invoke("skewness", col);
+}
 /** Sample standard deviation. @example F.std("x") */
-export function std(col: ColumnOrName): Column { return invoke("std", col); }
+export function std(col: ColumnOrName): Column {
+  return invoke("std", col);
+}
 /** Sample standard deviation. @example F.stddev("x") */
-export function stddev(col: ColumnOrName): Column { return invoke("stddev", col); }
+export function stddev(col: ColumnOrName): Column {
+  return invoke("stddev", col);
+}
 /** Population standard deviation. @example F.stddev_pop("x") */
-export function stddev_pop(col: ColumnOrName): Column { return invoke("stddev_pop", col); }
+export function stddev_pop(col: ColumnOrName): Column {
+  return invoke("stddev_pop", col);
+}
 /** Sample standard deviation. @example F.stddev_samp("x") */
-export function stddev_samp(col: ColumnOrName): Column { return invoke("stddev_samp", col); }
+export function stddev_samp(col: ColumnOrName): Column {
+  return invoke("stddev_samp", col);
+}
 /** Population variance. @example F.var_pop("x") */
-export function var_pop(col: ColumnOrName): Column { return invoke("var_pop", col); }
+export function var_pop(col: ColumnOrName): Column {
+  return invoke("var_pop", col);
+}
 /** Sample variance. @example F.var_samp("x") */
-export function var_samp(col: ColumnOrName): Column { return invoke("var_samp", col); }
+export function var_samp(col: ColumnOrName): Column {
+  return invoke("var_samp", col);
+}
 /** Sample variance. @example F.variance("x") */
-export function variance(col: ColumnOrName): Column { return invoke("variance", col); }
+export function variance(col: ColumnOrName): Column {
+  return invoke("variance", col);
+}

@@ -101,7 +101,10 @@ function action(actionType: ActionType, condition: Column | undefined, assignmen
 /** The actions for matched target rows; see {@link MergeIntoWriter.whenMatched}. */
 export class WhenMatched {
   /** @internal */
-  constructor(private readonly writer: MergeIntoWriter, private readonly condition: Column | undefined) {}
+  constructor(
+    private readonly writer: MergeIntoWriter,
+    private readonly condition: Column | undefined,
+  ) {}
 
   /** Sets every target column to the source's column of the same name. */
   updateAll(): MergeIntoWriter {
@@ -122,7 +125,10 @@ export class WhenMatched {
 /** The actions for unmatched source rows; see {@link MergeIntoWriter.whenNotMatched}. */
 export class WhenNotMatched {
   /** @internal */
-  constructor(private readonly writer: MergeIntoWriter, private readonly condition: Column | undefined) {}
+  constructor(
+    private readonly writer: MergeIntoWriter,
+    private readonly condition: Column | undefined,
+  ) {}
 
   /** Inserts the source row, column by column of the same names. */
   insertAll(): MergeIntoWriter {
@@ -138,7 +144,10 @@ export class WhenNotMatched {
 /** The actions for target rows no source row matches; see {@link MergeIntoWriter.whenNotMatchedBySource}. */
 export class WhenNotMatchedBySource {
   /** @internal */
-  constructor(private readonly writer: MergeIntoWriter, private readonly condition: Column | undefined) {}
+  constructor(
+    private readonly writer: MergeIntoWriter,
+    private readonly condition: Column | undefined,
+  ) {}
 
   /** Sets every target column from the source's of the same name (to null: there is no source row). */
   updateAll(): MergeIntoWriter {

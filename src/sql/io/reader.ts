@@ -65,8 +65,7 @@ export class DataFrameReader {
 
   /** The data at `path` (or paths), read with the format, schema and options set so far. */
   load(path?: Paths, format?: string, schema?: SchemaLike, options: OptionsRecord = {}): DataFrame {
-    let reader: DataFrameReader = this;
-    if (format !== undefined) reader = reader.format(format);
+    let reader = format === undefined ? this : this.format(format);
     if (schema !== undefined) reader = reader.schema(schema);
     return reader.options(options).dataSource(pathList(path));
   }
@@ -89,7 +88,11 @@ export class DataFrameReader {
   /** Parquet files (their schema comes with them). */
   parquet(...paths: (string | FormatOptions)[]): DataFrame {
     const options = paths.find((p): p is FormatOptions => typeof p === "object") ?? {};
-    return this.shortcut("parquet", paths.filter((p): p is string => typeof p === "string"), options);
+    return this.shortcut(
+      "parquet",
+      paths.filter((p): p is string => typeof p === "string"),
+      options,
+    );
   }
 
   /** ORC files. */
@@ -160,7 +163,14 @@ export class DataFrameReader {
   /** @internal */
   protected dataSource(paths: string[], predicates: string[] = []): DataFrame {
     const { format, schema, options, sourceName } = this.state;
-    const spec = { ...(format === undefined ? {} : { format }), ...(schema === undefined ? {} : { schema }), options, paths, predicates, ...(sourceName === undefined ? {} : { sourceName }) };
+    const spec = {
+      ...(format === undefined ? {} : { format }),
+      ...(schema === undefined ? {} : { schema }),
+      options,
+      paths,
+      predicates,
+      ...(sourceName === undefined ? {} : { sourceName }),
+    };
     return this.frame(dataSource(spec, this.isStreaming));
   }
 

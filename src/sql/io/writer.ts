@@ -102,17 +102,21 @@ export class DataFrameWriter {
 
   /** Writes to `path` (or where the `path` option says) with the format, mode and options set. */
   async save(path?: string, format?: string, mode?: SaveMode, options: OptionsRecord = {}): Promise<void> {
-    let writer: DataFrameWriter = this;
-    if (format !== undefined) writer = writer.format(format);
+    let writer = format === undefined ? this : this.format(format);
     if (mode !== undefined) writer = writer.mode(mode);
     writer = writer.options(options);
     await writer.run(path === undefined ? undefined : savePath(path));
   }
 
   /** Writes to a table of the catalog, creating it as needed (with the mode's meaning when it exists). */
-  async saveAsTable(name: string, format?: string, mode?: SaveMode, partitionBy?: readonly string[], options: OptionsRecord = {}): Promise<void> {
-    let writer: DataFrameWriter = this;
-    if (format !== undefined) writer = writer.format(format);
+  async saveAsTable(
+    name: string,
+    format?: string,
+    mode?: SaveMode,
+    partitionBy?: readonly string[],
+    options: OptionsRecord = {},
+  ): Promise<void> {
+    let writer = format === undefined ? this : this.format(format);
     if (mode !== undefined) writer = writer.mode(mode);
     if (partitionBy !== undefined) writer = writer.partitionBy(partitionBy);
     await writer.options(options).run(saveTable(name, SaveMethod.TABLE_SAVE_METHOD_SAVE_AS_TABLE));
@@ -164,7 +168,7 @@ export class DataFrameWriter {
   private async shortcut(format: string, path: Paths, options: WriteFormatOptions): Promise<void> {
     const { mode, ...rest } = options;
     if (typeof path !== "string") throw new TypeError("write to one path");
-    await this.save(path, format, mode, rest as OptionsRecord);
+    await this.save(path, format, mode, rest);
   }
 
   private async run(saveType: WriteOperation["saveType"]): Promise<void> {

@@ -57,7 +57,7 @@ export type CastMode = "default" | "try";
  */
 export function castExpression(child: Expression, type: DataType | string, mode: CastMode = "default"): Expression {
   if (typeof type !== "string" && !(type instanceof DataType)) {
-    throw new TypeError("a cast needs a DataType or a type name such as \"int\"");
+    throw new TypeError('a cast needs a DataType or a type name such as "int"');
   }
   return expression({
     $case: "cast",
@@ -81,7 +81,8 @@ export function aliasExpression(child: Expression, names: readonly string[], met
   if (metadata !== undefined && names.length !== 1) throw new RangeError("metadata can only be given with a single alias name");
   return expression({
     $case: "alias",
-    alias: metadata === undefined ? { expr: child, name: [...names] } : { expr: child, name: [...names], metadata: JSON.stringify(metadata) },
+    alias:
+      metadata === undefined ? { expr: child, name: [...names] } : { expr: child, name: [...names], metadata: JSON.stringify(metadata) },
   });
 }
 

@@ -1,13 +1,5 @@
 import type { Expression, Expression_Literal } from "../../gen/spark/connect/expressions";
-import {
-  CalendarInterval,
-  DayTimeInterval,
-  LocalDate,
-  LocalDateTime,
-  LocalTime,
-  Timestamp,
-  YearMonthInterval,
-} from "../../arrow";
+import { CalendarInterval, DayTimeInterval, LocalDate, LocalDateTime, LocalTime, Timestamp, YearMonthInterval } from "../../arrow";
 import {
   ArrayType,
   DataType,
@@ -112,7 +104,10 @@ function encode(value: LiteralValue, type: DataType): LiteralCase {
       const precision = (type as TimestampNTZNanosType).precision;
       if (!(value instanceof LocalDateTime)) return fail();
       withDigits(value, value.nanosecond, type, precision);
-      return { $case: "timestampNtzNanos", timestampNtzNanos: { epochMicros: value.epochMicros, nanosWithinMicro: value.nanosWithinMicro, precision } };
+      return {
+        $case: "timestampNtzNanos",
+        timestampNtzNanos: { epochMicros: value.epochMicros, nanosWithinMicro: value.nanosWithinMicro, precision },
+      };
     }
     case "time": {
       const precision = (type as TimeType).precision;
@@ -204,6 +199,7 @@ function instantMicros(value: LiteralValue, type: DataType, precision: number): 
  */
 function withDigits<T extends LiteralValue>(value: T, nanosecond: number, type: DataType, precision: number): T {
   if (nanosecond % 10 ** (9 - precision) !== 0) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the time values given here have their own text
     throw new RangeError(`${String(value)} has more fractional digits than a Spark ${type.simpleString()} literal holds`);
   }
   return value;

@@ -1,12 +1,4 @@
-import {
-  CalendarInterval,
-  DayTimeInterval,
-  LocalDate,
-  LocalDateTime,
-  LocalTime,
-  Timestamp,
-  YearMonthInterval,
-} from "../../arrow";
+import { CalendarInterval, DayTimeInterval, LocalDate, LocalDateTime, LocalTime, Timestamp, YearMonthInterval } from "../../arrow";
 import {
   ArrayType,
   BinaryType,
@@ -154,5 +146,5 @@ function fractionDigits(nanosecond: number): number {
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (typeof value !== "object") return typeof value;
-  return (value as object).constructor?.name ?? "object";
+  return value.constructor?.name ?? "object";
 }

@@ -60,7 +60,11 @@ export class StreamingQuery {
 
   /** What the query is doing now. */
   get status(): Promise<StreamingQueryStatus> {
-    return this.statusResult().then((s) => ({ message: s.statusMessage, isDataAvailable: s.isDataAvailable, isTriggerActive: s.isTriggerActive }));
+    return this.statusResult().then((s) => ({
+      message: s.statusMessage,
+      isDataAvailable: s.isDataAvailable,
+      isTriggerActive: s.isTriggerActive,
+    }));
   }
 
   /** The last micro-batch's progress, or null before the first one. */

@@ -22,4 +22,3 @@ export class DataStreamReader extends DataFrameReader {
     return this.with({ ...this.state, sourceName });
   }
 }
-

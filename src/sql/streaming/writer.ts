@@ -98,7 +98,8 @@ export class DataStreamWriter {
    * data is processed (`availableNow`), continuously, or in real time.
    */
   trigger(trigger: Trigger): DataStreamWriter {
-    const t = trigger as Partial<Record<"processingTime" | "continuous" | "realTime", string>> & Partial<Record<"once" | "availableNow", boolean>>;
+    const t = trigger as Partial<Record<"processingTime" | "continuous" | "realTime", string>> &
+      Partial<Record<"once" | "availableNow", boolean>>;
     const proto: TriggerNode | undefined =
       t.processingTime !== undefined
         ? processingTimeTrigger(t.processingTime)
@@ -111,7 +112,8 @@ export class DataStreamWriter {
               : t.realTime !== undefined
                 ? realTimeTrigger(t.realTime)
                 : undefined;
-    if (!proto) throw new TypeError("a trigger is { processingTime }, { once: true }, { availableNow: true }, { continuous } or { realTime }");
+    if (!proto)
+      throw new TypeError("a trigger is { processingTime }, { once: true }, { availableNow: true }, { continuous } or { realTime }");
     return this.with({ trigger: proto });
   }
 
@@ -150,4 +152,3 @@ export class DataStreamWriter {
     return new DataStreamWriter(this.df, { ...this.state, ...change });
   }
 }
-

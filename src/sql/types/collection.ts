@@ -85,9 +85,7 @@ export class MapType extends DataType {
   }
   protected override sameParameters(other: this): boolean {
     return (
-      this.valueContainsNull === other.valueContainsNull &&
-      this.keyType.equals(other.keyType) &&
-      this.valueType.equals(other.valueType)
+      this.valueContainsNull === other.valueContainsNull && this.keyType.equals(other.keyType) && this.valueType.equals(other.valueType)
     );
   }
   toString(): string {

@@ -134,7 +134,10 @@ export abstract class NanosTimestampType extends DatetimeType {
   protected constructor(precision: number) {
     super();
     const bounds = NanosTimestampType;
-    this.precision = checkedWholeNumber(precision, `${this.constructor.name} precision`, { min: bounds.MIN_PRECISION, max: bounds.MAX_PRECISION });
+    this.precision = checkedWholeNumber(precision, `${this.constructor.name} precision`, {
+      min: bounds.MIN_PRECISION,
+      max: bounds.MAX_PRECISION,
+    });
     Object.freeze(this);
   }
   override simpleString(): string {

@@ -3,7 +3,7 @@ import type { DataType } from "./dataType";
 import { isJsonObject, type JsonValue } from "./jsonText";
 import { UserDefinedType } from "./opaque";
 import { StringType } from "./string";
-import { COLLATIONS_METADATA_KEY, StructField, StructType, type FieldMetadata } from "./struct";
+import { COLLATIONS_METADATA_KEY, StructField, StructType } from "./struct";
 import { dataTypeFromName } from "./typeNames";
 
 type JsonObject = { readonly [key: string]: JsonValue };
@@ -47,6 +47,7 @@ function parse(json: JsonValue, path: string, collations: Collations): DataType 
   }
   if (!isJsonObject(json)) throw new TypeError(`not a data type in Spark's JSON schema format: ${JSON.stringify(json)}`);
   const type = json["type"];
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a type name (a string) in any schema Spark writes
   if (collation !== undefined) throw new TypeError(`a collation is recorded for "${path}", which is a ${String(type)}`);
   const at = (suffix: string) => (path === "" ? suffix : `${path}.${suffix}`);
   switch (type) {
@@ -77,7 +78,7 @@ function parseField(json: JsonValue): StructField {
   if (!isJsonObject(json)) throw new TypeError(`not a struct field in Spark's JSON schema format: ${JSON.stringify(json)}`);
   const name = json["name"];
   if (typeof name !== "string") throw new TypeError(`a struct field needs a name: ${JSON.stringify(json)}`);
-  const { [COLLATIONS_METADATA_KEY]: recorded, ...metadata } = (isJsonObject(json["metadata"]) ? json["metadata"] : {}) as FieldMetadata;
+  const { [COLLATIONS_METADATA_KEY]: recorded, ...metadata } = isJsonObject(json["metadata"]) ? json["metadata"] : {};
   const nullable = json["nullable"] === undefined ? true : flag(json, "nullable");
   return new StructField(name, parse(member(json, "type"), name, collationsOf(recorded)), nullable, metadata);
 }
@@ -88,7 +89,7 @@ function collationsOf(recorded: JsonValue | undefined): Collations {
   for (const [path, value] of Object.entries(recorded)) {
     const parts = typeof value === "string" ? value.split(".") : [];
     const [provider, name] = parts;
-    if (parts.length !== 2 || !name || !["spark", "icu"].includes(provider!.toLowerCase())) {
+    if (parts.length !== 2 || !name || !["spark", "icu"].includes(provider.toLowerCase())) {
       throw new TypeError(`"${path}" has collation ${JSON.stringify(value)}; expected "spark.<name>" or "icu.<name>"`);
     }
     collations.set(path, name);

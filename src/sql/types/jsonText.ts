@@ -14,7 +14,7 @@ function write(value: JsonValue): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (isArray(value)) return "[" + value.map(write).join(",") + "]";
   const keys = Object.keys(value).sort();
-  return "{" + keys.map((key) => JSON.stringify(key) + ":" + write(value[key] as JsonValue)).join(",") + "}";
+  return "{" + keys.map((key) => JSON.stringify(key) + ":" + write(value[key])).join(",") + "}";
 }
 
 /** A deep copy of a JSON value, frozen at every level. */

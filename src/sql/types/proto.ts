@@ -76,11 +76,7 @@ export function dataTypeFromProto(proto: ProtoDataType): DataType {
     case "array":
       return new ArrayType(child(kind.array.elementType, "array element"), kind.array.containsNull);
     case "map":
-      return new MapType(
-        child(kind.map.keyType, "map key"),
-        child(kind.map.valueType, "map value"),
-        kind.map.valueContainsNull,
-      );
+      return new MapType(child(kind.map.keyType, "map key"), child(kind.map.valueType, "map value"), kind.map.valueContainsNull);
     case "struct":
       return new StructType(kind.struct.fields.map(fieldFromProto));
     case "variant":
@@ -249,7 +245,7 @@ function fieldToProto(field: StructField): ProtoStructField {
     nullable: field.nullable,
     // Keys stay in the order received, so the server's text comes back as it was (a whole number
     // it wrote as 1.0 aside: JavaScript has no such number).
-    metadata: hasMetadata ? JSON.stringify(field.metadata as JsonValue) : undefined,
+    metadata: hasMetadata ? JSON.stringify(field.metadata) : undefined,
   };
 }
 

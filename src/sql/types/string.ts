@@ -1,7 +1,6 @@
 import { AtomicType } from "./dataType";
 import { checkedWholeNumber, INT32_MAX } from "../validation";
 
-
 /** Spark's default collation: strings compared byte by byte. */
 export const UTF8_BINARY = "UTF8_BINARY";
 

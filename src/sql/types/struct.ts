@@ -208,9 +208,7 @@ export class StructType extends DataType {
   }
 
   protected override sameParameters(other: this): boolean {
-    return (
-      this.fields.length === other.fields.length && this.fields.every((field, i) => field.equals(other.fields[i]))
-    );
+    return this.fields.length === other.fields.length && this.fields.every((field, i) => field.equals(other.fields[i]));
   }
 
   toString(): string {

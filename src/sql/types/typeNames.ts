@@ -1,13 +1,7 @@
 import { BinaryType, BooleanType, NullType, VariantType } from "./basic";
 import type { DataType } from "./dataType";
 import { DateType, TimeType, TimestampLTZNanosType, TimestampNTZNanosType, TimestampNTZType, TimestampType } from "./datetime";
-import {
-  CalendarIntervalType,
-  DAY_TIME_FIELDS,
-  DayTimeIntervalType,
-  YEAR_MONTH_FIELDS,
-  YearMonthIntervalType,
-} from "./interval";
+import { CalendarIntervalType, DAY_TIME_FIELDS, DayTimeIntervalType, YEAR_MONTH_FIELDS, YearMonthIntervalType } from "./interval";
 import { ByteType, DecimalType, DoubleType, FloatType, IntegerType, LongType, ShortType } from "./numeric";
 import { GeographyType, GeometryType } from "./spatial";
 import { CharType, StringType, VarcharType } from "./string";
@@ -50,15 +44,15 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => DataType][] = [
   [/^timestamp_ltz\(\s*(\d+)\s*\)$/, (m) => new TimestampLTZNanosType(Number(m[1]))],
   [
     /^interval (day|hour|minute|second)(?: to (day|hour|minute|second))?$/,
-    (m) => new DayTimeIntervalType(DAY_TIME_FIELDS.indexOf(m[1]!), DAY_TIME_FIELDS.indexOf(m[2] ?? m[1]!)),
+    (m) => new DayTimeIntervalType(DAY_TIME_FIELDS.indexOf(m[1]), DAY_TIME_FIELDS.indexOf(m[2] ?? m[1])),
   ],
   [
     /^interval (year|month)(?: to (year|month))?$/,
-    (m) => new YearMonthIntervalType(YEAR_MONTH_FIELDS.indexOf(m[1]!), YEAR_MONTH_FIELDS.indexOf(m[2] ?? m[1]!)),
+    (m) => new YearMonthIntervalType(YEAR_MONTH_FIELDS.indexOf(m[1]), YEAR_MONTH_FIELDS.indexOf(m[2] ?? m[1])),
   ],
-  [new RegExp(String.raw`^geometry\(\s*${CRS}\s*\)$`), (m) => GeometryType.fromCrs(m[1]!)],
-  [new RegExp(String.raw`^geography\(\s*${CRS}\s*\)$`), (m) => GeographyType.fromCrs(m[1]!)],
-  [new RegExp(String.raw`^geography\(\s*${CRS}\s*,\s*(\w+)\s*\)$`), (m) => GeographyType.fromCrs(m[1]!, m[2])],
+  [new RegExp(String.raw`^geometry\(\s*${CRS}\s*\)$`), (m) => GeometryType.fromCrs(m[1])],
+  [new RegExp(String.raw`^geography\(\s*${CRS}\s*\)$`), (m) => GeographyType.fromCrs(m[1])],
+  [new RegExp(String.raw`^geography\(\s*${CRS}\s*,\s*(\w+)\s*\)$`), (m) => GeographyType.fromCrs(m[1], m[2])],
   [/^geography\(\s*(\w+)\s*\)$/, (m) => GeographyType.fromCrs("OGC:CRS84", m[1])],
 ];
 

@@ -55,7 +55,11 @@ describe("Spark types as JS values", () => {
     ["INT", "-2147483648", "2147483647"],
   ] as const) {
     it(`${type.toLowerCase()} is a number with its exact value, extremes included`, async () => {
-      const rows = await probe(spark, [min, max, "0", "-7"].map((v) => `CAST(${v} AS ${type})`), "CAST(v AS STRING) AS s");
+      const rows = await probe(
+        spark,
+        [min, max, "0", "-7"].map((v) => `CAST(${v} AS ${type})`),
+        "CAST(v AS STRING) AS s",
+      );
       for (const row of rows) {
         expect(row.v).to.be.a("number");
         expect((row.v as number).toString()).to.equal(row.s);
@@ -64,11 +68,7 @@ describe("Spark types as JS values", () => {
   }
 
   it("bigint is a JS bigint with its exact value, extremes included", async () => {
-    const rows = await probe(
-      spark,
-      ["-9223372036854775808L", "9223372036854775807L", "9007199254740993L", "0L"],
-      "CAST(v AS STRING) AS s",
-    );
+    const rows = await probe(spark, ["-9223372036854775808L", "9223372036854775807L", "9007199254740993L", "0L"], "CAST(v AS STRING) AS s");
     for (const row of rows) {
       expect(row.v).to.be.a("bigint");
       expect((row.v as bigint).toString()).to.equal(row.s);
@@ -78,10 +78,19 @@ describe("Spark types as JS values", () => {
   it("double keeps every bit: NaN, infinities, -0.0, the smallest subnormal, the largest value", async () => {
     const rows = await probe(
       spark,
-      ["0.1D", "-0.0D", "4.9E-324D", "1.7976931348623157E308D", "CAST('NaN' AS DOUBLE)", "CAST('Infinity' AS DOUBLE)", "CAST('-Infinity' AS DOUBLE)"],
+      [
+        "0.1D",
+        "-0.0D",
+        "4.9E-324D",
+        "1.7976931348623157E308D",
+        "CAST('NaN' AS DOUBLE)",
+        "CAST('Infinity' AS DOUBLE)",
+        "CAST('-Infinity' AS DOUBLE)",
+      ],
       "CAST(v AS STRING) AS s",
     );
-    for (const row of rows) expect(Object.is(row.v, javaNumber(row.s as string)), `${row.v as number} vs ${row.s as string}`).to.equal(true);
+    for (const row of rows)
+      expect(Object.is(row.v, javaNumber(row.s as string)), `${row.v as number} vs ${row.s as string}`).to.equal(true);
     expect(rows.map((r) => r.v)).to.have.length(7);
   });
 
@@ -95,7 +104,7 @@ describe("Spark types as JS values", () => {
   });
 
   it("decimal(p, s) is an exact string, as Spark's own cast prints it", async function () {
-      await requireSpark(this, "4.0", "ANSI casts by default (3.5 turns some extreme decimals into null)");
+    await requireSpark(this, "4.0", "ANSI casts by default (3.5 turns some extreme decimals into null)");
     const rows = await probe(
       spark,
       [
@@ -122,7 +131,11 @@ describe("Spark types as JS values", () => {
       "hex(encode(v, 'UTF-8')) AS h",
     );
     for (const row of rows) {
-      expect(Buffer.from(row.v as string, "utf8").toString("hex").toUpperCase()).to.equal(row.h);
+      expect(
+        Buffer.from(row.v as string, "utf8")
+          .toString("hex")
+          .toUpperCase(),
+      ).to.equal(row.h);
     }
   });
 
@@ -130,7 +143,11 @@ describe("Spark types as JS values", () => {
     const rows = await probe(spark, ["X''", "X'00FF10'", "encode('é', 'UTF-8')"], "hex(v) AS h");
     for (const row of rows) {
       expect(row.v).to.be.instanceOf(Uint8Array);
-      expect(Buffer.from(row.v as Uint8Array).toString("hex").toUpperCase()).to.equal(row.h);
+      expect(
+        Buffer.from(row.v as Uint8Array)
+          .toString("hex")
+          .toUpperCase(),
+      ).to.equal(row.h);
     }
   });
 
@@ -200,7 +217,11 @@ describe("Spark types as JS values", () => {
   it("interval day to second is a DayTimeInterval of exact microseconds", async () => {
     const rows = await probe(
       spark,
-      ["INTERVAL '1 02:03:04.5' DAY TO SECOND", "INTERVAL '-0 00:00:00.000001' DAY TO SECOND", "INTERVAL '106751991 04:00:54.775807' DAY TO SECOND"],
+      [
+        "INTERVAL '1 02:03:04.5' DAY TO SECOND",
+        "INTERVAL '-0 00:00:00.000001' DAY TO SECOND",
+        "INTERVAL '106751991 04:00:54.775807' DAY TO SECOND",
+      ],
       "CAST(v AS STRING) AS s, unix_micros(TIMESTAMP'1970-01-01 00:00:00' + v) AS us",
     );
     for (const row of rows) {
@@ -230,11 +251,17 @@ describe("Spark types as JS values", () => {
   });
 
   it("map is a JS Map in Spark's order, null values kept", async () => {
-    const [row] = await (await spark.sql("SELECT map('b', 1, 'a', NULL, 'c', 3) AS v, to_json(map('b', 1, 'a', NULL, 'c', 3)) AS j")).collect();
+    const [row] = await (
+      await spark.sql("SELECT map('b', 1, 'a', NULL, 'c', 3) AS v, to_json(map('b', 1, 'a', NULL, 'c', 3)) AS j")
+    ).collect();
     expect(row.v).to.be.instanceOf(Map);
     const entries = [...(row.v as Map<unknown, unknown>).entries()];
     expect(entries).to.deep.equal(Object.entries(JSON.parse(row.j as string) as Record<string, unknown>));
-    expect(entries).to.deep.equal([["b", 1], ["a", null], ["c", 3]]);
+    expect(entries).to.deep.equal([
+      ["b", 1],
+      ["a", null],
+      ["c", 3],
+    ]);
   });
 
   it("struct is an object keyed by field name, nested values converted, null fields kept", async () => {
@@ -265,7 +292,7 @@ describe("Spark types as JS values", () => {
   });
 
   it("variant is a VariantValue whose JSON is the JSON Spark makes of it", async function () {
-      await requireSpark(this, "4.0", "the variant type");
+    await requireSpark(this, "4.0", "the variant type");
     const rows = await probe(
       spark,
       [
@@ -290,7 +317,12 @@ function showCells(grid: string): string[][] {
   return grid
     .split("\n")
     .filter((line) => line.startsWith("|"))
-    .map((line) => line.slice(1, -1).split("|").map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split("|")
+        .map((cell) => cell.trim()),
+    );
 }
 
 /**
@@ -315,7 +347,9 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
 
   /** The probe's DataFrame: one value a row in `v`, Spark's own text of it in `s` and its type in `ty`, plus `checks`. */
   async function probeFrame(values: readonly string[], checks: string): Promise<DataFrame> {
-    return spark.sql(`SELECT v, CAST(v AS STRING) AS s, typeof(v) AS ty, ${checks} FROM (SELECT explode(array(${values.join(", ")})) AS v)`);
+    return spark.sql(
+      `SELECT v, CAST(v AS STRING) AS s, typeof(v) AS ty, ${checks} FROM (SELECT explode(array(${values.join(", ")})) AS v)`,
+    );
   }
 
   /** Schema, columns and dtypes of the probe agree with Spark's typeof(); `type` is the client's type for it. */
@@ -331,11 +365,15 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
   async function expectDisplay(df: DataFrame, typeName: string): Promise<void> {
     const shown = df.select("v");
     const [bundle, sparkShow] = await Promise.all([dataFrameBundle(shown, { maxCellChars: 1000 }), shown.showString(100, false)]);
-    const spark = showCells(sparkShow).slice(1).map((row) => row[0]);
+    const spark = showCells(sparkShow)
+      .slice(1)
+      .map((row) => row[0]);
     const html = parseTable(bundle["text/html"]);
     expect(html.header.map((h) => h.type)).to.deep.equal([typeName]);
     expect(html.rows.map((row) => (row[0].isNull ? "NULL" : row[0].text))).to.deep.equal(spark);
-    const text = showCells(bundle["text/plain"]).slice(1).map((row) => row[0]);
+    const text = showCells(bundle["text/plain"])
+      .slice(1)
+      .map((row) => row[0]);
     expect(text).to.deep.equal(spark);
   }
 
@@ -364,7 +402,10 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
       expect(rows.at(-1)!.v).to.equal(null);
       await expectSchema(df, rows, new TimeType(p));
       await expectDisplay(df, `time(${p})`);
-      await expectLiteralRoundTrip(rows.slice(0, -1).map((r) => r.v as LocalTime), new TimeType(p));
+      await expectLiteralRoundTrip(
+        rows.slice(0, -1).map((r) => r.v as LocalTime),
+        new TimeType(p),
+      );
     });
   }
 
@@ -382,20 +423,32 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
   for (let p = TimestampNTZNanosType.MIN_PRECISION; p <= TimestampNTZNanosType.MAX_PRECISION; p++) {
     it(`timestamp_ntz(${p}) is a LocalDateTime with every digit Spark keeps; its schema, table and literals agree with Spark`, async () => {
       const fields = "unix_date(CAST(v AS DATE)) AS d, hour(v) AS h, minute(v) AS m, second(v) AS sec, date_format(v, 'SSSSSSSSS') AS f";
-      const df = await probeFrame([...STAMPS.map((t) => `CAST('${t}' AS TIMESTAMP_NTZ(${p}))`), `CAST(NULL AS TIMESTAMP_NTZ(${p}))`], fields);
+      const df = await probeFrame(
+        [...STAMPS.map((t) => `CAST('${t}' AS TIMESTAMP_NTZ(${p}))`), `CAST(NULL AS TIMESTAMP_NTZ(${p}))`],
+        fields,
+      );
       const rows = await df.collect();
       for (const row of rows.slice(0, -1)) {
         const v = row.v as LocalDateTime;
         expect(v).to.be.instanceOf(LocalDateTime);
         expect(String(v)).to.equal(row.s);
-        expect([v.toLocalDate().epochDay, v.hour, v.minute, v.second, v.nanosecond]).to.deep.equal([row.d, row.h, row.m, row.sec, Number(row.f)]);
+        expect([v.toLocalDate().epochDay, v.hour, v.minute, v.second, v.nanosecond]).to.deep.equal([
+          row.d,
+          row.h,
+          row.m,
+          row.sec,
+          Number(row.f),
+        ]);
         const secondOfDay = BigInt((v.hour * 60 + v.minute) * 60 + v.second);
         expect(v.epochNanos).to.equal((BigInt(row.d as number) * 86_400n + secondOfDay) * 1_000_000_000n + BigInt(row.f as string));
       }
       expect(rows.at(-1)!.v).to.equal(null);
       await expectSchema(df, rows, new TimestampNTZNanosType(p));
       await expectDisplay(df, `timestamp_ntz(${p})`);
-      await expectLiteralRoundTrip(rows.slice(0, -1).map((r) => r.v as LocalDateTime), new TimestampNTZNanosType(p));
+      await expectLiteralRoundTrip(
+        rows.slice(0, -1).map((r) => r.v as LocalDateTime),
+        new TimestampNTZNanosType(p),
+      );
     });
   }
 
@@ -418,7 +471,10 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
       expect(rows.at(-1)!.v).to.equal(null);
       await expectSchema(df, rows, new TimestampLTZNanosType(p));
       await expectDisplay(df, `timestamp_ltz(${p})`);
-      await expectLiteralRoundTrip(rows.slice(0, -1).map((r) => r.v as Timestamp), new TimestampLTZNanosType(p));
+      await expectLiteralRoundTrip(
+        rows.slice(0, -1).map((r) => r.v as Timestamp),
+        new TimestampLTZNanosType(p),
+      );
     });
   }
 
@@ -443,12 +499,18 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
   });
 
   it("a literal of a JS value gets the precision its digits need, as Spark's parser types the same literal", async () => {
-    const values = [new LocalTime(23, 59, 59, 999_999_999), Timestamp.fromEpochNanos(1_704_182_645_123_456_700n), LocalDateTime.fromEpochNanos(-10n)];
+    const values = [
+      new LocalTime(23, 59, 59, 999_999_999),
+      Timestamp.fromEpochNanos(1_704_182_645_123_456_700n),
+      LocalDateTime.fromEpochNanos(-10n),
+    ];
     const df = spark.range(1).select(...values.map((v, i) => lit(v).alias(`c${i}`)));
     const [row] = await df.collect();
     values.forEach((v, i) => expect(v.equals(row[`c${i}`]), String(v)).to.equal(true));
     const sparkTypes = await (
-      await spark.sql("SELECT typeof(time'23:59:59.999999999'), typeof(TIMESTAMP_LTZ'2024-01-02 00:04:05.1234567'), typeof(TIMESTAMP_NTZ'1969-12-31 23:59:59.99999999')")
+      await spark.sql(
+        "SELECT typeof(time'23:59:59.999999999'), typeof(TIMESTAMP_LTZ'2024-01-02 00:04:05.1234567'), typeof(TIMESTAMP_NTZ'1969-12-31 23:59:59.99999999')",
+      )
     ).collect();
     expect((await df.dtypes).map(([, t]) => t)).to.deep.equal(Object.values(sparkTypes[0]));
   });
@@ -456,7 +518,9 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
   it("observed metrics of these types come back as the same values", async () => {
     const { functions: F } = await import("../../../src");
     const df = (
-      await spark.sql("SELECT CAST('2024-01-02 03:04:05.123456789' AS TIMESTAMP_LTZ(9)) a, CAST('2024-01-02 03:04:05.1234567' AS TIMESTAMP_NTZ(7)) b, time'01:02:03.123456789' c")
+      await spark.sql(
+        "SELECT CAST('2024-01-02 03:04:05.123456789' AS TIMESTAMP_LTZ(9)) a, CAST('2024-01-02 03:04:05.1234567' AS TIMESTAMP_NTZ(7)) b, time'01:02:03.123456789' c",
+      )
     ).observe("m", F.max("a").alias("a"), F.max("b").alias("b"), F.max("c").alias("c"));
     const [row] = await df.collect();
     const observed = df.executionInfo!.observations[0].values as Record<string, unknown>;

@@ -32,10 +32,10 @@ describe("tokens and TLS against a server that requires a token", function () {
     const streams = [process.stdout, process.stderr];
     const writes = streams.map((stream) => stream.write.bind(stream));
     streams.forEach((stream, i) => {
-      stream.write = ((chunk: unknown, ...rest: never[]) => {
+      stream.write = (chunk: unknown, ...rest: never[]) => {
         seen.push(String(chunk));
         return writes[i](chunk as string, ...rest);
-      });
+      };
     });
     return () => streams.forEach((stream, i) => (stream.write = writes[i]!));
   };
@@ -44,10 +44,15 @@ describe("tokens and TLS against a server that requires a token", function () {
   const probe = (env: NodeJS.ProcessEnv) =>
     new Promise<{ ok: boolean; stdout: string; stderr: string }>((resolve) => {
       const script = path.resolve(__dirname, "..", "..", "support", "remoteProbe.ts");
-      execFile(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-        seen.push(stdout, stderr);
-        resolve({ ok: error === null, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        ["--import", "tsx", script],
+        { env: { ...process.env, ...env }, timeout: 60_000 },
+        (error, stdout, stderr) => {
+          seen.push(stdout, stderr);
+          resolve({ ok: error === null, stdout, stderr });
+        },
+      );
     });
 
   /** Keeps every rendering of a value a user could see (messages, inspect, String, JSON). */
@@ -183,7 +188,10 @@ describe("tokens and TLS against a server that requires a token", function () {
   it("left the token in no output, error, rendering or server log", () => {
     const log = fs.readFileSync(path.join(stateDir, "server.log"), "utf8");
     const leaks = [...seen, log].filter((text) => text.includes(token) || text.includes(wrongToken));
-    expect(leaks.map((text) => text.slice(0, 200)), "texts that contain a token").to.deep.equal([]);
+    expect(
+      leaks.map((text) => text.slice(0, 200)),
+      "texts that contain a token",
+    ).to.deep.equal([]);
     expect(seen.length).to.be.greaterThan(20);
   });
 });

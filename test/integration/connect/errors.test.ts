@@ -30,7 +30,7 @@ describe("Spark errors", () => {
   });
 
   it("reports a missing table as an AnalysisException with Spark's error class, SQL state and parameters", async function () {
-      await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");
+    await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");
     const err = await failure(spark.sql("SELECT * FROM missing_table_xyz"));
     expect(err).to.be.instanceOf(AnalysisException);
     expect(err.errorClass).to.equal("TABLE_OR_VIEW_NOT_FOUND");
@@ -40,7 +40,7 @@ describe("Spark errors", () => {
   });
 
   it("reports bad syntax as a ParseException, which is also an AnalysisException", async function () {
-      await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");
+    await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");
     const err = await failure(spark.sql("SELEC 1"));
     expect(err).to.be.instanceOf(ParseException);
     expect(err).to.be.instanceOf(AnalysisException);
@@ -49,7 +49,7 @@ describe("Spark errors", () => {
   });
 
   it("reports a division by zero under ANSI mode as an ArithmeticException raised by the job", async function () {
-      await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");
+    await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");
     await spark.conf.set("spark.sql.ansi.enabled", true);
     const err = await failure((await spark.sql("SELECT 1 / (id - id) AS boom FROM range(1)")).collect());
     expect(err).to.be.instanceOf(ArithmeticException);
@@ -58,7 +58,7 @@ describe("Spark errors", () => {
   });
 
   it("reports an unresolved column with the query context that points at it", async function () {
-      await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");
+    await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");
     const err = await failure(spark.sql("SELECT nope FROM range(1)"));
     expect(err.errorClass).to.equal("UNRESOLVED_COLUMN.WITH_SUGGESTION");
     expect(err.messageParameters).to.have.property("objectName", "`nope`");

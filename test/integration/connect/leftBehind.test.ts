@@ -25,7 +25,9 @@ function runStoppingScript(remote: string, beforeStop: () => void | Promise<void
       stdout += chunk.toString();
       if (!stopAsked && stdout.includes("first row")) {
         stopAsked = true;
-        Promise.resolve().then(beforeStop).then(() => child.stdin.write("stop\n"), reject);
+        Promise.resolve()
+          .then(beforeStop)
+          .then(() => child.stdin.write("stop\n"), reject);
       }
     });
     child.on("exit", (code) => {

@@ -54,7 +54,8 @@ describe("result streams that break", function () {
     expect(proxy.cuts - cutsBefore, "the proxy cut the connection").to.equal(times);
     expect(rows).to.have.length(ROWS);
     rows.forEach((row, i) => {
-      if (row.id !== BigInt(i) || row.s !== "x".repeat(100)) expect.fail(`row ${i} is ${JSON.stringify(row, (_, v: unknown) => String(v))}`);
+      if (row.id !== BigInt(i) || row.s !== "x".repeat(100))
+        expect.fail(`row ${i} is ${JSON.stringify(row, (_, v: unknown) => String(v))}`);
     });
     await spark.client.settled();
     for (const operationId of operations.slice(first)) {
@@ -63,7 +64,9 @@ describe("result streams that break", function () {
   }
 
   // Where to cut, as a share of the uncut result's bytes (0 is the very first byte of the answer).
-  const shares = [0, 0.0005, 0.002, 0.01, 0.03, 0.05, 0.1, 0.15, 0.2, 0.25, 0.33, 0.4, 0.5, 0.55, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 0.99, 0.999];
+  const shares = [
+    0, 0.0005, 0.002, 0.01, 0.03, 0.05, 0.1, 0.15, 0.2, 0.25, 0.33, 0.4, 0.5, 0.55, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 0.99, 0.999,
+  ];
   shares.forEach((share, i) => {
     const mode: CutMode = i % 3 === 2 ? "close" : "reset";
     it(`returns every row exactly once when the connection is ${mode === "reset" ? "reset" : "closed"} ${+(share * 100).toFixed(2)}% into the result`, async () => {
@@ -211,7 +214,7 @@ describe("the first request of a new session", function () {
       // The connection is up (HTTP/2 only, no request yet: the server has no such session), and
       // its handshake has gone through, so the next bytes from the client are the request.
       await connectionAnswered(spark.client["stub"].getChannel(), 20_000);
-      for (let last = -1; last !== proxy.bytesFromClient; ) {
+      for (let last = -1; last !== proxy.bytesFromClient;) {
         last = proxy.bytesFromClient;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

@@ -55,7 +55,11 @@ describe("the server's Spark line", function () {
       {
         since: "4.2",
         feature: /^DataFrame\.nearestByJoin needs .* Spark 4\.2 or later/,
-        attempt: (s) => s.range(2).nearestByJoin(s.range(2), F.abs(col("id")), 1, "exact", "distance").collect(),
+        attempt: (s) =>
+          s
+            .range(2)
+            .nearestByJoin(s.range(2), F.abs(col("id")), 1, "exact", "distance")
+            .collect(),
         testedBy: "transformations: nearest-neighbour joins",
       },
       {

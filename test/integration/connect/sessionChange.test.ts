@@ -26,7 +26,13 @@ describe("a server restart under a live session", function () {
     const port = new URL(url.replace(/^sc:/, "http:")).port;
     await ownSparkServer(stateDir, "stop");
     await ownSparkServer(stateDir, "start", "--port", port);
-    const err = await spark.table("before_restart").count().then(() => undefined, (e: unknown) => e);
+    const err = await spark
+      .table("before_restart")
+      .count()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).to.be.instanceOf(SessionChangedError);
     expect((err as Error).message).to.match(/session/i);
     await spark.stop().catch(() => undefined);

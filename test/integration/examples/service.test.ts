@@ -13,11 +13,15 @@ describe("the HTTP service example (examples/service)", function () {
   let output = "";
 
   before(async () => {
-    child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "examples", "service", "server.ts")], {
-      cwd: root,
-      env: { ...process.env, SPARK_REMOTE: sparkRemote(), PORT: "0", HOST: "127.0.0.1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    child = spawn(
+      process.execPath,
+      [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "examples", "service", "server.ts")],
+      {
+        cwd: root,
+        env: { ...process.env, SPARK_REMOTE: sparkRemote(), PORT: "0", HOST: "127.0.0.1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
     const deadline = Date.now() + 90_000;
@@ -37,7 +41,10 @@ describe("the HTTP service example (examples/service)", function () {
   });
 
   async function call(method: string, route: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-    const response = await fetch(base + route, { method, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+    const response = await fetch(base + route, {
+      method,
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   }
 

@@ -62,9 +62,12 @@ describe("the spark-ts-kernel command", () => {
       "SELECT 1 AS a, 2 AS a, 9007199254740993L AS big, CAST(1.5 AS DECIMAL(4, 2)) AS d, X'00FF' AS bytes",
     );
     expect(code).to.equal(0);
-    expect(stdout.trim().split("\n").map((line) => JSON.parse(line) as unknown)).to.deep.equal([
-      { a: 1, a_2: 2, big: "9007199254740993", d: "1.50", bytes: "00ff" },
-    ]);
+    expect(
+      stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as unknown),
+    ).to.deep.equal([{ a: 1, a_2: 2, big: "9007199254740993", d: "1.50", bytes: "00ff" }]);
   });
 
   it("sql takes the server from SPARK_REMOTE when --remote is not given", async () => {
@@ -90,7 +93,11 @@ describe("the spark-ts-kernel command", () => {
   it("exits 1 saying the server did not answer, when its address accepts connections and stays silent", async () => {
     const silent = await SilentServer.start();
     try {
-      const { code, stdout, stderr } = await cliIn({ ...process.env, SPARK_REMOTE: silent.remote(";connect_timeout_ms=1500") }, "sql", "SELECT 1");
+      const { code, stdout, stderr } = await cliIn(
+        { ...process.env, SPARK_REMOTE: silent.remote(";connect_timeout_ms=1500") },
+        "sql",
+        "SELECT 1",
+      );
       expect(code).to.equal(1);
       expect(stdout).to.equal("");
       expect(stderr).to.match(/^SparkConnectionError: The Spark Connect server at 127\.0\.0\.1:\d+ did not answer within 1\.5 s/);
@@ -161,7 +168,10 @@ describe("secrets given to the spark-ts-kernel command", () => {
   });
 
   it("a secret-looking header is refused over plain text to a remote host, named without its value", async () => {
-    for (const remote of [`sc://10.1.2.3:15002/;use_ssl=false;x-api-key=${SECRET}`, `sc://10.1.2.3:15002/;use_ssl=false;authorization=Bearer%20${SECRET}`]) {
+    for (const remote of [
+      `sc://10.1.2.3:15002/;use_ssl=false;x-api-key=${SECRET}`,
+      `sc://10.1.2.3:15002/;use_ssl=false;authorization=Bearer%20${SECRET}`,
+    ]) {
       const run = await cli("sql", "--remote", remote, "SELECT 1");
       expect(run.code).to.equal(2);
       expect(run.stderr).to.match(/the header '(x-api-key|authorization)' looks like a credential/);
@@ -170,13 +180,32 @@ describe("secrets given to the spark-ts-kernel command", () => {
   });
 
   it("nothing install, list, uninstall or a failed kernel start print shows a token or a secret header", async () => {
-    const env = { ...process.env, JUPYTER_DATA_DIR: path.join(tmp, "jupyter"), STK_SECRET_REMOTE: `sc://spark.example.com/;token=${SECRET}` };
+    const env = {
+      ...process.env,
+      JUPYTER_DATA_DIR: path.join(tmp, "jupyter"),
+      STK_SECRET_REMOTE: `sc://spark.example.com/;token=${SECRET}`,
+    };
     const runs = [
       await cliIn(env, "install", "--no-snapshot", "--name", "with-token", "--remote", `sc://spark.example.com/;token=${SECRET}`),
-      await cliIn(env, "install", "--no-snapshot", "--name", "with-key", "--remote", `sc://spark.example.com/;x-api-key=${SECRET};x-team=data`),
+      await cliIn(
+        env,
+        "install",
+        "--no-snapshot",
+        "--name",
+        "with-key",
+        "--remote",
+        `sc://spark.example.com/;x-api-key=${SECRET};x-team=data`,
+      ),
       await cliIn(env, "install", "--no-snapshot", "--name", "from-env", "--remote-from-env", "STK_SECRET_REMOTE"),
       await cliIn(env, "list"),
-      await cliIn({ ...env, STK_SECRET_REMOTE: `sc://spark.example.com/;use_ssl=false;x-api-key=${SECRET}` }, "kernel", "--connection-file", "unused.json", "--remote-from-env", "STK_SECRET_REMOTE"),
+      await cliIn(
+        { ...env, STK_SECRET_REMOTE: `sc://spark.example.com/;use_ssl=false;x-api-key=${SECRET}` },
+        "kernel",
+        "--connection-file",
+        "unused.json",
+        "--remote-from-env",
+        "STK_SECRET_REMOTE",
+      ),
       await cliIn(env, "uninstall", "--name", "with-token"),
       await cliIn(env, "uninstall", "--name", "with-key"),
       await cliIn(env, "uninstall", "--name", "from-env"),
@@ -189,7 +218,9 @@ describe("secrets given to the spark-ts-kernel command", () => {
     expect(runs[2].stdout).to.include("reads its Spark Connect server from $STK_SECRET_REMOTE");
     expect(runs[2].stderr).to.equal("");
     expect(runs[3].stdout).to.include("token=<redacted>").and.to.include("x-api-key=<redacted>").and.to.include("$STK_SECRET_REMOTE");
-    expect(runs[4].stderr).to.include("$STK_SECRET_REMOTE: [INVALID_CONNECT_URL]").and.to.include("the header 'x-api-key' looks like a credential");
+    expect(runs[4].stderr)
+      .to.include("$STK_SECRET_REMOTE: [INVALID_CONNECT_URL]")
+      .and.to.include("the header 'x-api-key' looks like a credential");
   });
 });
 
@@ -212,7 +243,10 @@ describe("install and uninstall with a name that is not a kernel's", () => {
     env = { ...process.env, HOME: tmp, JUPYTER_DATA_DIR: data };
     // What a Jupyter data dir holds besides us: another kernel, Jupyter's runtime files, and a kernel of ours.
     fs.mkdirSync(path.join(data, "kernels", "python3"), { recursive: true });
-    fs.writeFileSync(path.join(data, "kernels", "python3", "kernel.json"), JSON.stringify({ argv: ["python3"], display_name: "Python 3", language: "python" }));
+    fs.writeFileSync(
+      path.join(data, "kernels", "python3", "kernel.json"),
+      JSON.stringify({ argv: ["python3"], display_name: "Python 3", language: "python" }),
+    );
     fs.mkdirSync(path.join(data, "runtime"));
     fs.writeFileSync(path.join(data, "runtime", "jpserver-1.json"), "{}");
     expect((await cliIn(env, "install", "--no-snapshot", "--name", "ours")).code).to.equal(0);
@@ -261,7 +295,14 @@ describe("install and uninstall with a name that is not a kernel's", () => {
 
 describe("the kernel command reading its server from an environment variable", () => {
   it("exits 1 saying which variable is not set, when it is not", async () => {
-    const run = await cliIn(envWithout("STK_UNSET_REMOTE"), "kernel", "--connection-file", "unused.json", "--remote-from-env", "STK_UNSET_REMOTE");
+    const run = await cliIn(
+      envWithout("STK_UNSET_REMOTE"),
+      "kernel",
+      "--connection-file",
+      "unused.json",
+      "--remote-from-env",
+      "STK_UNSET_REMOTE",
+    );
     expect(run.code).to.equal(1);
     expect(run.stderr).to.include("reads its Spark Connect server from $STK_UNSET_REMOTE").and.to.include("STK_UNSET_REMOTE is not set");
   });

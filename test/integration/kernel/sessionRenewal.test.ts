@@ -31,10 +31,13 @@ describe("the notebook's session after the server lost it", () => {
     // The server refuses a session id it has released from then on, as it does after losing one.
     const lost = await SparkSession.builder.remote(`${relay.remote}/;session_id=${first.sessionId}`).getOrCreate();
     made.push(lost);
-    const error = await lost.range(1).count().then(
-      () => undefined,
-      (err: unknown) => err,
-    );
+    const error = await lost
+      .range(1)
+      .count()
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
     expect(isLostSession(error), String(error)).to.equal(true);
     return { lost, error };
   }

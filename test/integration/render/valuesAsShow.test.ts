@@ -16,7 +16,12 @@ function gridCells(grid: string): string[][] {
   return grid
     .split("\n")
     .filter((line) => line.startsWith("|"))
-    .map((line) => line.slice(1, -1).split("|").map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split("|")
+        .map((cell) => cell.trim()),
+    );
 }
 
 interface Shown {
@@ -45,9 +50,11 @@ async function shown(df: DataFrame): Promise<Shown> {
 function differences(spark: string[][], ours: string[][]): string[][] {
   const header = spark[0] ?? [];
   const out: string[][] = [];
-  spark.forEach((row, r) => row.forEach((cell, c) => {
-    if (ours[r]?.[c] !== cell) out.push([`row ${r} ${header[c]}`, cell, String(ours[r]?.[c])]);
-  }));
+  spark.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (ours[r]?.[c] !== cell) out.push([`row ${r} ${header[c]}`, cell, String(ours[r]?.[c])]);
+    }),
+  );
   if (ours.length !== spark.length) out.push(["rows", String(spark.length), String(ours.length)]);
   return out;
 }
@@ -92,9 +99,31 @@ describe("notebook tables show each value as Spark's show() prints it", function
 
   it("doubles: integral values keep .0, large and small ones take Java's exponent, NaN and the infinities", async () => {
     const values = [
-      "80.0D", "-80.0D", "0.0D", "-0.0D", "1.5D", "0.1D + 0.2D", "9999999.0D", "1e7D", "1e10D", "-1.2345678e7D", "123456789.125D",
-      "0.001D", "0.000999D", "1e-4D", "1.0E-5D", "4.35D", "1e22D", "1.7976931348623157E308D", "4.9E-324D", "2.2250738585072014E-308D",
-      "double('NaN')", "double('Infinity')", "double('-Infinity')", "1e16D", "123456789012345.6D",
+      "80.0D",
+      "-80.0D",
+      "0.0D",
+      "-0.0D",
+      "1.5D",
+      "0.1D + 0.2D",
+      "9999999.0D",
+      "1e7D",
+      "1e10D",
+      "-1.2345678e7D",
+      "123456789.125D",
+      "0.001D",
+      "0.000999D",
+      "1e-4D",
+      "1.0E-5D",
+      "4.35D",
+      "1e22D",
+      "1.7976931348623157E308D",
+      "4.9E-324D",
+      "2.2250738585072014E-308D",
+      "double('NaN')",
+      "double('Infinity')",
+      "double('-Infinity')",
+      "1e16D",
+      "123456789012345.6D",
     ];
     const result = await expectAsShow(column(values), values.length + 1);
     expect(result.types).to.deep.equal(["double"]);
@@ -104,7 +133,24 @@ describe("notebook tables show each value as Spark's show() prints it", function
   });
 
   it("floats, printed with a float's own shortest digits", async () => {
-    const values = ["80", "0.1", "1.1", "-3.3333333", "123456.7", "1e7", "1e10", "1.0E-5", "0.001", "3.4028235E38", "1.4E-45", "16777216", "-0.0", "'NaN'", "'-Infinity'", "1234.5"];
+    const values = [
+      "80",
+      "0.1",
+      "1.1",
+      "-3.3333333",
+      "123456.7",
+      "1e7",
+      "1e10",
+      "1.0E-5",
+      "0.001",
+      "3.4028235E38",
+      "1.4E-45",
+      "16777216",
+      "-0.0",
+      "'NaN'",
+      "'-Infinity'",
+      "1234.5",
+    ];
     await expectAsShow(column(values, "FLOAT"), values.length + 1);
   });
 
@@ -190,7 +236,7 @@ describe("notebook tables show each value as Spark's show() prints it", function
       "interval second",
     ]);
     // The form the review found wrong, spelled out.
-    expect(result.html[1]![0]).to.equal("INTERVAL '3' DAY");
+    expect(result.html[1][0]).to.equal("INTERVAL '3' DAY");
   });
 
   it("day-time intervals that arithmetic makes, and the legacy calendar interval", async () => {

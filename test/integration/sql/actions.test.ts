@@ -109,7 +109,10 @@ describe("DataFrame actions", () => {
     });
 
     it("reports an analysis error for a missing table when the schema is asked for", async () => {
-      const err = await spark.table("not_a_table_here").schema.then(() => undefined, (e: unknown) => e);
+      const err = await spark.table("not_a_table_here").schema.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).to.have.property("errorClass", "TABLE_OR_VIEW_NOT_FOUND");
     });
   });
@@ -119,7 +122,13 @@ describe("DataFrame actions", () => {
       const df = await spark.sql("SELECT 1 AS i, named_struct('a', 'x') AS st");
       const printed = await capture(() => df.printSchema());
       expect(printed).to.equal(
-        ["root", " |-- i: integer (nullable = false)", " |-- st: struct (nullable = false)", " |    |-- a: string (nullable = false)", ""].join("\n"),
+        [
+          "root",
+          " |-- i: integer (nullable = false)",
+          " |-- st: struct (nullable = false)",
+          " |    |-- a: string (nullable = false)",
+          "",
+        ].join("\n"),
       );
     });
 
@@ -146,7 +155,6 @@ describe("DataFrame actions", () => {
     it("interrupts the operation on the server when the loop is left early", async () => {
       let seen = 0;
       const started = Date.now();
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- only the count matters, and leaving the loop early is what is tested.
       for await (const _ of spark.range(0, 3_000_000, 1, 4).toLocalIterator()) {
         if (++seen === 3) break;
       }

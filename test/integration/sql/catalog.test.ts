@@ -102,7 +102,10 @@ describe("spark.catalog", () => {
     });
 
     it("lists partitions, table properties and the CREATE statement", async () => {
-      expect((await spark.catalog.listPartitions(`${db}.sales`)).map((p) => p.partition)).to.deep.equal(["day=2024-01-01", "day=2024-01-02"]);
+      expect((await spark.catalog.listPartitions(`${db}.sales`)).map((p) => p.partition)).to.deep.equal([
+        "day=2024-01-01",
+        "day=2024-01-02",
+      ]);
       await spark.sql(`ALTER TABLE ${db}.sales SET TBLPROPERTIES ('team' = 'tests')`);
       expect(await spark.catalog.getTableProperties(`${db}.sales`)).to.include({ team: "tests" });
       expect(await spark.catalog.getCreateTableString(`${db}.sales`)).to.match(/^CREATE TABLE .*sales/);

@@ -23,8 +23,13 @@ describe("Column and literals on the server", () => {
   });
 
   it("casts to a DataType as to its DDL name", async () => {
-    const df = spark.range(1).select(lit([1, 2]).cast(new ArrayType(new LongType())).alias("a"), lit("1.5").cast(new DecimalType(4, 2)).alias("d"));
-    expect(await df.dtypes).to.deep.equal([["a", "array<bigint>"], ["d", "decimal(4,2)"]]);
+    const df = spark
+      .range(1)
+      .select(lit([1, 2]).cast(new ArrayType(new LongType())).alias("a"), lit("1.5").cast(new DecimalType(4, 2)).alias("d"));
+    expect(await df.dtypes).to.deep.equal([
+      ["a", "array<bigint>"],
+      ["d", "decimal(4,2)"],
+    ]);
   });
 
   it("sends array, map and typed literals the server reads as their inferred types", async function () {
@@ -32,7 +37,12 @@ describe("Column and literals on the server", () => {
     // the client sends array() to servers before 4.1: the same type and value.
     const df = spark.range(1).select(
       lit([[1, null], [2 ** 40]]).alias("nested"),
-      lit(new Map([["a", 1.5], ["b", null]])).alias("m"),
+      lit(
+        new Map([
+          ["a", 1.5],
+          ["b", null],
+        ]),
+      ).alias("m"),
       lit(7, new LongType()).alias("l"),
       lit([]).alias("empty"),
     );

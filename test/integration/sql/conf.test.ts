@@ -18,7 +18,7 @@ describe("spark.conf", () => {
   });
 
   it("unset restores the default", async function () {
-      await requireSpark(this, "4.0", "ANSI mode on by default");
+    await requireSpark(this, "4.0", "ANSI mode on by default");
     await spark.conf.set("spark.sql.ansi.enabled", false);
     await spark.conf.unset("spark.sql.ansi.enabled");
     expect(await spark.conf.get("spark.sql.ansi.enabled")).to.equal("true");
@@ -30,7 +30,10 @@ describe("spark.conf", () => {
   });
 
   it("fails with Spark's error for a key that has no value and no default", async () => {
-    const err = await spark.conf.get("spark.ts.kernel.not.set").then(() => undefined, (e: unknown) => e);
+    const err = await spark.conf.get("spark.ts.kernel.not.set").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).to.have.property("errorClass", "SQL_CONF_NOT_FOUND");
   });
 

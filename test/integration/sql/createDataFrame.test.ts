@@ -49,7 +49,13 @@ describe("spark.createDataFrame", () => {
     });
 
     it("takes arrays in column order with column names", async () => {
-      const df = await spark.createDataFrame([["a", 1], ["b", 2]], ["letter", "n"]);
+      const df = await spark.createDataFrame(
+        [
+          ["a", 1],
+          ["b", 2],
+        ],
+        ["letter", "n"],
+      );
       expect(await plain(df)).to.deep.equal([
         { letter: "a", n: 1n },
         { letter: "b", n: 2n },
@@ -107,7 +113,9 @@ describe("spark.createDataFrame", () => {
     it("dates, timestamps, timestamp_ntz, binary and bigints round-trip exactly", async () => {
       const ts = new Timestamp(1_709_296_496_123_456n);
       const ntz = new LocalDateTime(2024, 3, 1, 12, 34, 56, 789_012);
-      const df = await spark.createDataFrame([{ d: new LocalDate(1969, 12, 31), t: ts, n: ntz, b: new Uint8Array([0, 255]), big: 2n ** 62n }]);
+      const df = await spark.createDataFrame([
+        { d: new LocalDate(1969, 12, 31), t: ts, n: ntz, b: new Uint8Array([0, 255]), big: 2n ** 62n },
+      ]);
       expect(await df.dtypes).to.deep.equal([
         ["d", "date"],
         ["t", "timestamp"],

@@ -154,14 +154,12 @@ const CASES: readonly Case[] = [
     py: `emp.dropDuplicates(["dept"]).select("dept")`,
   },
   // ---- joins ----
-  ...(["inner", "left", "right", "full", "left_semi", "left_anti"] as const).map(
-    (how): Case => ({
-      name: `${how} join on a column name`,
-      ordered: false,
-      ts: (t) => t.emp.select("id", "dept").join(t.dept, "dept", how),
-      py: `emp.select("id", "dept").join(dept, "dept", "${how}")`,
-    }),
-  ),
+  ...(["inner", "left", "right", "full", "left_semi", "left_anti"] as const).map((how): Case => ({
+    name: `${how} join on a column name`,
+    ordered: false,
+    ts: (t) => t.emp.select("id", "dept").join(t.dept, "dept", how),
+    py: `emp.select("id", "dept").join(dept, "dept", "${how}")`,
+  })),
   {
     name: "join on a compound condition",
     ordered: false,
@@ -177,7 +175,12 @@ const CASES: readonly Case[] = [
     ts: (t) => t.emp.join(t.dept, t.emp.col("dept").equalTo(t.dept.col("dept")), "outer").select(t.emp.col("id"), t.dept.col("dept")),
     py: `emp.join(dept, emp["dept"] == dept["dept"], "outer").select(emp["id"], dept["dept"])`,
   },
-  { name: "crossJoin", ordered: false, ts: (t) => t.emp.select("id").crossJoin(t.dept.select("floor")), py: `emp.select("id").crossJoin(dept.select("floor"))` },
+  {
+    name: "crossJoin",
+    ordered: false,
+    ts: (t) => t.emp.select("id").crossJoin(t.dept.select("floor")),
+    py: `emp.select("id").crossJoin(dept.select("floor"))`,
+  },
   {
     name: "self-join through aliases",
     ordered: false,
@@ -201,9 +204,24 @@ const CASES: readonly Case[] = [
     ts: (t) => t.emp.select("id", "dept").unionByName(t.dept.select("dept", "floor"), true),
     py: `emp.select("id", "dept").unionByName(dept.select("dept", "floor"), allowMissingColumns=True)`,
   },
-  { name: "intersect", ordered: false, ts: (t) => t.emp.select("dept").intersect(t.dept.select("dept")), py: `emp.select("dept").intersect(dept.select("dept"))` },
-  { name: "exceptAll", ordered: false, ts: (t) => t.emp.select("dept").exceptAll(t.dept.select("dept")), py: `emp.select("dept").exceptAll(dept.select("dept"))` },
-  { name: "subtract", ordered: false, ts: (t) => t.emp.select("dept").subtract(t.dept.select("dept")), py: `emp.select("dept").subtract(dept.select("dept"))` },
+  {
+    name: "intersect",
+    ordered: false,
+    ts: (t) => t.emp.select("dept").intersect(t.dept.select("dept")),
+    py: `emp.select("dept").intersect(dept.select("dept"))`,
+  },
+  {
+    name: "exceptAll",
+    ordered: false,
+    ts: (t) => t.emp.select("dept").exceptAll(t.dept.select("dept")),
+    py: `emp.select("dept").exceptAll(dept.select("dept"))`,
+  },
+  {
+    name: "subtract",
+    ordered: false,
+    ts: (t) => t.emp.select("dept").subtract(t.dept.select("dept")),
+    py: `emp.select("dept").subtract(dept.select("dept"))`,
+  },
   // ---- windows ----
   {
     name: "row_number over a partition",
@@ -225,7 +243,13 @@ const CASES: readonly Case[] = [
     ordered: true,
     ts: (t) =>
       t.sales
-        .select("region", "day", F.sum("amount").over(Window.partitionBy("region").orderBy("day").rowsBetween(Window.unboundedPreceding, Window.currentRow)).alias("running"))
+        .select(
+          "region",
+          "day",
+          F.sum("amount")
+            .over(Window.partitionBy("region").orderBy("day").rowsBetween(Window.unboundedPreceding, Window.currentRow))
+            .alias("running"),
+        )
         .orderBy("region", "day"),
     py: `sales.select("region", "day", F.sum("amount").over(Window.partitionBy("region").orderBy("day").rowsBetween(Window.unboundedPreceding, Window.currentRow)).alias("running")).orderBy("region", "day")`,
   },
@@ -307,7 +331,12 @@ const CASES: readonly Case[] = [
     py: `emp.agg(F.max("salary").alias("top"), F.sum("bonus").alias("bonuses"))`,
   },
   // ---- nested types ----
-  { name: "explode an array", ordered: false, ts: (t) => t.emp.select("id", F.explode("tags").alias("tag")), py: `emp.select("id", F.explode("tags").alias("tag"))` },
+  {
+    name: "explode an array",
+    ordered: false,
+    ts: (t) => t.emp.select("id", F.explode("tags").alias("tag")),
+    py: `emp.select("id", F.explode("tags").alias("tag"))`,
+  },
   {
     name: "posexplode_outer keeps empty and null arrays",
     ordered: false,
@@ -317,10 +346,21 @@ const CASES: readonly Case[] = [
   {
     name: "struct fields and map values",
     ordered: false,
-    ts: (t) => t.emp.select("id", col("addr").getField("city").alias("city"), col("skills").getItem("ts").alias("ts_level"), F.try_element_at("tags", lit(1)).alias("first_tag")),
+    ts: (t) =>
+      t.emp.select(
+        "id",
+        col("addr").getField("city").alias("city"),
+        col("skills").getItem("ts").alias("ts_level"),
+        F.try_element_at("tags", lit(1)).alias("first_tag"),
+      ),
     py: `emp.select("id", col("addr").getField("city").alias("city"), col("skills").getItem("ts").alias("ts_level"), F.try_element_at("tags", lit(1)).alias("first_tag"))`,
   },
-  { name: "whole nested columns", ordered: false, ts: (t) => t.emp.select("id", "tags", "addr", "skills"), py: `emp.select("id", "tags", "addr", "skills")` },
+  {
+    name: "whole nested columns",
+    ordered: false,
+    ts: (t) => t.emp.select("id", "tags", "addr", "skills"),
+    py: `emp.select("id", "tags", "addr", "skills")`,
+  },
   {
     name: "building structs, arrays and maps",
     ordered: false,
@@ -347,7 +387,8 @@ const CASES: readonly Case[] = [
   {
     name: "map functions",
     ordered: false,
-    ts: (t) => t.emp.select("id", F.array_sort(F.map_keys("skills")).alias("k"), F.map_filter("skills", (_k, v) => v.gt(3)).alias("strong")),
+    ts: (t) =>
+      t.emp.select("id", F.array_sort(F.map_keys("skills")).alias("k"), F.map_filter("skills", (_k, v) => v.gt(3)).alias("strong")),
     py: `emp.select("id", F.array_sort(F.map_keys("skills")).alias("k"), F.map_filter("skills", lambda k, v: v > 3).alias("strong"))`,
   },
   // ---- dates and times ----
@@ -368,14 +409,26 @@ const CASES: readonly Case[] = [
     name: "timestamps truncated and converted",
     ordered: false,
     ts: (t) =>
-      t.emp.select("id", "last_login", F.date_trunc("hour", "last_login").alias("h"), F.unix_timestamp("last_login").alias("unix"), F.to_date("last_login").alias("d")),
+      t.emp.select(
+        "id",
+        "last_login",
+        F.date_trunc("hour", "last_login").alias("h"),
+        F.unix_timestamp("last_login").alias("unix"),
+        F.to_date("last_login").alias("d"),
+      ),
     py: `emp.select("id", "last_login", F.date_trunc("hour", "last_login").alias("h"), F.unix_timestamp("last_login").alias("unix"), F.to_date("last_login").alias("d"))`,
   },
-  { name: "timestamp_ntz values", ordered: false, ts: (t) => t.sales.select("at", F.hour("at").alias("h")), py: `sales.select("at", F.hour("at").alias("h"))` },
+  {
+    name: "timestamp_ntz values",
+    ordered: false,
+    ts: (t) => t.sales.select("at", F.hour("at").alias("h")),
+    py: `sales.select("at", F.hour("at").alias("h"))`,
+  },
   {
     name: "parsing timestamps from strings",
     ordered: false,
-    ts: (t) => t.sales.select(F.to_timestamp(F.concat_ws(" ", col("day").cast("string"), lit("12:34:56")), "yyyy-MM-dd HH:mm:ss").alias("ts")),
+    ts: (t) =>
+      t.sales.select(F.to_timestamp(F.concat_ws(" ", col("day").cast("string"), lit("12:34:56")), "yyyy-MM-dd HH:mm:ss").alias("ts")),
     py: `sales.select(F.to_timestamp(F.concat_ws(" ", col("day").cast("string"), lit("12:34:56")), "yyyy-MM-dd HH:mm:ss").alias("ts"))`,
   },
   // ---- decimals and numbers ----
@@ -383,7 +436,11 @@ const CASES: readonly Case[] = [
     name: "decimal casts, sums and rounding",
     ordered: false,
     ts: (t) =>
-      t.emp.agg(F.sum(col("salary").cast("decimal(20,5)")).alias("s5"), F.round(F.avg("salary"), 1).alias("r1"), F.bround(F.max(col("salary")).divide(7), 3).alias("b3")),
+      t.emp.agg(
+        F.sum(col("salary").cast("decimal(20,5)")).alias("s5"),
+        F.round(F.avg("salary"), 1).alias("r1"),
+        F.bround(F.max(col("salary")).divide(7), 3).alias("b3"),
+      ),
     py: `emp.agg(F.sum(col("salary").cast("decimal(20,5)")).alias("s5"), F.round(F.avg("salary"), 1).alias("r1"), F.bround(F.max(col("salary")) / 7, 3).alias("b3"))`,
   },
   {
@@ -403,7 +460,13 @@ const CASES: readonly Case[] = [
     name: "casts between types",
     ordered: false,
     ts: (t) =>
-      t.nums.select(col("b").cast("int").alias("i"), col("s").cast("bigint").alias("l"), col("f").cast("double").alias("fd"), col("id").cast("string").alias("str"), col("id").cast("boolean").alias("bool")),
+      t.nums.select(
+        col("b").cast("int").alias("i"),
+        col("s").cast("bigint").alias("l"),
+        col("f").cast("double").alias("fd"),
+        col("id").cast("string").alias("str"),
+        col("id").cast("boolean").alias("bool"),
+      ),
     py: `nums.select(col("b").cast("int").alias("i"), col("s").cast("bigint").alias("l"), col("f").cast("double").alias("fd"), col("id").cast("string").alias("str"), col("id").cast("boolean").alias("bool"))`,
   },
   // ---- nulls ----
@@ -411,7 +474,12 @@ const CASES: readonly Case[] = [
     name: "coalesce, nvl and null-safe equality",
     ordered: false,
     ts: (t) =>
-      t.emp.select("id", F.coalesce(col("bonus"), lit(0.0)).alias("b"), F.nvl(col("dept"), lit("none")).alias("d"), col("manager").eqNullSafe(1).alias("m1")),
+      t.emp.select(
+        "id",
+        F.coalesce(col("bonus"), lit(0.0)).alias("b"),
+        F.nvl(col("dept"), lit("none")).alias("d"),
+        col("manager").eqNullSafe(1).alias("m1"),
+      ),
     py: `emp.select("id", F.coalesce(col("bonus"), lit(0.0)).alias("b"), F.nvl(col("dept"), lit("none")).alias("d"), col("manager").eqNullSafe(1).alias("m1"))`,
   },
   {
@@ -420,7 +488,12 @@ const CASES: readonly Case[] = [
     ts: (t) => t.emp.where(col("salary").isNull().or(col("addr").getField("zip").isNull())).select("id"),
     py: `emp.where(col("salary").isNull() | col("addr").getField("zip").isNull()).select("id")`,
   },
-  { name: "na.drop", ordered: false, ts: (t) => t.emp.select("id", "dept", "bonus").na.drop(), py: `emp.select("id", "dept", "bonus").na.drop()` },
+  {
+    name: "na.drop",
+    ordered: false,
+    ts: (t) => t.emp.select("id", "dept", "bonus").na.drop(),
+    py: `emp.select("id", "dept", "bonus").na.drop()`,
+  },
   {
     name: "na.fill per column",
     ordered: false,
@@ -450,7 +523,13 @@ const CASES: readonly Case[] = [
   {
     name: "like, rlike and isin",
     ordered: false,
-    ts: (t) => t.emp.select("id", col("name").like("%a%").alias("l"), col("name").rlike("^[a-c]").alias("r"), col("dept").isin("eng", "hr").alias("i")),
+    ts: (t) =>
+      t.emp.select(
+        "id",
+        col("name").like("%a%").alias("l"),
+        col("name").rlike("^[a-c]").alias("r"),
+        col("dept").isin("eng", "hr").alias("i"),
+      ),
     py: `emp.select("id", col("name").like("%a%").alias("l"), col("name").rlike("^[a-c]").alias("r"), col("dept").isin("eng", "hr").alias("i"))`,
   },
   {
@@ -494,7 +573,9 @@ const CASES: readonly Case[] = [
     name: "SQL with a window and a CTE",
     ordered: true,
     ts: (_t, spark) =>
-      spark.sql("WITH s AS (SELECT region, sum(amount) AS total FROM sales GROUP BY region) SELECT region, total, rank() OVER (ORDER BY total DESC) AS r FROM s ORDER BY r"),
+      spark.sql(
+        "WITH s AS (SELECT region, sum(amount) AS total FROM sales GROUP BY region) SELECT region, total, rank() OVER (ORDER BY total DESC) AS r FROM s ORDER BY r",
+      ),
     py: `spark.sql("WITH s AS (SELECT region, sum(amount) AS total FROM sales GROUP BY region) SELECT region, total, rank() OVER (ORDER BY total DESC) AS r FROM s ORDER BY r")`,
   },
 ];
@@ -524,7 +605,8 @@ function canonical(value: unknown, type: DataType): Canonical {
   }
   if (type instanceof TimestampType) return String((value as Timestamp).epochMicros);
   if (type instanceof ArrayType) return (value as unknown[]).map((v) => canonical(v, type.elementType));
-  if (type instanceof MapType) return [...(value as Map<unknown, unknown>)].map(([k, v]) => [canonical(k, type.keyType), canonical(v, type.valueType)]);
+  if (type instanceof MapType)
+    return [...(value as Map<unknown, unknown>)].map(([k, v]) => [canonical(k, type.keyType), canonical(v, type.valueType)]);
   if (type instanceof StructType) {
     const record = value as Record<string, unknown>;
     return type.fields.map((f) => [f.name, canonical(record[f.name], f.dataType)]);
@@ -586,7 +668,9 @@ describe("differential: the same queries through this client and PySpark's", fun
       try {
         mine = await ours(await testCase.ts(tables, spark));
       } catch (err) {
-        throw new Error(`this client failed where PySpark did not: ${err instanceof SparkConnectError ? err.message : String(err)}`, { cause: err });
+        throw new Error(`this client failed where PySpark did not: ${err instanceof SparkConnectError ? err.message : String(err)}`, {
+          cause: err,
+        });
       }
       expect(JSON.parse(mine.schema!)).to.deep.equal(JSON.parse(reference.schema!));
       if (testCase.ordered) expect(mine.rows).to.deep.equal(reference.rows);

@@ -29,7 +29,10 @@ describe("grouping, missing values and statistics", () => {
 
   describe("groupBy", () => {
     it("agg computes aggregates per group, grouping columns first", async () => {
-      const df = sales.groupBy("region").agg(F.sum("units").alias("units"), F.count(lit(1)).alias("n")).orderBy("region");
+      const df = sales
+        .groupBy("region")
+        .agg(F.sum("units").alias("units"), F.count(lit(1)).alias("n"))
+        .orderBy("region");
       expect(await plain(df)).to.deep.equal([
         { region: "north", units: 35n, n: 3n },
         { region: "south", units: 10n, n: 2n },
@@ -54,7 +57,10 @@ describe("grouping, missing values and statistics", () => {
     });
 
     it("groups by a Column expression", async () => {
-      const df = sales.groupBy(F.upper(col("region")).alias("r")).agg(F.min("units").alias("least")).orderBy("r");
+      const df = sales
+        .groupBy(F.upper(col("region")).alias("r"))
+        .agg(F.min("units").alias("least"))
+        .orderBy("r");
       expect(await plain(df)).to.deep.equal([
         { r: "NORTH", least: 5n },
         { r: "SOUTH", least: 3n },
@@ -84,7 +90,9 @@ describe("grouping, missing values and statistics", () => {
 
     it("cube adds a subtotal for every combination of the columns, with nulls in the ones left out", async () => {
       const df = sales.cube("region", "product").count();
-      const rows = (await df.collect()).map((r) => `${r.region as string | null}/${r.product as string | null}=${r.count as bigint}`).sort();
+      const rows = (await df.collect())
+        .map((r) => `${r.region as string | null}/${r.product as string | null}=${r.count as bigint}`)
+        .sort();
       expect(rows).to.deep.equal([
         "north/coffee=1",
         "north/null=3",
@@ -117,7 +125,11 @@ describe("grouping, missing values and statistics", () => {
     });
 
     it("finds the values itself when none are given", async () => {
-      const df = sales.groupBy("product").pivot("region").agg(F.count(lit(1))).orderBy("product");
+      const df = sales
+        .groupBy("product")
+        .pivot("region")
+        .agg(F.count(lit(1)))
+        .orderBy("product");
       expect(await df.columns).to.deep.equal(["product", "north", "south"]);
       expect(await plain(df)).to.deep.equal([
         { product: "coffee", north: 1n, south: 1n },
@@ -154,7 +166,10 @@ describe("grouping, missing values and statistics", () => {
     it("replace swaps values, by a record or by lists, in the given columns", async () => {
       expect(await plain(gaps.na.replace("N/A", null, "label").where("id = 3").select("label"))).to.deep.equal([{ label: null }]);
       expect(await plain(gaps.replace({ a: "A" }).where("id = 1").select("label"))).to.deep.equal([{ label: "A" }]);
-      expect(await plain(gaps.replace([1, 2], [10, 20], "id").where("id >= 10").select("id").orderBy("id"))).to.deep.equal([{ id: 10 }, { id: 20 }]);
+      expect(await plain(gaps.replace([1, 2], [10, 20], "id").where("id >= 10").select("id").orderBy("id"))).to.deep.equal([
+        { id: 10 },
+        { id: 20 },
+      ]);
     });
   });
 

@@ -155,7 +155,12 @@ describe("reading and writing data", () => {
     it("partitionBy lays the files out in one folder per value", async () => {
       const target = path.join(dir, "partitioned");
       await people.write.partitionBy("dept").parquet(target);
-      expect(fs.readdirSync(target).filter((f) => f.startsWith("dept=")).sort()).to.deep.equal(["dept=eng", "dept=ops"]);
+      expect(
+        fs
+          .readdirSync(target)
+          .filter((f) => f.startsWith("dept="))
+          .sort(),
+      ).to.deep.equal(["dept=eng", "dept=ops"]);
       const back = spark.read.parquet(target).where(col("dept").equalTo("eng"));
       expect((await back.collect()).map((r) => r.name).sort()).to.deep.equal(["ann", "cyd"]);
     });
@@ -223,7 +228,9 @@ describe("reading and writing data", () => {
       await requireSpark(this, "4.0", "clustering columns in WriteOperation");
       const name = table("clustered");
       await people.write.clusterBy("dept").saveAsTable(name);
-      const rows = (await plain(await spark.sql(`DESCRIBE TABLE EXTENDED ${name}`))).map((r) => `${r.col_name as string}: ${r.data_type as string}`);
+      const rows = (await plain(await spark.sql(`DESCRIBE TABLE EXTENDED ${name}`))).map(
+        (r) => `${r.col_name as string}: ${r.data_type as string}`,
+      );
       const info = rows.indexOf("# Clustering Information: ");
       expect(info, rows.join("\n")).to.be.greaterThan(-1);
       expect(rows.slice(info + 1, info + 3)).to.deep.equal(["# col_name: data_type", "dept: string"]);
@@ -232,7 +239,9 @@ describe("reading and writing data", () => {
     it("bucketBy and sortBy make a bucketed table", async () => {
       const name = table("bucketed");
       await people.write.bucketBy(2, "id").sortBy("id").saveAsTable(name);
-      const described = (await plain(await spark.sql(`DESCRIBE TABLE EXTENDED ${name}`))).map((r) => `${r.col_name as string}: ${r.data_type as string}`);
+      const described = (await plain(await spark.sql(`DESCRIBE TABLE EXTENDED ${name}`))).map(
+        (r) => `${r.col_name as string}: ${r.data_type as string}`,
+      );
       expect(described).to.include("Num Buckets: 2");
       expect(described).to.include("Bucket Columns: [`id`]");
     });
@@ -250,7 +259,9 @@ describe("reading and writing data", () => {
       const name = table("v2");
       await people.writeTo(name).using("parquet").tableProperty("owner", "tests").create();
       expect(await spark.table(name).count()).to.equal(3);
-      const described = (await plain(await spark.sql(`DESCRIBE TABLE EXTENDED ${name}`))).map((r) => `${r.col_name as string}: ${r.data_type as string}`);
+      const described = (await plain(await spark.sql(`DESCRIBE TABLE EXTENDED ${name}`))).map(
+        (r) => `${r.col_name as string}: ${r.data_type as string}`,
+      );
       expect(described).to.include("Table Properties: [owner=tests]");
       await expectSparkError(people.writeTo(name).using("parquet").create(), /TABLE_OR_VIEW_ALREADY_EXISTS/);
     });
@@ -298,7 +309,9 @@ describe("reading and writing data", () => {
       await requireSpark(this, "4.0", "clustering columns in WriteOperationV2");
       const name = table("v2clustered");
       await people.writeTo(name).using("parquet").clusterBy("dept").create();
-      const rows = (await plain(await spark.sql(`DESCRIBE TABLE EXTENDED ${name}`))).map((r) => `${r.col_name as string}: ${r.data_type as string}`);
+      const rows = (await plain(await spark.sql(`DESCRIBE TABLE EXTENDED ${name}`))).map(
+        (r) => `${r.col_name as string}: ${r.data_type as string}`,
+      );
       expect(rows).to.include("# Clustering Information: ");
       expect(rows.filter((r) => r === "dept: string")).to.have.length(2);
     });

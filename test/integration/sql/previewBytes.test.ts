@@ -49,7 +49,9 @@ describe("a table preview moves a bounded number of bytes", function () {
     expect(html).to.include(`${MARK} 100 cells cut on the server to keep this preview small; their full values are not in the notebook`);
     const text = bundle["text/plain"].split("\n");
     expect(text[3]).to.equal(`|${"x".repeat(197)}...${MARK}|`);
-    expect(text.at(-1)).to.equal(`${MARK} 100 cells cut on the server to keep this preview small; their full values are not in the notebook`);
+    expect(text.at(-1)).to.equal(
+      `${MARK} 100 cells cut on the server to keep this preview small; their full values are not in the notebook`,
+    );
   });
 
   it("cuts large binaries, arrays, maps, nested structs and arrays of arrays on the server too (700 MB in full, under 2 MB moved)", async () => {
@@ -115,7 +117,10 @@ describe("a table preview moves a bounded number of bytes", function () {
     const s = shown.table.getChild("s")!.toArray() as (string | null)[];
     expect(s).to.deep.equal(["a".repeat(11), "b".repeat(11), null, "short", "😀".repeat(11)]);
     const bundle = tableBundle(shown.table, { columnTypes: shown.columnTypes, cutCells: shown.cutCells, maxCellChars: 10 });
-    const cells = bundle["text/plain"].split("\n").slice(3, 8).map((line) => line.split("|")[2].trim());
+    const cells = bundle["text/plain"]
+      .split("\n")
+      .slice(3, 8)
+      .map((line) => line.split("|")[2].trim());
     expect(cells).to.deep.equal(["aaaaaaa...", `bbbbbbb...${MARK}`, "NULL", "short", `😀😀😀...${MARK}`]);
   });
 

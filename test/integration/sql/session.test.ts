@@ -23,7 +23,7 @@ describe("SparkSession", () => {
   });
 
   it("keeps the client session id it chose and learns the server-side one", async function () {
-      await requireSpark(this, "4.0", "server-side session ids");
+    await requireSpark(this, "4.0", "server-side session ids");
     expect(spark.sessionId).to.match(/^[0-9a-f-]{36}$/);
     await spark.version;
     expect(spark.client.observedServerSideSessionId).to.be.a("string").and.not.equal("");
@@ -80,7 +80,13 @@ describe("SparkSession", () => {
     try {
       await spark.sql("CREATE OR REPLACE TEMP VIEW only_mine AS SELECT 1 AS x");
       expect(await spark.table("only_mine").count()).to.equal(1);
-      const err = await other.table("only_mine").count().then(() => undefined, (e: unknown) => e);
+      const err = await other
+        .table("only_mine")
+        .count()
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(err).to.be.instanceOf(Error).with.property("errorClass", "TABLE_OR_VIEW_NOT_FOUND");
     } finally {
       await other.stop();
@@ -88,18 +94,33 @@ describe("SparkSession", () => {
   });
 
   it("stop() releases the server session, so its id cannot be used again", async function () {
-      await requireSpark(this, "4.0", "ReleaseSession");
+    await requireSpark(this, "4.0", "ReleaseSession");
     const session = await newSession();
     await session.sql("CREATE TEMP VIEW gone_with_session AS SELECT 1 AS x");
     const id = session.sessionId;
     await session.stop();
-    const err = await session.range(1).count().then(() => undefined, (e: unknown) => e);
-    expect(err).to.be.instanceOf(Error).with.property("message").that.matches(/stopped/);
+    const err = await session
+      .range(1)
+      .count()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(err)
+      .to.be.instanceOf(Error)
+      .with.property("message")
+      .that.matches(/stopped/);
     // A new client with the released id is refused by the server rather than given a fresh session
     // under the old id (which would fail here too, but with TABLE_OR_VIEW_NOT_FOUND).
     const again = await SparkSession.builder.remote(`${sparkRemote()}/;session_id=${id}`).create();
     try {
-      const reuse = await again.table("gone_with_session").count().then(() => undefined, (e: unknown) => e);
+      const reuse = await again
+        .table("gone_with_session")
+        .count()
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(reuse, String(reuse)).to.be.instanceOf(SessionClosedError);
       expect((reuse as SessionClosedError).errorClass).to.equal("INVALID_HANDLE.SESSION_CLOSED");
     } finally {
@@ -125,7 +146,7 @@ describe("SparkSession lifecycle and progress", () => {
   });
 
   it("cloneSession copies temp views and settings into an independent session", async function () {
-      await requireSpark(this, "4.1", "CloneSession");
+    await requireSpark(this, "4.1", "CloneSession");
     const spark = await newSession();
     try {
       await (await spark.sql("SELECT 7 AS x")).createOrReplaceTempView("copied_view");
@@ -166,7 +187,7 @@ describe("SparkSession lifecycle and progress", () => {
   });
 
   it("progress handlers see the stages of a job and a last call with done, until removed", async function () {
-      await requireSpark(this, "4.0", "execution progress reports");
+    await requireSpark(this, "4.0", "execution progress reports");
     this.timeout(120_000);
     const spark = await newSession();
     try {
@@ -260,11 +281,17 @@ describe("SparkSession.copyFromLocalToFs", function () {
         this.skip();
       }
       const dest = path.join(dir, "refused", "copy.bin");
-      const err = await spark.copyFromLocalToFs(source(), dest).then(() => undefined, (e: unknown) => e);
+      const err = await spark.copyFromLocalToFs(source(), dest).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err, String(err)).to.be.instanceOf(UnsupportedOperationException);
       expect((err as SparkConnectError).errorClass).to.equal("_LEGACY_ERROR_TEMP_3161");
       expect((err as Error).message).to.equal("Uploading artifact file to local file system destination path is not supported.");
-      const missing = await readOnServer(spark, dest).then(() => undefined, (e: unknown) => e);
+      const missing = await readOnServer(spark, dest).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect((missing as SparkConnectError).errorClass, String(missing)).to.equal("PATH_NOT_FOUND");
     } finally {
       await spark.stop();

@@ -21,8 +21,19 @@ const CASES: ShowCase[] = [
   { sql: "SELECT 'a string longer than twenty characters' AS s", n: 20, truncate: false, vertical: false },
   { sql: "SELECT 'a string longer than twenty characters' AS s", n: 20, truncate: 7, vertical: false },
   { sql: "SELECT '日本語のテキスト' AS jp, '😀 emoji' AS e, 'e\u0301' AS combining", n: 20, truncate: true, vertical: false },
-  { sql: "SELECT array(1, 2, NULL) AS xs, map('k', named_struct('a', 1)) AS m, named_struct('x', 1.5D, 'y', NULL) AS st", n: 20, truncate: true, vertical: false },
-  { sql: "SELECT CAST(1.5 AS DECIMAL(38, 10)) AS d, DATE'2024-02-29' AS day, TIMESTAMP'2024-01-02 03:04:05.123456' AS ts", n: 20, truncate: true, vertical: false, conf: UTC },
+  {
+    sql: "SELECT array(1, 2, NULL) AS xs, map('k', named_struct('a', 1)) AS m, named_struct('x', 1.5D, 'y', NULL) AS st",
+    n: 20,
+    truncate: true,
+    vertical: false,
+  },
+  {
+    sql: "SELECT CAST(1.5 AS DECIMAL(38, 10)) AS d, DATE'2024-02-29' AS day, TIMESTAMP'2024-01-02 03:04:05.123456' AS ts",
+    n: 20,
+    truncate: true,
+    vertical: false,
+    conf: UTC,
+  },
   { sql: "SELECT id, CAST(id AS STRING) AS s FROM range(3)", n: 2, truncate: true, vertical: true },
   { sql: "SELECT id FROM range(0)", n: 20, truncate: true, vertical: false },
   { sql: "SELECT 1 AS a, 2 AS a", n: 20, truncate: true, vertical: false },
@@ -73,7 +84,13 @@ describe("DataFrame.show", () => {
   });
 
   it("rejects a negative row count before asking the server", async () => {
-    const err = await spark.range(1).showString(-1).then(() => undefined, (e: unknown) => e);
+    const err = await spark
+      .range(1)
+      .showString(-1)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).to.be.instanceOf(RangeError);
   });
 });

@@ -30,7 +30,10 @@ describe("spark.sql", () => {
   });
 
   it("surfaces a SQL error where the SQL was written, not at a later action", async () => {
-    const err = await spark.sql("SELECT * FROM no_such_table_anywhere").then(() => undefined, (e: unknown) => e);
+    const err = await spark.sql("SELECT * FROM no_such_table_anywhere").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).to.have.property("errorClass", "TABLE_OR_VIEW_NOT_FOUND");
   });
 

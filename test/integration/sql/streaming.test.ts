@@ -193,9 +193,17 @@ describe("structured streaming", function () {
   it("drops duplicates within the watermark, and writes to the console sink", async () => {
     const input = path.join(dir, "dups");
     fs.mkdirSync(input);
-    const lines = ['{"k": 1, "t": "2024-01-01T00:00:00Z"}', '{"k": 1, "t": "2024-01-01T00:00:01Z"}', '{"k": 2, "t": "2024-01-01T00:00:02Z"}'];
+    const lines = [
+      '{"k": 1, "t": "2024-01-01T00:00:00Z"}',
+      '{"k": 1, "t": "2024-01-01T00:00:01Z"}',
+      '{"k": 2, "t": "2024-01-01T00:00:02Z"}',
+    ];
     fs.writeFileSync(path.join(input, "a.json"), lines.join("\n") + "\n");
-    const events = spark.readStream.schema("k INT, t TIMESTAMP").json(input).withWatermark("t", "1 minute").dropDuplicatesWithinWatermark(["k"]);
+    const events = spark.readStream
+      .schema("k INT, t TIMESTAMP")
+      .json(input)
+      .withWatermark("t", "1 minute")
+      .dropDuplicatesWithinWatermark(["k"]);
     const query = track(await events.writeStream.format("memory").queryName("deduplicated").start());
     await query.processAllAvailable();
     expect((await spark.table("deduplicated").collect()).map((r) => r.k).sort()).to.deep.equal([1, 2]);

@@ -3,7 +3,17 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
-import { AnalysisException, col, DataFrame, functions as F, lit, SparkConnectError, StorageLevel, type Row, type SparkSession } from "../../../src";
+import {
+  AnalysisException,
+  col,
+  DataFrame,
+  functions as F,
+  lit,
+  SparkConnectError,
+  StorageLevel,
+  type Row,
+  type SparkSession,
+} from "../../../src";
 import { newSession, requireSpark } from "../../support/spark";
 
 /** Rows as plain objects, for deep comparison. */
@@ -34,7 +44,10 @@ describe("DataFrame transformations", () => {
     });
 
     it("withColumns adds several columns in the given order", async () => {
-      const df = people.withColumns({ a: col("id").plus(1), b: lit("x") }).select("a", "b").limit(1);
+      const df = people
+        .withColumns({ a: col("id").plus(1), b: lit("x") })
+        .select("a", "b")
+        .limit(1);
       expect(await plain(df)).to.deep.equal([{ a: 2, b: "x" }]);
     });
 
@@ -115,7 +128,8 @@ describe("DataFrame transformations", () => {
   });
 
   describe("joins", () => {
-    const names = async (df: DataFrame) => (await df.collect()).map((r) => `${(r.name as string | null) ?? "-"}:${(r.title as string | null) ?? "-"}`).sort();
+    const names = async (df: DataFrame) =>
+      (await df.collect()).map((r) => `${(r.name as string | null) ?? "-"}:${(r.title as string | null) ?? "-"}`).sort();
 
     it("inner join on a shared column name keeps one copy of it", async () => {
       const joined = people.join(depts, "dept");
@@ -130,7 +144,7 @@ describe("DataFrame transformations", () => {
     });
 
     it("semi and anti joins keep the left rows that match, or do not", async () => {
-      expect((await people.join(depts, "dept", "semi").count())).to.equal(3);
+      expect(await people.join(depts, "dept", "semi").count()).to.equal(3);
       expect(await people.join(depts, "dept", "left_anti").select("name").collect()).to.deep.equal([{ name: "dan" }]);
     });
 
@@ -143,7 +157,12 @@ describe("DataFrame transformations", () => {
     it("resolves a self-join through aliases", async () => {
       const pairs = people
         .alias("a")
-        .join(people.alias("b"), col("a.dept").equalTo(col("b.dept")).and(col("a.id").lt(col("b.id"))))
+        .join(
+          people.alias("b"),
+          col("a.dept")
+            .equalTo(col("b.dept"))
+            .and(col("a.id").lt(col("b.id"))),
+        )
         .select(col("a.name").alias("x"), col("b.name").alias("y"));
       expect(await plain(pairs)).to.deep.equal([{ x: "ann", y: "cyd" }]);
     });
@@ -154,7 +173,7 @@ describe("DataFrame transformations", () => {
       const joined = people.join(raised, people.col("id").equalTo(raised.col("id"))).where(people.col("id").equalTo(1));
       try {
         await joined.collect();
-        expect.fail("the server resolves people.col(\"id\") on both sides");
+        expect.fail('the server resolves people.col("id") on both sides');
       } catch (err) {
         expect(err).to.be.instanceOf(AnalysisException);
         expect((err as AnalysisException).errorClass).to.equal("AMBIGUOUS_COLUMN_REFERENCE");
@@ -212,9 +231,15 @@ describe("DataFrame transformations", () => {
     it("unionByName matches by name and can fill missing columns with nulls", async () => {
       const x = await spark.sql("SELECT 1 AS a, 2 AS b");
       const y = await spark.sql("SELECT 3 AS b, 4 AS a");
-      expect(await plain(x.unionByName(y))).to.deep.equal([{ a: 1, b: 2 }, { a: 4, b: 3 }]);
+      expect(await plain(x.unionByName(y))).to.deep.equal([
+        { a: 1, b: 2 },
+        { a: 4, b: 3 },
+      ]);
       const z = await spark.sql("SELECT 5 AS a");
-      expect(await plain(x.unionByName(z, true))).to.deep.equal([{ a: 1, b: 2 }, { a: 5, b: null }]);
+      expect(await plain(x.unionByName(z, true))).to.deep.equal([
+        { a: 1, b: 2 },
+        { a: 5, b: null },
+      ]);
       try {
         await x.unionByName(z).collect();
         expect.fail("a union by name with a missing column must fail");
@@ -450,8 +475,8 @@ describe("DataFrame.mergeInto", () => {
   });
 
   it("sends the merge to the server, which refuses it for a table format without MERGE support", async function () {
-      // Spark 4.0 refuses it too, but with the legacy error class _LEGACY_ERROR_TEMP_2096.
-      await requireSpark(this, "4.1", "an error class naming MERGE when a table format lacks it");
+    // Spark 4.0 refuses it too, but with the legacy error class _LEGACY_ERROR_TEMP_2096.
+    await requireSpark(this, "4.1", "an error class naming MERGE when a table format lacks it");
     const source = (await spark.sql("SELECT 1 AS id, 'x' AS v")).alias("source");
     const merge = source
       .mergeInto(table, col(`${table}.id`).equalTo(col("source.id")))

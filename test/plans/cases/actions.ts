@@ -5,7 +5,9 @@ import { plan, type PlanCase } from "./planCase";
 /** DataFrame actions: the first request each sends (an ExecutePlan's plan or an AnalyzePlan's analysis). */
 export const ACTION_CASES: PlanCase[] = [
   plan("collect", ({ people }) => people.collect(), "people.collect()"),
-  plan("toArrow", ({ people }) => people.toArrow(), "people.toArrow()", { needsServer: "it asks for the schema first, to type an empty result" }),
+  plan("toArrow", ({ people }) => people.toArrow(), "people.toArrow()", {
+    needsServer: "it asks for the schema first, to type an empty result",
+  }),
   plan("count", ({ people }) => people.count(), "people.count()"),
   plan("head", ({ people }) => people.head(3), "people.head(3)"),
   plan("take", ({ people }) => people.take(2), "people.take(2)"),
@@ -23,8 +25,14 @@ export const ACTION_CASES: PlanCase[] = [
   plan("schema", ({ people }) => people.schema, "people.schema"),
   plan("columns", ({ people }) => people.columns, "people.columns"),
   plan("dtypes", ({ people }) => people.dtypes, "people.dtypes"),
-  plan("printSchema", ({ people }) => people.printSchema(), "people.printSchema()", { differs: "this client asks the server for its tree string (Spark's own text, as for show and explain); PySpark asks for the schema and prints it itself" }),
-  plan("printSchema to a level", ({ people }) => people.printSchema(2), "people.printSchema(2)", { differs: "this client asks the server for its tree string (Spark's own text, as for show and explain); PySpark asks for the schema and prints it itself" }),
+  plan("printSchema", ({ people }) => people.printSchema(), "people.printSchema()", {
+    differs:
+      "this client asks the server for its tree string (Spark's own text, as for show and explain); PySpark asks for the schema and prints it itself",
+  }),
+  plan("printSchema to a level", ({ people }) => people.printSchema(2), "people.printSchema(2)", {
+    differs:
+      "this client asks the server for its tree string (Spark's own text, as for show and explain); PySpark asks for the schema and prints it itself",
+  }),
   plan("explain", ({ people }) => people.explain(), "people.explain()"),
   plan("explain extended", ({ people }) => people.explain(true), "people.explain(True)"),
   plan("explain formatted", ({ people }) => people.explain("formatted"), "people.explain('formatted')"),
@@ -38,7 +46,11 @@ export const ACTION_CASES: PlanCase[] = [
   plan("createTempView", ({ people }) => people.createTempView("v"), "people.createTempView('v')"),
   plan("createOrReplaceTempView", ({ people }) => people.createOrReplaceTempView("v"), "people.createOrReplaceTempView('v')"),
   plan("createGlobalTempView", ({ people }) => people.createGlobalTempView("v"), "people.createGlobalTempView('v')"),
-  plan("createOrReplaceGlobalTempView", ({ people }) => people.createOrReplaceGlobalTempView("v"), "people.createOrReplaceGlobalTempView('v')"),
+  plan(
+    "createOrReplaceGlobalTempView",
+    ({ people }) => people.createOrReplaceGlobalTempView("v"),
+    "people.createOrReplaceGlobalTempView('v')",
+  ),
   plan("registerTempTable", ({ people }) => people.registerTempTable("v"), "people.registerTempTable('v')"),
   plan("cache", ({ people }) => people.cache(), "people.cache()"),
   plan("persist", ({ people }) => people.persist(), "people.persist()"),
@@ -50,14 +62,30 @@ export const ACTION_CASES: PlanCase[] = [
   plan("checkpoint", ({ people }) => people.checkpoint(), "people.checkpoint()"),
   plan("checkpoint lazily", ({ people }) => people.checkpoint(false), "people.checkpoint(False)"),
   plan("localCheckpoint", ({ people }) => people.localCheckpoint(), "people.localCheckpoint()"),
-  plan("localCheckpoint at a level", ({ people }) => people.localCheckpoint(true, StorageLevel.MEMORY_ONLY), "people.localCheckpoint(True, StorageLevel.MEMORY_ONLY)"),
+  plan(
+    "localCheckpoint at a level",
+    ({ people }) => people.localCheckpoint(true, StorageLevel.MEMORY_ONLY),
+    "people.localCheckpoint(True, StorageLevel.MEMORY_ONLY)",
+  ),
   // statistics that are numbers
   plan("corr", ({ people }) => people.corr("a", "b"), "people.corr('a', 'b')"),
   plan("stat.cov", ({ people }) => people.stat.cov("a", "b"), "people.stat.cov('a', 'b')"),
-  plan("approxQuantile of a column", ({ people }) => people.approxQuantile("age", [0.25, 0.5], 0.01), "people.approxQuantile('age', [0.25, 0.5], 0.01)"),
-  plan("approxQuantile of columns", ({ people }) => people.stat.approxQuantile(["age", "score"], [0.5], 0), "people.stat.approxQuantile(['age', 'score'], [0.5], 0.0)"),
+  plan(
+    "approxQuantile of a column",
+    ({ people }) => people.approxQuantile("age", [0.25, 0.5], 0.01),
+    "people.approxQuantile('age', [0.25, 0.5], 0.01)",
+  ),
+  plan(
+    "approxQuantile of columns",
+    ({ people }) => people.stat.approxQuantile(["age", "score"], [0.5], 0),
+    "people.stat.approxQuantile(['age', 'score'], [0.5], 0.0)",
+  ),
   // a chart's aggregation
-  plan("count of a filtered DataFrame", ({ people }) => people.filter(col("age").gt(lit(1))).count(), "people.filter(col('age') > lit(1)).count()"),
+  plan(
+    "count of a filtered DataFrame",
+    ({ people }) => people.filter(col("age").gt(lit(1))).count(),
+    "people.filter(col('age') > lit(1)).count()",
+  ),
 ];
 
 const PATTERN_ONLY =
@@ -66,8 +94,12 @@ const PATTERN_ONLY =
 /** SparkSession, RuntimeConfig and Catalog calls: the first request each sends. */
 export const SESSION_CASES: PlanCase[] = [
   plan("sql", ({ spark }) => spark.sql("SELECT 1"), "spark.sql('SELECT 1')", { differs: SQL_LEGACY_FIELDS }),
-  plan("sql with named parameters", ({ spark }) => spark.sql("SELECT :x", { x: 1 }), "spark.sql('SELECT :x', {'x': 1})", { differs: SQL_LEGACY_FIELDS }),
-  plan("sql with positional parameters", ({ spark }) => spark.sql("SELECT ?", ["a"]), "spark.sql('SELECT ?', ['a'])", { differs: SQL_LEGACY_FIELDS }),
+  plan("sql with named parameters", ({ spark }) => spark.sql("SELECT :x", { x: 1 }), "spark.sql('SELECT :x', {'x': 1})", {
+    differs: SQL_LEGACY_FIELDS,
+  }),
+  plan("sql with positional parameters", ({ spark }) => spark.sql("SELECT ?", ["a"]), "spark.sql('SELECT ?', ['a'])", {
+    differs: SQL_LEGACY_FIELDS,
+  }),
   plan("version", ({ spark }) => spark.version, "spark.version"),
   plan(
     "createDataFrame with a DDL schema",
@@ -78,7 +110,10 @@ export const SESSION_CASES: PlanCase[] = [
     "createDataFrame with a StructType",
     ({ spark }) => spark.createDataFrame([{ id: 1 }], new StructType([new StructField("id", new IntegerType())])),
     "spark.createDataFrame([(1,)], T.StructType([T.StructField('id', T.IntegerType())]))",
-    { needsServer: "it reads a dozen configurations (time zone, Arrow and local relation settings) first; this client reads the local relation size limit" },
+    {
+      needsServer:
+        "it reads a dozen configurations (time zone, Arrow and local relation settings) first; this client reads the local relation size limit",
+    },
   ),
   // configuration
   plan("conf.get", ({ spark }) => spark.conf.get("spark.sql.shuffle.partitions"), "spark.conf.get('spark.sql.shuffle.partitions')"),
@@ -94,7 +129,11 @@ export const SESSION_CASES: PlanCase[] = [
   plan("interruptOperation", ({ spark }) => spark.interruptOperation("op-1"), "spark.interruptOperation('op-1')"),
   plan("streams.active", ({ spark }) => spark.streams.active, "spark.streams.active"),
   plan("streams.get", ({ spark }) => spark.streams.get("q-1"), "spark.streams.get('q-1')"),
-  plan("streams.awaitAnyTermination with a timeout", ({ spark }) => spark.streams.awaitAnyTermination(5000), "spark.streams.awaitAnyTermination(5)"),
+  plan(
+    "streams.awaitAnyTermination with a timeout",
+    ({ spark }) => spark.streams.awaitAnyTermination(5000),
+    "spark.streams.awaitAnyTermination(5)",
+  ),
   plan("streams.awaitAnyTermination", ({ spark }) => spark.streams.awaitAnyTermination(), "spark.streams.awaitAnyTermination()"),
   plan("streams.resetTerminated", ({ spark }) => spark.streams.resetTerminated(), "spark.streams.resetTerminated()"),
   // catalog
@@ -106,17 +145,29 @@ export const SESSION_CASES: PlanCase[] = [
   plan("catalog.listDatabases", ({ spark }) => spark.catalog.listDatabases(), "spark.catalog.listDatabases()"),
   plan("catalog.getDatabase", ({ spark }) => spark.catalog.getDatabase("db"), "spark.catalog.getDatabase('db')"),
   plan("catalog.databaseExists", ({ spark }) => spark.catalog.databaseExists("db"), "spark.catalog.databaseExists('db')"),
-  plan("catalog.createDatabase", ({ spark }) => spark.catalog.createDatabase("db", true, { k: "v" }), "spark.catalog.createDatabase('db', True, {'k': 'v'})"),
+  plan(
+    "catalog.createDatabase",
+    ({ spark }) => spark.catalog.createDatabase("db", true, { k: "v" }),
+    "spark.catalog.createDatabase('db', True, {'k': 'v'})",
+  ),
   plan("catalog.dropDatabase", ({ spark }) => spark.catalog.dropDatabase("db", true, true), "spark.catalog.dropDatabase('db', True, True)"),
   plan("catalog.listTables", ({ spark }) => spark.catalog.listTables(), "spark.catalog.listTables()"),
-  plan("catalog.listTables of a database and pattern", ({ spark }) => spark.catalog.listTables("db", "t*"), "spark.catalog.listTables('db', 't*')"),
+  plan(
+    "catalog.listTables of a database and pattern",
+    ({ spark }) => spark.catalog.listTables("db", "t*"),
+    "spark.catalog.listTables('db', 't*')",
+  ),
   plan("catalog.listViews", ({ spark }) => spark.catalog.listViews("db"), "spark.catalog.listViews('db')"),
   plan("catalog.getTable", ({ spark }) => spark.catalog.getTable("t"), "spark.catalog.getTable('t')"),
   plan("catalog.tableExists", ({ spark }) => spark.catalog.tableExists("t", "db"), "spark.catalog.tableExists('t', 'db')"),
   plan("catalog.listColumns", ({ spark }) => spark.catalog.listColumns("t"), "spark.catalog.listColumns('t')"),
   plan("catalog.listPartitions", ({ spark }) => spark.catalog.listPartitions("t"), "spark.catalog.listPartitions('t')"),
   plan("catalog.getTableProperties", ({ spark }) => spark.catalog.getTableProperties("t"), "spark.catalog.getTableProperties('t')"),
-  plan("catalog.getCreateTableString", ({ spark }) => spark.catalog.getCreateTableString("t", true), "spark.catalog.getCreateTableString('t', True)"),
+  plan(
+    "catalog.getCreateTableString",
+    ({ spark }) => spark.catalog.getCreateTableString("t", true),
+    "spark.catalog.getCreateTableString('t', True)",
+  ),
   plan(
     "catalog.createTable",
     ({ spark }) => spark.catalog.createTable("t", { path: "p", source: "csv", description: "d", options: { header: true } }),
@@ -127,9 +178,15 @@ export const SESSION_CASES: PlanCase[] = [
     ({ spark }) => spark.catalog.createTable("t", { schema: new StructType([new StructField("id", new IntegerType())]) }),
     "spark.catalog.createTable('t', schema=T.StructType([T.StructField('id', T.IntegerType())]))",
   ),
-  plan("catalog.createExternalTable", ({ spark }) => spark.catalog.createExternalTable("t", { path: "p" }), "spark.catalog.createExternalTable('t', 'p')", {
-    differs: "this client sends the deprecated CreateExternalTable message for the deprecated method, which the server serves as createTable; PySpark sends CreateTable",
-  }),
+  plan(
+    "catalog.createExternalTable",
+    ({ spark }) => spark.catalog.createExternalTable("t", { path: "p" }),
+    "spark.catalog.createExternalTable('t', 'p')",
+    {
+      differs:
+        "this client sends the deprecated CreateExternalTable message for the deprecated method, which the server serves as createTable; PySpark sends CreateTable",
+    },
+  ),
   plan("catalog.dropTable", ({ spark }) => spark.catalog.dropTable("t", true, true), "spark.catalog.dropTable('t', True, True)"),
   plan("catalog.dropView", ({ spark }) => spark.catalog.dropView("v", true), "spark.catalog.dropView('v', True)"),
   plan("catalog.truncateTable", ({ spark }) => spark.catalog.truncateTable("t"), "spark.catalog.truncateTable('t')"),
@@ -137,18 +194,34 @@ export const SESSION_CASES: PlanCase[] = [
   plan("catalog.dropTempView", ({ spark }) => spark.catalog.dropTempView("v"), "spark.catalog.dropTempView('v')"),
   plan("catalog.dropGlobalTempView", ({ spark }) => spark.catalog.dropGlobalTempView("v"), "spark.catalog.dropGlobalTempView('v')"),
   plan("catalog.listFunctions", ({ spark }) => spark.catalog.listFunctions("db"), "spark.catalog.listFunctions('db')"),
-  plan("catalog.listFunctions with a pattern only", ({ spark }) => spark.catalog.listFunctions(undefined, "a*"), "spark.catalog.listFunctions(None, 'a*')", { differs: PATTERN_ONLY }),
-  plan("catalog.listTables with a pattern only", ({ spark }) => spark.catalog.listTables(undefined, "t*"), "spark.catalog.listTables(None, 't*')", { differs: PATTERN_ONLY }),
+  plan(
+    "catalog.listFunctions with a pattern only",
+    ({ spark }) => spark.catalog.listFunctions(undefined, "a*"),
+    "spark.catalog.listFunctions(None, 'a*')",
+    { differs: PATTERN_ONLY },
+  ),
+  plan(
+    "catalog.listTables with a pattern only",
+    ({ spark }) => spark.catalog.listTables(undefined, "t*"),
+    "spark.catalog.listTables(None, 't*')",
+    { differs: PATTERN_ONLY },
+  ),
   plan("catalog.getFunction", ({ spark }) => spark.catalog.getFunction("f"), "spark.catalog.getFunction('f')"),
   plan("catalog.functionExists", ({ spark }) => spark.catalog.functionExists("f", "db"), "spark.catalog.functionExists('f', 'db')"),
   plan("catalog.isCached", ({ spark }) => spark.catalog.isCached("t"), "spark.catalog.isCached('t')"),
   plan("catalog.cacheTable", ({ spark }) => spark.catalog.cacheTable("t"), "spark.catalog.cacheTable('t')"),
-  plan("catalog.cacheTable at a level", ({ spark }) => spark.catalog.cacheTable("t", StorageLevel.MEMORY_ONLY), "spark.catalog.cacheTable('t', StorageLevel.MEMORY_ONLY)"),
+  plan(
+    "catalog.cacheTable at a level",
+    ({ spark }) => spark.catalog.cacheTable("t", StorageLevel.MEMORY_ONLY),
+    "spark.catalog.cacheTable('t', StorageLevel.MEMORY_ONLY)",
+  ),
   plan("catalog.uncacheTable", ({ spark }) => spark.catalog.uncacheTable("t"), "spark.catalog.uncacheTable('t')"),
   plan("catalog.clearCache", ({ spark }) => spark.catalog.clearCache(), "spark.catalog.clearCache()"),
   plan("catalog.refreshTable", ({ spark }) => spark.catalog.refreshTable("t"), "spark.catalog.refreshTable('t')"),
   plan("catalog.refreshByPath", ({ spark }) => spark.catalog.refreshByPath("p"), "spark.catalog.refreshByPath('p')"),
   plan("catalog.recoverPartitions", ({ spark }) => spark.catalog.recoverPartitions("t"), "spark.catalog.recoverPartitions('t')"),
   // an aggregation in an action, built by the server's names for them
-  plan("agg in an action", ({ people }) => people.agg(F.count("*")).collect(), "people.agg(F.count('*')).collect()", { differs: COUNT_STAR }),
+  plan("agg in an action", ({ people }) => people.agg(F.count("*")).collect(), "people.agg(F.count('*')).collect()", {
+    differs: COUNT_STAR,
+  }),
 ];

@@ -11,10 +11,16 @@ export const COLUMN_CASES: PlanCase[] = [
   plan("col qualified star", () => col("p.*"), "col('p.*')"),
   plan("lit int", () => lit(1), "lit(1)"),
   plan("lit beyond 32 bits", () => lit(2 ** 40), "lit(2**40)"),
-  plan("lit bigint", () => lit(5n), "lit(5)", { differs: "a JS bigint is a Spark bigint; Python has one int type, and PySpark makes an int of one that fits in 32 bits" }),
+  plan("lit bigint", () => lit(5n), "lit(5)", {
+    differs: "a JS bigint is a Spark bigint; Python has one int type, and PySpark makes an int of one that fits in 32 bits",
+  }),
   plan("lit double", () => lit(1.5), "lit(1.5)"),
   plan("lit string", () => lit("a"), "lit('a')"),
-  plan("lit NaN and infinity", () => F.array(lit(Number.NaN), lit(Number.POSITIVE_INFINITY)), "F.array(lit(float('nan')), lit(float('inf')))"),
+  plan(
+    "lit NaN and infinity",
+    () => F.array(lit(Number.NaN), lit(Number.POSITIVE_INFINITY)),
+    "F.array(lit(float('nan')), lit(float('inf')))",
+  ),
   plan("lit negative numbers", () => F.array(lit(-1), lit(-2.5), lit(-(2 ** 40))), "F.array(lit(-1), lit(-2.5), lit(-2**40))"),
   plan("lit boolean", () => lit(true), "lit(True)"),
   plan("lit null", () => lit(null), "lit(None)"),
@@ -37,7 +43,11 @@ export const COLUMN_CASES: PlanCase[] = [
   // comparison
   plan("equalTo", () => col("a").equalTo(1), "col('a') == 1"),
   plan("notEqual", () => col("a").notEqual(1), "col('a') != 1"),
-  plan("gt lt geq leq", () => col("a").gt(1).and(col("a").lt(9)).and(col("a").geq(2)).and(col("a").leq(8)), "(col('a') > 1) & (col('a') < 9) & (col('a') >= 2) & (col('a') <= 8)"),
+  plan(
+    "gt lt geq leq",
+    () => col("a").gt(1).and(col("a").lt(9)).and(col("a").geq(2)).and(col("a").leq(8)),
+    "(col('a') > 1) & (col('a') < 9) & (col('a') >= 2) & (col('a') <= 8)",
+  ),
   plan("eqNullSafe", () => col("a").eqNullSafe(col("b")), "col('a').eqNullSafe(col('b'))"),
   plan("between", () => col("a").between(1, 5), "col('a').between(1, 5)"),
   plan("isin values", () => col("a").isin(1, 2, 3), "col('a').isin(1, 2, 3)"),
@@ -45,21 +55,43 @@ export const COLUMN_CASES: PlanCase[] = [
   plan("isin nothing", () => col("a").isin([]), "col('a').isin([])"),
   plan("isin Columns", () => col("a").isin(col("b"), lit(1)), "col('a').isin(col('b'), lit(1))"),
   // arithmetic and logic
-  plan("plus minus multiply divide mod", () => col("a").plus(1).minus(col("b")).multiply(2).divide(3).mod(4), "((col('a') + 1 - col('b')) * 2 / 3) % 4"),
+  plan(
+    "plus minus multiply divide mod",
+    () => col("a").plus(1).minus(col("b")).multiply(2).divide(3).mod(4),
+    "((col('a') + 1 - col('b')) * 2 / 3) % 4",
+  ),
   plan("negate", () => col("a").negate(), "-col('a')"),
   plan("and or not", () => col("a").and(col("b")).or(col("c").not()), "(col('a') & col('b')) | ~col('c')"),
   plan("bitwise", () => col("a").bitwiseAND(3).bitwiseOR(8).bitwiseXOR(1), "col('a').bitwiseAND(3).bitwiseOR(8).bitwiseXOR(1)"),
   // nulls and strings
-  plan("isNull isNotNull isNaN", () => F.array(col("a").isNull(), col("a").isNotNull(), col("a").isNaN()), "F.array(col('a').isNull(), col('a').isNotNull(), col('a').isNaN())"),
-  plan("like ilike rlike", () => F.array(col("s").like("a%"), col("s").ilike("A%"), col("s").rlike("^a")), "F.array(col('s').like('a%'), col('s').ilike('A%'), col('s').rlike('^a'))"),
-  plan("contains startswith endswith", () => F.array(col("s").contains("b"), col("s").startswith("a"), col("s").endswith("z")), "F.array(col('s').contains('b'), col('s').startswith('a'), col('s').endswith('z'))"),
-  plan("startsWith endsWith spelled as Scala", () => F.array(col("s").startsWith("a"), col("s").endsWith("z")), "F.array(col('s').startswith('a'), col('s').endswith('z'))"),
+  plan(
+    "isNull isNotNull isNaN",
+    () => F.array(col("a").isNull(), col("a").isNotNull(), col("a").isNaN()),
+    "F.array(col('a').isNull(), col('a').isNotNull(), col('a').isNaN())",
+  ),
+  plan(
+    "like ilike rlike",
+    () => F.array(col("s").like("a%"), col("s").ilike("A%"), col("s").rlike("^a")),
+    "F.array(col('s').like('a%'), col('s').ilike('A%'), col('s').rlike('^a'))",
+  ),
+  plan(
+    "contains startswith endswith",
+    () => F.array(col("s").contains("b"), col("s").startswith("a"), col("s").endswith("z")),
+    "F.array(col('s').contains('b'), col('s').startswith('a'), col('s').endswith('z'))",
+  ),
+  plan(
+    "startsWith endsWith spelled as Scala",
+    () => F.array(col("s").startsWith("a"), col("s").endsWith("z")),
+    "F.array(col('s').startswith('a'), col('s').endswith('z'))",
+  ),
   plan("substr of numbers", () => col("s").substr(2, 3), "col('s').substr(2, 3)"),
   plan("substr of Columns", () => col("s").substr(col("i"), lit(2)), "col('s').substr(col('i'), lit(2))"),
   // names and types
   plan("alias", () => col("a").alias("b"), "col('a').alias('b')"),
   plan("alias of several names", () => F.posexplode("xs").alias("pos", "x"), "F.posexplode('xs').alias('pos', 'x')"),
-  plan("alias with metadata", () => col("a").alias("b", { metadata: { max: 10 } }), "col('a').alias('b', metadata={'max': 10})", { differs: METADATA_JSON }),
+  plan("alias with metadata", () => col("a").alias("b", { metadata: { max: 10 } }), "col('a').alias('b', metadata={'max': 10})", {
+    differs: METADATA_JSON,
+  }),
   plan("name", () => col("a").name("b"), "col('a').name('b')"),
   plan("as", () => col("a").as("b"), "col('a').alias('b')"),
   plan("cast to a type name", () => col("a").cast("int"), "col('a').cast('int')"),
@@ -74,9 +106,17 @@ export const COLUMN_CASES: PlanCase[] = [
   plan("withField", () => col("st").withField("z", lit(1)), "col('st').withField('z', lit(1))"),
   plan("dropFields", () => col("st").dropFields("x", "y"), "col('st').dropFields('x', 'y')"),
   // CASE WHEN
-  plan("when otherwise", () => F.when(col("a").gt(1), "big").when(col("a").gt(0), "small").otherwise("none"), "F.when(col('a') > 1, 'big').when(col('a') > 0, 'small').otherwise('none')"),
+  plan(
+    "when otherwise",
+    () => F.when(col("a").gt(1), "big").when(col("a").gt(0), "small").otherwise("none"),
+    "F.when(col('a') > 1, 'big').when(col('a') > 0, 'small').otherwise('none')",
+  ),
   plan("when without otherwise", () => F.when(col("a").isNull(), 0), "F.when(col('a').isNull(), 0)"),
-  plan("otherwise null", () => F.when(col("a").gt(0), col("a")).otherwise(lit(null)), "F.when(col('a') > 0, col('a')).otherwise(lit(None))"),
+  plan(
+    "otherwise null",
+    () => F.when(col("a").gt(0), col("a")).otherwise(lit(null)),
+    "F.when(col('a') > 0, col('a')).otherwise(lit(None))",
+  ),
   // ordering
   plan("asc", () => col("a").asc(), "col('a').asc()"),
   plan("asc_nulls_first", () => col("a").asc_nulls_first(), "col('a').asc_nulls_first()"),
@@ -86,16 +126,37 @@ export const COLUMN_CASES: PlanCase[] = [
   plan("desc_nulls_last", () => col("a").desc_nulls_last(), "col('a').desc_nulls_last()"),
   // windows
   plan("over a partition", () => F.sum("a").over(Window.partitionBy("d")), "F.sum('a').over(Window.partitionBy('d'))"),
-  plan("over an ordered partition", () => F.rank().over(Window.partitionBy("d").orderBy(col("a").desc())), "F.rank().over(Window.partitionBy('d').orderBy(col('a').desc()))"),
-  plan("over rows between", () => F.sum("a").over(Window.orderBy("t").rowsBetween(-2, Window.currentRow)), "F.sum('a').over(Window.orderBy('t').rowsBetween(-2, Window.currentRow))"),
+  plan(
+    "over an ordered partition",
+    () => F.rank().over(Window.partitionBy("d").orderBy(col("a").desc())),
+    "F.rank().over(Window.partitionBy('d').orderBy(col('a').desc()))",
+  ),
+  plan(
+    "over rows between",
+    () => F.sum("a").over(Window.orderBy("t").rowsBetween(-2, Window.currentRow)),
+    "F.sum('a').over(Window.orderBy('t').rowsBetween(-2, Window.currentRow))",
+  ),
   plan(
     "over unbounded rows",
     () => F.sum("a").over(Window.partitionBy("d").orderBy("t").rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing)),
     "F.sum('a').over(Window.partitionBy('d').orderBy('t').rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing))",
   ),
-  plan("over range between", () => F.avg("a").over(Window.orderBy("t").rangeBetween(-10, 10)), "F.avg('a').over(Window.orderBy('t').rangeBetween(-10, 10))"),
-  plan("over a frame only", () => F.count("*").over(Window.rowsBetween(Window.currentRow, 1)), "F.count('*').over(Window.rowsBetween(Window.currentRow, 1))", { differs: COUNT_STAR }),
-  plan("over partitions of a list", () => F.max("a").over(Window.partitionBy(["d", "e"])), "F.max('a').over(Window.partitionBy(['d', 'e']))"),
+  plan(
+    "over range between",
+    () => F.avg("a").over(Window.orderBy("t").rangeBetween(-10, 10)),
+    "F.avg('a').over(Window.orderBy('t').rangeBetween(-10, 10))",
+  ),
+  plan(
+    "over a frame only",
+    () => F.count("*").over(Window.rowsBetween(Window.currentRow, 1)),
+    "F.count('*').over(Window.rowsBetween(Window.currentRow, 1))",
+    { differs: COUNT_STAR },
+  ),
+  plan(
+    "over partitions of a list",
+    () => F.max("a").over(Window.partitionBy(["d", "e"])),
+    "F.max('a').over(Window.partitionBy(['d', 'e']))",
+  ),
   // method chaining and subqueries
   plan("transform", () => col("a").transform((c) => c.plus(1)), "col('a').transform(lambda c: c + 1)"),
   plan("outer", () => col("a").outer(), "col('a').outer()"),

@@ -13,18 +13,30 @@ export const DATAFRAME_CASES: PlanCase[] = [
   plan("spark.table", ({ spark }) => spark.table("db.people"), "spark.table('db.people')"),
   plan("spark.emptyDataFrame", ({ spark }) => spark.emptyDataFrame, "spark.emptyDataFrame(T.StructType([]))", { differs: SCHEMA_JSON }),
   // projection and filters
-  plan("select names and Columns", ({ people }) => people.select("id", col("name"), col("age").plus(1).alias("next")), "people.select('id', col('name'), (col('age') + 1).alias('next'))"),
+  plan(
+    "select names and Columns",
+    ({ people }) => people.select("id", col("name"), col("age").plus(1).alias("next")),
+    "people.select('id', col('name'), (col('age') + 1).alias('next'))",
+  ),
   plan("select star", ({ people }) => people.select("*"), "people.select('*')"),
   plan("select a qualified star", ({ people }) => people.alias("p").select("p.*"), "people.alias('p').select('p.*')"),
   plan("select with df.col", ({ people }) => people.select(people.col("id")), "people.select(people['id'])"),
   plan("selectExpr of a star", ({ people }) => people.selectExpr("*", "age + 1 AS next"), "people.selectExpr('*', 'age + 1 AS next')"),
-  plan("selectExpr", ({ people }) => people.selectExpr("id * 2 AS twice", "upper(name)"), "people.selectExpr('id * 2 AS twice', 'upper(name)')"),
+  plan(
+    "selectExpr",
+    ({ people }) => people.selectExpr("id * 2 AS twice", "upper(name)"),
+    "people.selectExpr('id * 2 AS twice', 'upper(name)')",
+  ),
   plan("filter by a Column", ({ people }) => people.filter(col("age").gt(21)), "people.filter(col('age') > 21)"),
   plan("filter by SQL text", ({ people }) => people.filter("age > 21"), "people.filter('age > 21')"),
   plan("where", ({ people }) => people.where(col("name").isNotNull()), "people.where(col('name').isNotNull())"),
   // columns
   plan("withColumn", ({ people }) => people.withColumn("age2", col("age").multiply(2)), "people.withColumn('age2', col('age') * 2)"),
-  plan("withColumns", ({ people }) => people.withColumns({ a: lit(1), b: col("age").minus(1) }), "people.withColumns({'a': lit(1), 'b': col('age') - 1})"),
+  plan(
+    "withColumns",
+    ({ people }) => people.withColumns({ a: lit(1), b: col("age").minus(1) }),
+    "people.withColumns({'a': lit(1), 'b': col('age') - 1})",
+  ),
   plan(
     "withColumnRenamed",
     ({ people }) => people.withColumnRenamed("name", "full_name"),
@@ -52,11 +64,23 @@ export const DATAFRAME_CASES: PlanCase[] = [
   plan("dropDuplicates", ({ people }) => people.dropDuplicates(), "people.dropDuplicates()"),
   plan("dropDuplicates of a subset", ({ people }) => people.dropDuplicates(["name", "age"]), "people.dropDuplicates(['name', 'age'])"),
   plan("drop_duplicates", ({ people }) => people.drop_duplicates(["name"]), "people.drop_duplicates(['name'])"),
-  plan("dropDuplicatesWithinWatermark", ({ people }) => people.dropDuplicatesWithinWatermark(["id"]), "people.dropDuplicatesWithinWatermark(['id'])"),
+  plan(
+    "dropDuplicatesWithinWatermark",
+    ({ people }) => people.dropDuplicatesWithinWatermark(["id"]),
+    "people.dropDuplicatesWithinWatermark(['id'])",
+  ),
   // ordering and limits
   plan("orderBy names", ({ people }) => people.orderBy("dept", "age"), "people.orderBy('dept', 'age')"),
-  plan("orderBy sort keys", ({ people }) => people.orderBy(col("age").desc(), col("name").asc_nulls_last()), "people.orderBy(col('age').desc(), col('name').asc_nulls_last())"),
-  plan("orderBy with ascending flags", ({ people }) => people.orderBy("dept", "age", { ascending: [true, false] }), "people.orderBy('dept', 'age', ascending=[True, False])"),
+  plan(
+    "orderBy sort keys",
+    ({ people }) => people.orderBy(col("age").desc(), col("name").asc_nulls_last()),
+    "people.orderBy(col('age').desc(), col('name').asc_nulls_last())",
+  ),
+  plan(
+    "orderBy with ascending flags",
+    ({ people }) => people.orderBy("dept", "age", { ascending: [true, false] }),
+    "people.orderBy('dept', 'age', ascending=[True, False])",
+  ),
   plan("orderBy descending", ({ people }) => people.orderBy("age", { ascending: false }), "people.orderBy('age', ascending=False)"),
   plan("orderBy a list", ({ people }) => people.orderBy(["dept", "age"]), "people.orderBy(['dept', 'age'])"),
   plan("sort", ({ people }) => people.sort(F.desc("age")), "people.sort(F.desc('age'))"),
@@ -66,7 +90,11 @@ export const DATAFRAME_CASES: PlanCase[] = [
   // joins
   plan("join without a condition", ({ people, depts }) => people.join(depts), "people.join(depts)"),
   plan("join on a column name", ({ people, depts }) => people.join(depts, "dept_id"), "people.join(depts, 'dept_id')"),
-  plan("join on column names, left", ({ people, depts }) => people.join(depts, ["dept_id", "site"], "left"), "people.join(depts, ['dept_id', 'site'], 'left')"),
+  plan(
+    "join on column names, left",
+    ({ people, depts }) => people.join(depts, ["dept_id", "site"], "left"),
+    "people.join(depts, ['dept_id', 'site'], 'left')",
+  ),
   plan(
     "join on a condition, full outer",
     ({ people, depts }) => people.join(depts, people.col("dept_id").equalTo(depts.col("id")), "full"),
@@ -77,14 +105,22 @@ export const DATAFRAME_CASES: PlanCase[] = [
     ({ people, depts }) => people.join(depts, [people.col("dept_id").equalTo(depts.col("id")), depts.col("open")], "inner"),
     "people.join(depts, [people['dept_id'] == depts['id'], depts['open']], 'inner')",
   ),
-  plan("join right_outer", ({ people, depts }) => people.join(depts, "dept_id", "right_outer"), "people.join(depts, 'dept_id', 'right_outer')"),
+  plan(
+    "join right_outer",
+    ({ people, depts }) => people.join(depts, "dept_id", "right_outer"),
+    "people.join(depts, 'dept_id', 'right_outer')",
+  ),
   plan("join leftsemi", ({ people, depts }) => people.join(depts, "dept_id", "leftsemi"), "people.join(depts, 'dept_id', 'leftsemi')"),
   plan("join anti", ({ people, depts }) => people.join(depts, "dept_id", "anti"), "people.join(depts, 'dept_id', 'anti')"),
   plan("join cross", ({ people, depts }) => people.join(depts, undefined, "cross"), "people.join(depts, how='cross')"),
   plan("crossJoin", ({ people, depts }) => people.crossJoin(depts), "people.crossJoin(depts)"),
   plan(
     "self-join of aliases",
-    ({ people }) => people.alias("a").join(people.alias("b"), col("a.manager_id").equalTo(col("b.id")), "left").select("a.name", col("b.name").alias("manager")),
+    ({ people }) =>
+      people
+        .alias("a")
+        .join(people.alias("b"), col("a.manager_id").equalTo(col("b.id")), "left")
+        .select("a.name", col("b.name").alias("manager")),
     "people.alias('a').join(people.alias('b'), col('a.manager_id') == col('b.id'), 'left').select('a.name', col('b.name').alias('manager'))",
   ),
   plan(
@@ -121,7 +157,11 @@ export const DATAFRAME_CASES: PlanCase[] = [
   plan("union of three", ({ people, depts, nums }) => people.union(depts).union(nums), "people.union(depts).union(nums)"),
   plan("unionAll", ({ people, depts }) => people.unionAll(depts), "people.unionAll(depts)"),
   plan("unionByName", ({ people, depts }) => people.unionByName(depts), "people.unionByName(depts)"),
-  plan("unionByName allowing missing columns", ({ people, depts }) => people.unionByName(depts, true), "people.unionByName(depts, allowMissingColumns=True)"),
+  plan(
+    "unionByName allowing missing columns",
+    ({ people, depts }) => people.unionByName(depts, true),
+    "people.unionByName(depts, allowMissingColumns=True)",
+  ),
   plan("intersect", ({ people, depts }) => people.intersect(depts), "people.intersect(depts)"),
   plan("intersectAll", ({ people, depts }) => people.intersectAll(depts), "people.intersectAll(depts)"),
   plan("subtract", ({ people, depts }) => people.subtract(depts), "people.subtract(depts)"),
@@ -136,30 +176,51 @@ export const DATAFRAME_CASES: PlanCase[] = [
   plan("repartition to a number", ({ people }) => people.repartition(8), "people.repartition(8)"),
   plan("repartition by columns", ({ people }) => people.repartition("dept", col("age")), "people.repartition('dept', col('age'))"),
   plan("repartition to a number by a column", ({ people }) => people.repartition(4, "dept"), "people.repartition(4, 'dept')"),
-  plan("repartitionByRange", ({ people }) => people.repartitionByRange(4, "age", col("name").desc()), "people.repartitionByRange(4, 'age', col('name').desc())"),
+  plan(
+    "repartitionByRange",
+    ({ people }) => people.repartitionByRange(4, "age", col("name").desc()),
+    "people.repartitionByRange(4, 'age', col('name').desc())",
+  ),
   plan("repartitionByRange without a number", ({ people }) => people.repartitionByRange("age"), "people.repartitionByRange('age')"),
   plan("repartitionById", ({ people }) => people.repartitionById(4, col("pid")), "people.repartitionById(4, col('pid'))"),
   plan("coalesce", ({ people }) => people.coalesce(2), "people.coalesce(2)"),
   plan("hint", ({ people }) => people.hint("broadcast"), "people.hint('broadcast')"),
   plan("hint with parameters", ({ people }) => people.hint("rebalance", 4, col("dept")), "people.hint('rebalance', 4, col('dept'))"),
   plan("hint with a list parameter", ({ people }) => people.hint("rebalance", ["a", "b"]), "people.hint('rebalance', ['a', 'b'])"),
-  plan("hint with a list among parameters", ({ people }) => people.hint("rebalance", 4, ["a", "b"]), "people.hint('rebalance', 4, ['a', 'b'])", {
-    differs: ARRAY_LITERAL,
-  }),
+  plan(
+    "hint with a list among parameters",
+    ({ people }) => people.hint("rebalance", 4, ["a", "b"]),
+    "people.hint('rebalance', 4, ['a', 'b'])",
+    {
+      differs: ARRAY_LITERAL,
+    },
+  ),
   // names and reshaping
   plan("alias", ({ people }) => people.alias("p"), "people.alias('p')"),
   plan("colRegex", ({ people }) => people.colRegex("`(id|name)`"), "people.colRegex('`(id|name)`')"),
   plan("metadataColumn", ({ files }) => files.metadataColumn("_metadata"), "files.metadataColumn('_metadata')"),
   plan("df.col", ({ people }) => people.col("age"), "people['age']"),
-  plan("unpivot", ({ people }) => people.unpivot(["id"], ["q1", "q2"], "quarter", "sales"), "people.unpivot(['id'], ['q1', 'q2'], 'quarter', 'sales')"),
+  plan(
+    "unpivot",
+    ({ people }) => people.unpivot(["id"], ["q1", "q2"], "quarter", "sales"),
+    "people.unpivot(['id'], ['q1', 'q2'], 'quarter', 'sales')",
+  ),
   plan("unpivot of every other column", ({ people }) => people.unpivot("id", null, "k", "v"), "people.unpivot('id', None, 'k', 'v')"),
-  plan("melt", ({ people }) => people.melt(["id"], [col("q1")], "quarter", "sales"), "people.melt(['id'], [col('q1')], 'quarter', 'sales')"),
+  plan(
+    "melt",
+    ({ people }) => people.melt(["id"], [col("q1")], "quarter", "sales"),
+    "people.melt(['id'], [col('q1')], 'quarter', 'sales')",
+  ),
   plan("transpose", ({ people }) => people.transpose(), "people.transpose()"),
   plan("transpose by a column", ({ people }) => people.transpose("id"), "people.transpose('id')"),
   plan("transform", ({ people }) => people.transform((df, n: number) => df.limit(n), 3), "people.transform(lambda df, n: df.limit(n), 3)"),
   // streaming-related and metrics
   plan("withWatermark", ({ people }) => people.withWatermark("ts", "10 minutes"), "people.withWatermark('ts', '10 minutes')"),
-  plan("observe", ({ people }) => people.observe("metrics", F.count(lit(1)).alias("rows"), F.max("age")), "people.observe('metrics', F.count(lit(1)).alias('rows'), F.max('age'))"),
+  plan(
+    "observe",
+    ({ people }) => people.observe("metrics", F.count(lit(1)).alias("rows"), F.max("age")),
+    "people.observe('metrics', F.count(lit(1)).alias('rows'), F.max('age'))",
+  ),
   // statistics as relations
   plan("describe", ({ people }) => people.describe(), "people.describe()"),
   plan("describe columns", ({ people }) => people.describe("age", "score"), "people.describe('age', 'score')"),
@@ -180,5 +241,9 @@ export const DATAFRAME_CASES: PlanCase[] = [
   plan("tvf.stack", ({ spark }) => spark.tvf.stack(lit(2), lit(1), lit(2)), "spark.tvf.stack(lit(2), lit(1), lit(2))"),
   plan("tvf.sql_keywords", ({ spark }) => spark.tvf.sql_keywords(), "spark.tvf.sql_keywords()"),
   plan("tvf.collations", ({ spark }) => spark.tvf.collations(), "spark.tvf.collations()"),
-  plan("tvf.variant_explode", ({ spark }) => spark.tvf.variant_explode(F.parse_json(lit("[1]"))), "spark.tvf.variant_explode(F.parse_json(lit('[1]')))"),
+  plan(
+    "tvf.variant_explode",
+    ({ spark }) => spark.tvf.variant_explode(F.parse_json(lit("[1]"))),
+    "spark.tvf.variant_explode(F.parse_json(lit('[1]')))",
+  ),
 ];

@@ -128,9 +128,7 @@ export function yearMonths(months: readonly (number | null)[]): Data<IntervalYea
 }
 
 /** Spark's calendar `interval`: Arrow interval(MONTH_DAY_NANO). */
-export function monthDayNanos(
-  values: readonly ({ months: number; days: number; nanos: bigint } | null)[],
-): Data<IntervalMonthDayNano> {
+export function monthDayNanos(values: readonly ({ months: number; days: number; nanos: bigint } | null)[]): Data<IntervalMonthDayNano> {
   const words = new Int32Array(values.length * 4);
   values.forEach((value, i) => {
     if (!value) return;
@@ -185,18 +183,21 @@ export function variantData(
   options: { large?: boolean } = {},
 ): Data<Struct> {
   const binary = () => (options.large ? new LargeBinary() : new Binary());
-  const type = new Struct([
-    new Field("value", binary(), false),
-    new Field("metadata", binary(), false, VARIANT_MARKER),
-  ]);
+  const type = new Struct([new Field("value", binary(), false), new Field("metadata", binary(), false, VARIANT_MARKER)]);
   const empty = new Uint8Array(0);
   return makeData({
     type,
     length: values.length,
     ...nullsOf(values),
     children: [
-      built(binary(), values.map((v) => v?.value ?? empty)),
-      built(binary(), values.map((v) => v?.metadata ?? empty)),
+      built(
+        binary(),
+        values.map((v) => v?.value ?? empty),
+      ),
+      built(
+        binary(),
+        values.map((v) => v?.metadata ?? empty),
+      ),
     ],
   });
 }

@@ -23,23 +23,56 @@ function agree(data: Data): unknown[] {
   return seen;
 }
 
-const pattern = <T>(n: number, f: (i: number) => T): (T | null)[] =>
-  Array.from({ length: n }, (_, i) => (i % 5 === 2 ? null : f(i)));
+const pattern = <T>(n: number, f: (i: number) => T): (T | null)[] => Array.from({ length: n }, (_, i) => (i % 5 === 2 ? null : f(i)));
 
 describe("per-chunk readers", () => {
   it("agree with valueReader on numbers, bigints and strings, nulls and slices included", () => {
-    agree(built(new Int32(), pattern(40, (i) => i * 7 - 100)));
-    agree(built(new Int64(), pattern(40, (i) => BigInt(i) ** 20n)));
-    agree(built(new Float64(), pattern(40, (i) => i / 3)));
-    expect(agree(built(new Utf8(), pattern(40, (i) => `ä-${i}-😀`)))[1]).to.equal("ä-1-😀");
+    agree(
+      built(
+        new Int32(),
+        pattern(40, (i) => i * 7 - 100),
+      ),
+    );
+    agree(
+      built(
+        new Int64(),
+        pattern(40, (i) => BigInt(i) ** 20n),
+      ),
+    );
+    agree(
+      built(
+        new Float64(),
+        pattern(40, (i) => i / 3),
+      ),
+    );
+    expect(
+      agree(
+        built(
+          new Utf8(),
+          pattern(40, (i) => `ä-${i}-😀`),
+        ),
+      )[1],
+    ).to.equal("ä-1-😀");
   });
 
   it("agree on decimals inside and beyond a safe integer", () => {
     const unscaled = pattern(40, (i) => (i % 2 ? -1n : 1n) * (BigInt(i) * 10n ** BigInt(i % 30)));
     const seen = agree(decimals(38, 4, unscaled));
     expect(seen).to.deep.equal(unscaled.map((u) => (u === null ? null : formatDecimal(u, 4))));
-    agree(decimals(38, 0, pattern(40, (i) => 2n ** 53n - 20n + BigInt(i))));
-    agree(decimals(38, 0, pattern(40, (i) => -(2n ** 53n) + 20n - BigInt(i))));
+    agree(
+      decimals(
+        38,
+        0,
+        pattern(40, (i) => 2n ** 53n - 20n + BigInt(i)),
+      ),
+    );
+    agree(
+      decimals(
+        38,
+        0,
+        pattern(40, (i) => -(2n ** 53n) + 20n - BigInt(i)),
+      ),
+    );
   });
 
   it("agree on timestamps, both kinds, and dates", () => {

@@ -125,9 +125,7 @@ describe("calendar interval: CalendarInterval", () => {
 
   it("prints as Spark casts it to a string", () => {
     // make_interval(1, 2, 3, 4, 5, 6, 7.5), make_interval(0, ...), make_interval(-1, 0, 0, -2, 0, 0, -0.000001)
-    expect(new CalendarInterval(14, 25, 18367500000n).toString()).to.equal(
-      "1 years 2 months 25 days 5 hours 6 minutes 7.5 seconds",
-    );
+    expect(new CalendarInterval(14, 25, 18367500000n).toString()).to.equal("1 years 2 months 25 days 5 hours 6 minutes 7.5 seconds");
     expect(new CalendarInterval(0, 0, 0n).toString()).to.equal("0 seconds");
     expect(new CalendarInterval(-12, -2, -1n).toString()).to.equal("-1 years -2 days -0.000001 seconds");
   });

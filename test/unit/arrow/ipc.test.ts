@@ -16,13 +16,7 @@ import {
   YearMonthInterval,
 } from "../../../src/arrow";
 import { built, column, ipcStream } from "./arrowData";
-import {
-  EMPTY_RESULT_STREAM,
-  EVERY_KIND_STREAM,
-  RANGE_FIRST_STREAM,
-  RANGE_SECOND_STREAM,
-  ZSTD_STREAM,
-} from "./sparkBytes";
+import { EMPTY_RESULT_STREAM, EVERY_KIND_STREAM, RANGE_FIRST_STREAM, RANGE_SECOND_STREAM, ZSTD_STREAM } from "./sparkBytes";
 
 function idStream(ids: bigint[]): Uint8Array {
   return ipcStream(column("id", built(new Int64(), ids)));
@@ -137,7 +131,10 @@ describe("decodeChunks: batches as the streams arrive", () => {
     const ids: unknown[] = [];
     const error = await (async () => {
       for await (const batch of decodeChunks([idStream([1n]), other])) ids.push(...batch.getChild("id")!);
-    })().then(() => undefined, (e: unknown) => e);
+    })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(ids).to.deep.equal([1n]);
     expect(error).to.be.instanceOf(ArrowDecodeError);
     expect((error as Error).message).to.match(/^Arrow chunk 1 has the schema/);

@@ -1,6 +1,22 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
-import { Bool, Date_, DateUnit, Decimal, Field, Float64, Int32, Int64, List, Map_, Schema, Struct, TimeUnit, Timestamp as ArrowTimestamp, Utf8 } from "apache-arrow";
+import {
+  Bool,
+  Date_,
+  DateUnit,
+  Decimal,
+  Field,
+  Float64,
+  Int32,
+  Int64,
+  List,
+  Map_,
+  Schema,
+  Struct,
+  TimeUnit,
+  Timestamp as ArrowTimestamp,
+  Utf8,
+} from "apache-arrow";
 import { decodeTable, encodeRows, LocalDate, LocalDateTime, LocalValueError, Timestamp, tableToRows } from "../../../src/arrow";
 
 const roundTrip = (rows: unknown[][], schema: Schema) => tableToRows(decodeTable(encodeRows(rows, schema))).map((r) => ({ ...r }));
@@ -25,7 +41,20 @@ describe("encoding local rows as Arrow IPC", () => {
     const ts = new Timestamp(1_700_000_000_123_456n);
     const ntz = new LocalDateTime(1999, 12, 31, 23, 59, 59, 999_999);
     const rows = [
-      [-2147483648, -(2n ** 63n), -0, true, "héllo 🙂", "-12345678.90", new LocalDate(1, 1, 1), ts, ntz, [1, null, 3], new Map([["k", 9n]]), { a: "x", b: 1 }],
+      [
+        -2147483648,
+        -(2n ** 63n),
+        -0,
+        true,
+        "héllo 🙂",
+        "-12345678.90",
+        new LocalDate(1, 1, 1),
+        ts,
+        ntz,
+        [1, null, 3],
+        new Map([["k", 9n]]),
+        { a: "x", b: 1 },
+      ],
       [null, null, null, null, null, null, null, null, null, null, null, null],
     ];
     const [first, second] = roundTrip(rows, schema);
@@ -56,7 +85,10 @@ describe("encoding local rows as Arrow IPC", () => {
 
   it("names the column, row and element of a value that does not fit", () => {
     const schema = new Schema([new Field("xs", new List(new Field("element", new Int32(), true)))]);
-    expect(() => encodeRows([[[1]], [[2, "three"]]], schema)).to.throw(LocalValueError, /column "xs", row 1, element 1: "three" \(string\) is not a valid Int32/);
+    expect(() => encodeRows([[[1]], [[2, "three"]]], schema)).to.throw(
+      LocalValueError,
+      /column "xs", row 1, element 1: "three" \(string\) is not a valid Int32/,
+    );
     const decimal = new Schema([new Field("d", new Decimal(2, 4, 128))]);
     expect(() => encodeRows([["123.45"]], decimal)).to.throw(LocalValueError, /"123.45"/);
     expect(() => encodeRows([["1.234"]], decimal)).to.throw(LocalValueError, /"1.234"/);

@@ -7,9 +7,7 @@ import { built, dateDays, decimals, timestampMicros, validity, valuesOf, variant
 const element = (type: DataType) => new Field("element", type, true);
 
 function mapType(key: DataType, value: DataType): Map_ {
-  return new Map_(
-    new Field("entries", new Struct([new Field("key", key, false), new Field("value", value, true)]), false),
-  );
+  return new Map_(new Field("entries", new Struct([new Field("key", key, false), new Field("value", value, true)]), false));
 }
 
 describe("array: JS arrays", () => {
@@ -24,7 +22,13 @@ describe("array: JS arrays", () => {
 
   it("converts the elements as their own type: decimals, dates, timestamps", () => {
     const array = <T extends DataType>(child: Data<T>) =>
-      makeData({ type: new List(new Field("element", child.type, true)), length: 2, nullCount: 0, valueOffsets: Int32Array.from([0, 2, 3]), child });
+      makeData({
+        type: new List(new Field("element", child.type, true)),
+        length: 2,
+        nullCount: 0,
+        valueOffsets: Int32Array.from([0, 2, 3]),
+        child,
+      });
     expect(valuesOf(array(decimals(5, 2, [150n, null, -1n])))).to.deep.equal([["1.50", null], ["-0.01"]]);
     expect(valuesOf(array(dateDays([0, -1, 19783])))).to.deep.equal([
       [new LocalDate(1970, 1, 1), new LocalDate(1969, 12, 31)],
@@ -41,19 +45,49 @@ describe("array: JS arrays", () => {
 
 describe("map: JS Maps", () => {
   it("reads maps with their keys and values converted, in the order sent", () => {
-    const values = valuesOf(built(mapType(new Int32(), new Utf8()), [new Map([[2, "two"], [1, "one"]]), new Map()]));
-    expect(values).to.deep.equal([new Map([[2, "two"], [1, "one"]]), new Map()]);
+    const values = valuesOf(
+      built(mapType(new Int32(), new Utf8()), [
+        new Map([
+          [2, "two"],
+          [1, "one"],
+        ]),
+        new Map(),
+      ]),
+    );
+    expect(values).to.deep.equal([
+      new Map([
+        [2, "two"],
+        [1, "one"],
+      ]),
+      new Map(),
+    ]);
     expect([...(values[0] as Map<number, string>).keys()]).to.deep.equal([2, 1]);
   });
 
   it("reads maps with struct values, null values and null maps", () => {
     const value = new Struct([new Field("x", new Int32(), true), new Field("y", new Utf8(), true)]);
-    const values = valuesOf(built(mapType(new Utf8(), value), [new Map([["k1", { x: 1, y: "a" }], ["k2", null]]), null]));
-    expect(values).to.deep.equal([new Map<string, unknown>([["k1", { x: 1, y: "a" }], ["k2", null]]), null]);
+    const values = valuesOf(
+      built(mapType(new Utf8(), value), [
+        new Map([
+          ["k1", { x: 1, y: "a" }],
+          ["k2", null],
+        ]),
+        null,
+      ]),
+    );
+    expect(values).to.deep.equal([
+      new Map<string, unknown>([
+        ["k1", { x: 1, y: "a" }],
+        ["k2", null],
+      ]),
+      null,
+    ]);
   });
 
   it("converts keys too: a bigint key is a bigint", () => {
-    expect(valuesOf(built(mapType(new Int64(), new Utf8()), [new Map([[9007199254740993n, "big"]])]))).to.deep.equal([new Map([[9007199254740993n, "big"]])]);
+    expect(valuesOf(built(mapType(new Int64(), new Utf8()), [new Map([[9007199254740993n, "big"]])]))).to.deep.equal([
+      new Map([[9007199254740993n, "big"]]),
+    ]);
   });
 });
 
@@ -112,7 +146,10 @@ describe("nulls at every level", () => {
     const variants = variantData([seven, null, null]);
     const holder = new Struct([new Field("v", variants.type, true)]);
     const structs = makeData({ type: holder, length: 3, nullCount: 1, nullBitmap: validity([{}, {}, null]), children: [variants] });
-    const entryType = new Struct<{ key: Utf8; value: typeof holder }>([new Field("key", new Utf8(), false), new Field("value", holder, true)]);
+    const entryType = new Struct<{ key: Utf8; value: typeof holder }>([
+      new Field("key", new Utf8(), false),
+      new Field("value", holder, true),
+    ]);
     const entries = makeData({ type: entryType, length: 3, nullCount: 0, children: [built(new Utf8(), ["a", "b", "c"]), structs] });
     const maps = makeData({
       type: new Map_(new Field("entries", entryType, false)),

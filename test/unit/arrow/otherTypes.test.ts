@@ -63,7 +63,12 @@ describe("Arrow types Spark does not send", () => {
     const list = new List(new Field("element", new Int32(), true));
     const entries = new Struct<{ key: Utf8; value: Int32 }>([new Field("key", new Utf8(), false), new Field("value", new Int32(), true)]);
     const map = new Map_<Utf8, Int32>(new Field("entries", entries, false));
-    const members = [new Field("i", new Int32(), true), new Field("s", struct, true), new Field("l", list, true), new Field("m", map, true)];
+    const members = [
+      new Field("i", new Int32(), true),
+      new Field("s", struct, true),
+      new Field("l", list, true),
+      new Field("m", map, true),
+    ];
     const union = makeData({
       type: new DenseUnion([0, 1, 2, 3], members),
       length: 4,

@@ -38,7 +38,9 @@ function sparkText(value: SparkValue): string | null {
   if (value === null) return null;
   if (Array.isArray(value)) return `[${value.map((v) => sparkText(v) ?? "null").join(", ")}]`;
   if (Object.getPrototypeOf(value) === Object.prototype) {
-    return `{${Object.values(value as object).map((v: SparkValue) => sparkText(v) ?? "null").join(", ")}}`;
+    return `{${Object.values(value as object)
+      .map((v: SparkValue) => sparkText(v) ?? "null")
+      .join(", ")}}`;
   }
   // What is left is a scalar or a value class, each with its own text.
   return (value as Exclude<SparkValue, SparkValue[] | SparkMap | SparkStruct | null>).toString();
@@ -170,7 +172,10 @@ describe("Timestamp and LocalDateTime: the nanoseconds beside the microseconds",
 describe("local data of the nanosecond types: exact, or refused", () => {
   const schemaOf = (field: Field) => new Schema([field]);
   const roundTrip = (field: Field, values: unknown[]) => {
-    const [ipc] = encodeRows(values.map((v) => [v]), schemaOf(field));
+    const [ipc] = encodeRows(
+      values.map((v) => [v]),
+      schemaOf(field),
+    );
     return tableToRows(decodeTable([ipc])).map((row) => row[field.name]);
   };
 
@@ -184,7 +189,10 @@ describe("local data of the nanosecond types: exact, or refused", () => {
 
   it("refuses nanoseconds in a column of microseconds rather than dropping them", () => {
     const field = new Field("ts", new TimestampMicrosecond("UTC"), true);
-    expect(() => encodeRows([[Timestamp.fromEpochNanos(1001n)]], schemaOf(field))).to.throw(LocalValueError, /column "ts", row 0: .* has nanoseconds/);
+    expect(() => encodeRows([[Timestamp.fromEpochNanos(1001n)]], schemaOf(field))).to.throw(
+      LocalValueError,
+      /column "ts", row 0: .* has nanoseconds/,
+    );
     const ntz = new Field("ntz", new TimestampMicrosecond(), true);
     expect(() => encodeRows([[LocalDateTime.fromEpochNanos(1001n)]], schemaOf(ntz))).to.throw(LocalValueError, /nanoseconds/);
     expect(roundTrip(field, [Timestamp.fromEpochNanos(1000n)]).map(String)).to.deep.equal(["1970-01-01 00:00:00.000001"]);

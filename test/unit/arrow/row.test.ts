@@ -77,10 +77,7 @@ describe("rowConverter and friends: record batches to rows", () => {
   });
 
   it("serves every batch of its schema with one converter", () => {
-    const table = decodeTable([
-      ipcStream(column("id", built(new Int64(), [1n]))),
-      ipcStream(column("id", built(new Int64(), [2n, 3n]))),
-    ]);
+    const table = decodeTable([ipcStream(column("id", built(new Int64(), [1n]))), ipcStream(column("id", built(new Int64(), [2n, 3n])))]);
     const convert = rowConverter(table.schema);
     expect(table.batches.flatMap((batch) => convert(batch)).map((row) => row.id)).to.deep.equal([1n, 2n, 3n]);
   });

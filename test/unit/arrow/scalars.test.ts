@@ -43,14 +43,7 @@ describe("float and double", () => {
 
 describe("decimal(p,s)", () => {
   it("reads a decimal as the string Spark's CAST(x AS STRING) prints, every digit of the scale kept", () => {
-    expect(valuesOf(decimals(5, 2, [150n, -150n, 0n, 5n, -5n, null]))).to.deep.equal([
-      "1.50",
-      "-1.50",
-      "0.00",
-      "0.05",
-      "-0.05",
-      null,
-    ]);
+    expect(valuesOf(decimals(5, 2, [150n, -150n, 0n, 5n, -5n, null]))).to.deep.equal(["1.50", "-1.50", "0.00", "0.05", "-0.05", null]);
   });
 
   it("reads decimal(38,0) at both ends of its range", () => {

@@ -7,13 +7,7 @@ import { dateDays, timeNanos, timestampMicros, valuesOf } from "./arrowData";
 describe("date: LocalDate", () => {
   it("reads Arrow date32 days as LocalDates, before 1970 and at year 0001 included", () => {
     const dates = valuesOf(dateDays([19783, 0, -1, -719162, null])) as (LocalDate | null)[];
-    expect(dates.map((d) => d && [d.year, d.month, d.day])).to.deep.equal([
-      [2024, 3, 1],
-      [1970, 1, 1],
-      [1969, 12, 31],
-      [1, 1, 1],
-      null,
-    ]);
+    expect(dates.map((d) => d && [d.year, d.month, d.day])).to.deep.equal([[2024, 3, 1], [1970, 1, 1], [1969, 12, 31], [1, 1, 1], null]);
     expect(dates[0]).to.be.instanceOf(LocalDate);
   });
 
@@ -176,7 +170,9 @@ describe("formatTimestamp: an instant in any time zone Spark accepts", () => {
     // 2024-03-10 in New York, its spring-forward day; every 7 minutes and 13 seconds.
     const day = 1710046800;
     for (let second = day; second < day + 86_400; second += 433) {
-      const alone = new Intl.DateTimeFormat("sv-SE", { timeZone: "America/New_York", dateStyle: "short", timeStyle: "medium" }).format(new Date(second * 1000));
+      const alone = new Intl.DateTimeFormat("sv-SE", { timeZone: "America/New_York", dateStyle: "short", timeStyle: "medium" }).format(
+        new Date(second * 1000),
+      );
       expect(formatTimestamp(BigInt(second) * 1_000_000n, "America/New_York")).to.equal(alone);
     }
   });

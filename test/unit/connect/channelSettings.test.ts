@@ -81,7 +81,9 @@ describe("call metadata", () => {
 
   it("carries a secret-looking header's real value, over TLS as in plain text", () => {
     for (const host of ["10.1.2.3", "127.0.0.1"]) {
-      expect(callMetadata(parseConnectionString(`sc://${host}:15002/;x-api-key=k3y-v4lue`)).get("x-api-key"), host).to.deep.equal(["k3y-v4lue"]);
+      expect(callMetadata(parseConnectionString(`sc://${host}:15002/;x-api-key=k3y-v4lue`)).get("x-api-key"), host).to.deep.equal([
+        "k3y-v4lue",
+      ]);
     }
   });
 
@@ -122,9 +124,7 @@ describe("channel options", () => {
 
   it("name this client, after the user_agent parameter, as the primary user agent", () => {
     const version = clientVersion();
-    expect(channelOptions(parseConnectionString("sc://localhost"))["grpc.primary_user_agent"]).to.equal(
-      `spark-ts/${version}`,
-    );
+    expect(channelOptions(parseConnectionString("sc://localhost"))["grpc.primary_user_agent"]).to.equal(`spark-ts/${version}`);
     expect(channelOptions(parseConnectionString("sc://localhost/;user_agent=notebooks"))["grpc.primary_user_agent"]).to.equal(
       `notebooks spark-ts/${version}`,
     );
@@ -140,9 +140,7 @@ describe("channel options", () => {
   });
 
   it("follow the keepalive parameters, and leave keepalive out when it is disabled", () => {
-    const tuned = channelOptions(
-      parseConnectionString("sc://localhost/;grpc_keepalive_time_ms=30000;grpc_keepalive_without_calls=false"),
-    );
+    const tuned = channelOptions(parseConnectionString("sc://localhost/;grpc_keepalive_time_ms=30000;grpc_keepalive_without_calls=false"));
     expect(tuned).to.include({ "grpc.keepalive_time_ms": 30_000, "grpc.keepalive_permit_without_calls": 0 });
     const off = channelOptions(parseConnectionString("sc://localhost/;grpc_keepalive_enabled=false"));
     expect(off).not.to.have.any.keys("grpc.keepalive_time_ms", "grpc.keepalive_timeout_ms", "grpc.keepalive_permit_without_calls");

@@ -161,7 +161,18 @@ describe("a token and TLS", () => {
 
 describe("headers named like credentials, and TLS", () => {
   const SECRET = "s3cr3t-h34der-v4lue";
-  const secretHeaders = ["x-api-key", "authorization", "cookie", "x-auth", "x-session-token", "x-client-secret", "db-password", "x-passwd", "x-pwd", "x-credential"];
+  const secretHeaders = [
+    "x-api-key",
+    "authorization",
+    "cookie",
+    "x-auth",
+    "x-session-token",
+    "x-client-secret",
+    "db-password",
+    "x-passwd",
+    "x-pwd",
+    "x-credential",
+  ];
 
   it("turn TLS on for a remote host, as a token does", () => {
     for (const name of secretHeaders) {
@@ -176,8 +187,12 @@ describe("headers named like credentials, and TLS", () => {
     for (const name of secretHeaders) {
       const text = `sc://10.1.2.3:15002/;use_ssl=false;${name}=${SECRET}`;
       const error = parseError(text);
-      expect(error.message, name).to.include(`the header '${name}' looks like a credential`).and.to.include("use_ssl=false").and.to.include("10.1.2.3");
-      for (const rendering of [error.message, String(error.stack), inspect(error), JSON.stringify(error)]) expectNoSecret(rendering, SECRET, name);
+      expect(error.message, name)
+        .to.include(`the header '${name}' looks like a credential`)
+        .and.to.include("use_ssl=false")
+        .and.to.include("10.1.2.3");
+      for (const rendering of [error.message, String(error.stack), inspect(error), JSON.stringify(error)])
+        expectNoSecret(rendering, SECRET, name);
     }
   });
 
@@ -206,7 +221,10 @@ describe("headers named like credentials, and TLS", () => {
   });
 
   it("are listed by name among the secrets the options hold, with the token", () => {
-    expect(parseConnectionString(`sc://h/;token=${TOKEN};x-api-key=${SECRET};x-team=data`).secretNames).to.deep.equal(["token", "x-api-key"]);
+    expect(parseConnectionString(`sc://h/;token=${TOKEN};x-api-key=${SECRET};x-team=data`).secretNames).to.deep.equal([
+      "token",
+      "x-api-key",
+    ]);
     expect(parseConnectionString("sc://h/;x-team=data").secretNames).to.deep.equal([]);
   });
 
@@ -313,17 +331,29 @@ describe("rejecting a bad connection string", () => {
     [`sc://localhost/;token=${TOKEN};token=${TOKEN}x`, "the parameter 'token' is given more than once; keep one"],
     [`sc://localhost/;token=${TOKEN};x-a=1;x-a=2`, "the parameter 'x-a' is given more than once"],
     [`sc://localhost/;token=${TOKEN};X-A=1;x-a=2`, "'X-A' and 'x-a' name the same header (case does not matter); keep one"],
-    [`sc://localhost/;token=${TOKEN};session_id=abc`, "session_id 'abc' is not a UUID; it must look like 00112233-4455-6677-8899-aabbccddeeff"],
+    [
+      `sc://localhost/;token=${TOKEN};session_id=abc`,
+      "session_id 'abc' is not a UUID; it must look like 00112233-4455-6677-8899-aabbccddeeff",
+    ],
     [`sc://localhost/;token=${TOKEN};use_ssl=yes`, "use_ssl must be 'true' or 'false', not 'yes'"],
-    [`sc://localhost/;token=${TOKEN};grpc_max_message_size=big`, "grpc_max_message_size must be a whole number from 1 to 2147483647, not 'big'"],
+    [
+      `sc://localhost/;token=${TOKEN};grpc_max_message_size=big`,
+      "grpc_max_message_size must be a whole number from 1 to 2147483647, not 'big'",
+    ],
     [`sc://localhost/;token=${TOKEN};grpc_max_message_size=0`, "grpc_max_message_size must be a whole number from 1"],
     [`sc://localhost/;token=${TOKEN};grpc_keepalive_time_ms=-5`, "grpc_keepalive_time_ms must be a whole number"],
     [`sc://localhost/;token=${TOKEN};grpc_keepalive_enabled=1`, "grpc_keepalive_enabled must be 'true' or 'false', not '1'"],
     [`sc://localhost/;token=${TOKEN};connect_timeout_ms=0`, "connect_timeout_ms must be a whole number from 1 to 2147483647, not '0'"],
     [`sc://localhost/;token=${TOKEN};connect_timeout_ms=-1`, "connect_timeout_ms must be a whole number from 1 to 2147483647, not '-1'"],
     [`sc://localhost/;token=${TOKEN};connect_timeout_ms=1.5`, "connect_timeout_ms must be a whole number from 1 to 2147483647, not '1.5'"],
-    [`sc://localhost/;token=${TOKEN};connect_timeout_ms=2147483648`, "connect_timeout_ms must be a whole number from 1 to 2147483647, not '2147483648'"],
-    [`sc://localhost/;token=${TOKEN};connect_timeout_ms=soon`, "connect_timeout_ms must be a whole number from 1 to 2147483647, not 'soon'"],
+    [
+      `sc://localhost/;token=${TOKEN};connect_timeout_ms=2147483648`,
+      "connect_timeout_ms must be a whole number from 1 to 2147483647, not '2147483648'",
+    ],
+    [
+      `sc://localhost/;token=${TOKEN};connect_timeout_ms=soon`,
+      "connect_timeout_ms must be a whole number from 1 to 2147483647, not 'soon'",
+    ],
     [`sc://localhost/;Token=${TOKEN}`, "parameter names are case-sensitive: write 'token', not 'Token'"],
     [`sc://localhost/;token=${TOKEN};USE_SSL=true`, "write 'use_ssl', not 'USE_SSL'"],
     [`sc://localhost/;token=${TOKEN};x-trace-bin=AAEC`, "'x-trace-bin' names a binary header ('-bin')"],
@@ -337,7 +367,10 @@ describe("rejecting a bad connection string", () => {
     [`sc://localhost/;token=${TOKEN}%zz`, "the value of 'token' has a malformed percent-escape"],
     [`sc://localhost/;token=${TOKEN}%0A`, "the token has characters that cannot be sent in a gRPC header"],
     [`sc://localhost/;token=${TOKEN};user_agent=caf%C3%A9`, "user_agent may only have printable ASCII characters"],
-    [`sc://localhost/;token=${TOKEN};user_agent=${"a".repeat(2049)}`, "user_agent must not be longer than 2048 characters after URL escaping; it has 2049"],
+    [
+      `sc://localhost/;token=${TOKEN};user_agent=${"a".repeat(2049)}`,
+      "user_agent must not be longer than 2048 characters after URL escaping; it has 2049",
+    ],
     [`sc://token=${TOKEN}/`, "the host 'token=<redacted>' is not a valid host name"],
   ];
 
@@ -381,7 +414,10 @@ describe("rejecting a bad connection string", () => {
 describe("options built in code", () => {
   it("are validated like a connection string", () => {
     expect(() => ConnectionOptions.from({ host: "" })).to.throw(InvalidConnectionStringError, "the host is missing");
-    expect(() => ConnectionOptions.from({ host: "h", port: 70000 })).to.throw(InvalidConnectionStringError, "the port '70000' is not a number from 1 to 65535");
+    expect(() => ConnectionOptions.from({ host: "h", port: 70000 })).to.throw(
+      InvalidConnectionStringError,
+      "the port '70000' is not a number from 1 to 65535",
+    );
     expect(() => ConnectionOptions.from({ host: "h", sessionId: "x" })).to.throw(InvalidConnectionStringError, "not a UUID");
     expect(() => ConnectionOptions.from({ host: "h", headers: { "grpc-x": "1" } })).to.throw(InvalidConnectionStringError, "reserved");
   });
@@ -396,7 +432,9 @@ describe("options built in code", () => {
       ConnectionOptions.from({ host: "spark.example.com", token: TOKEN, useSsl: false });
       expect.fail("expected the options to be refused");
     } catch (e) {
-      expect((e as Error).message).to.include("use_ssl=false").and.not.to.include(TOKEN);
+      expect((e as Error).message)
+        .to.include("use_ssl=false")
+        .and.not.to.include(TOKEN);
     }
   });
 
@@ -406,9 +444,7 @@ describe("options built in code", () => {
 });
 
 describe("the parsed options as a value", () => {
-  const options = parseConnectionString(
-    `sc://spark.example.com:443/;token=${TOKEN};user_id=ada;x-team=data%20eng;x-api-key=k3y-v4lue-123`,
-  );
+  const options = parseConnectionString(`sc://spark.example.com:443/;token=${TOKEN};user_id=ada;x-team=data%20eng;x-api-key=k3y-v4lue-123`);
 
   it("cannot be changed", () => {
     expect(Object.isFrozen(options)).to.equal(true);
@@ -420,8 +456,7 @@ describe("the parsed options as a value", () => {
   });
 
   it("renders back as a connection string with the token and secret-looking headers redacted", () => {
-    const expected =
-      "sc://spark.example.com:443/;use_ssl=true;token=<redacted>;user_id=ada;x-team=data%20eng;x-api-key=<redacted>";
+    const expected = "sc://spark.example.com:443/;use_ssl=true;token=<redacted>;user_id=ada;x-team=data%20eng;x-api-key=<redacted>";
     expect(redactedConnectionString(options)).to.equal(expected);
     expect(String(options)).to.equal(expected);
     // eslint-disable-next-line @typescript-eslint/restrict-template-expressions -- the options in a template literal are what is tested.

@@ -3,12 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { inspect } from "node:util";
 import { describe, it } from "mocha";
-import {
-  CONNECTION_PARAMETERS,
-  optionValue,
-  setOption,
-  type ConnectionParameter,
-} from "../../../src/connect/connectionParameters";
+import { CONNECTION_PARAMETERS, optionValue, setOption, type ConnectionParameter } from "../../../src/connect/connectionParameters";
 import { ConnectionOptions, parseConnectionString, type ConnectionOptionsInit } from "../../../src/connect/connectionString";
 import { InvalidConnectionStringError } from "../../../src/connect/errors";
 
@@ -89,18 +84,21 @@ describe("connection string parameters: one table", () => {
         expect(options.headers).to.deep.equal({});
       });
 
-      it(parameter.secret ? "renders as <redacted>, and nowhere else" : "renders back as written and parses again to the same options", () => {
-        const options = parseConnectionString(`sc://localhost/;${written}`);
-        if (parameter.secret) {
-          const secret = sampleText(parameter);
-          expect(String(options)).to.include(`${parameter.name}=<redacted>`);
-          for (const shown of [String(options), inspect(options), JSON.stringify(options)]) expect(shown).not.to.include(secret);
-          expect(options.secretNames).to.include(parameter.name);
-        } else {
-          expect(String(options)).to.include(written);
-          expect(String(parseConnectionString(String(options)))).to.equal(String(options));
-        }
-      });
+      it(
+        parameter.secret ? "renders as <redacted>, and nowhere else" : "renders back as written and parses again to the same options",
+        () => {
+          const options = parseConnectionString(`sc://localhost/;${written}`);
+          if (parameter.secret) {
+            const secret = sampleText(parameter);
+            expect(String(options)).to.include(`${parameter.name}=<redacted>`);
+            for (const shown of [String(options), inspect(options), JSON.stringify(options)]) expect(shown).not.to.include(secret);
+            expect(options.secretNames).to.include(parameter.name);
+          } else {
+            expect(String(options)).to.include(written);
+            expect(String(parseConnectionString(String(options)))).to.equal(String(options));
+          }
+        },
+      );
 
       if (parameter.defaultValue !== undefined) {
         it(`is left out of the rendering at its default, ${String(parameter.defaultValue)}`, () => {
@@ -115,7 +113,10 @@ describe("connection string parameters: one table", () => {
 
         it(`refuses text that is not a whole number from ${parameter.min} to ${parameter.max}, naming it`, () => {
           for (const bad of [String(parameter.min - 1), String(parameter.max + 1), "1.5", "-1", "soon"]) {
-            expect(problemOf(() => parseConnectionString(`sc://localhost/;${parameter.name}=${bad}`)), bad).to.equal(`${range}, not '${bad}'`);
+            expect(
+              problemOf(() => parseConnectionString(`sc://localhost/;${parameter.name}=${bad}`)),
+              bad,
+            ).to.equal(`${range}, not '${bad}'`);
           }
         });
 
@@ -141,7 +142,9 @@ describe("connection string parameters: one table", () => {
 
   it("makes a secret parameter ask for TLS to a host other than this machine", () => {
     for (const parameter of CONNECTION_PARAMETERS.filter((p) => p.secret)) {
-      expect(parseConnectionString(`sc://spark.example.com/;${parameter.name}=${sampleText(parameter)}`).useSsl, parameter.name).to.equal(true);
+      expect(parseConnectionString(`sc://spark.example.com/;${parameter.name}=${sampleText(parameter)}`).useSsl, parameter.name).to.equal(
+        true,
+      );
     }
   });
 });

@@ -71,8 +71,7 @@ const TABLE_NOT_FOUND: Captured = {
     classes: hierarchy("org.apache.spark.sql.catalyst.ExtendedAnalysisException", ...ANALYSIS),
     sqlState: "42P01",
     errorClass: "TABLE_OR_VIEW_NOT_FOUND",
-    messageParameters:
-      '{"relationName":"`nope`","searchPath":"[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]"}',
+    messageParameters: '{"relationName":"`nope`","searchPath":"[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]"}',
     errorId: "f7343b3b-6eb3-42da-9886-cac8f7ee4dc2",
   },
 };
@@ -150,7 +149,7 @@ const DIVIDE_BY_ZERO_DETAILS: FetchErrorDetailsResponse = {
 
 const CAST_INVALID_INPUT: Captured = {
   message:
-    "[CAST_INVALID_INPUT] The value 'abc' of the type \"STRING\" cannot be cast to \"INT\" because it is malformed. Correct the value as per the syntax, or change its target type. Use `try_cast` to tolerate malformed input and return NULL instead. SQLSTATE: 22018\n" +
+    '[CAST_INVALID_INPUT] The value \'abc\' of the type "STRING" cannot be cast to "INT" because it is malformed. Correct the value as per the syntax, or change its target type. Use `try_cast` to tolerate malformed input and return NULL instead. SQLSTATE: 22018\n' +
     "== SQL (line 1, position 8) ==\nselect cast('abc' as int)\n       ^^^^^^^^^^^^^^^^^^\n",
   reason: "org.apache.spark.SparkNumberFormatException",
   metadata: {
@@ -454,15 +453,30 @@ describe("choosing the error class from the Java class hierarchy", () => {
       SparkNoSuchElementException,
     ],
     ["org.apache.spark.SparkException", ["java.lang.Exception", "java.lang.Throwable"], undefined, SparkException],
-    ["org.apache.spark.SparkUpgradeException", RUNTIME, "INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER", SparkUpgradeException],
+    [
+      "org.apache.spark.SparkUpgradeException",
+      RUNTIME,
+      "INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER",
+      SparkUpgradeException,
+    ],
     [
       "org.apache.spark.SparkUnsupportedOperationException",
       ["java.lang.UnsupportedOperationException", ...RUNTIME],
       "UNSUPPORTED_FEATURE.SET_OPERATION_ON_MAP_TYPE",
       UnsupportedOperationException,
     ],
-    ["org.apache.spark.sql.streaming.StreamingQueryException", ["java.lang.Exception", "java.lang.Throwable"], undefined, StreamingQueryException],
-    ["org.apache.spark.sql.execution.QueryExecutionException", ["java.lang.Exception", "java.lang.Throwable"], undefined, QueryExecutionException],
+    [
+      "org.apache.spark.sql.streaming.StreamingQueryException",
+      ["java.lang.Exception", "java.lang.Throwable"],
+      undefined,
+      StreamingQueryException,
+    ],
+    [
+      "org.apache.spark.sql.execution.QueryExecutionException",
+      ["java.lang.Exception", "java.lang.Throwable"],
+      undefined,
+      QueryExecutionException,
+    ],
     ["org.apache.spark.api.python.PythonException", RUNTIME, undefined, PythonException],
     ["org.apache.spark.sql.connect.common.InvalidPlanInput", RUNTIME, "INTERNAL_ERROR", InvalidPlanInput],
     ["org.apache.spark.SparkSQLException", SQL_EXCEPTION.slice(1), "INVALID_HANDLE.SESSION_CHANGED", SessionChangedError],
@@ -609,7 +623,7 @@ describe("a server error with its fetched details", () => {
                 stopIndex: 0,
                 fragment: "divide",
                 callSite: "notebook cell 3",
-                summary: "== DataFrame ==\n\"divide\" was called from\nnotebook cell 3\n",
+                summary: '== DataFrame ==\n"divide" was called from\nnotebook cell 3\n',
               },
             ],
             sqlState: "22012",
@@ -672,11 +686,9 @@ describe("fetching the details of a server error", () => {
   });
 
   it("does not ask when the details are given already", async () => {
-    const error = await toSparkErrorWithDetails(
-      failedCall(DIVIDE_BY_ZERO),
-      () => Promise.reject(new Error("must not be called")),
-      { details: DIVIDE_BY_ZERO_DETAILS },
-    );
+    const error = await toSparkErrorWithDetails(failedCall(DIVIDE_BY_ZERO), () => Promise.reject(new Error("must not be called")), {
+      details: DIVIDE_BY_ZERO_DETAILS,
+    });
     expect(error.queryContexts).to.have.length(1);
   });
 
@@ -691,9 +703,7 @@ describe("fetching the details of a server error", () => {
         errorId: "78244846-b47d-4639-8694-511a9ca46f95",
       },
     };
-    const error = await toSparkErrorWithDetails(failedCall(reflectFailure), () =>
-      Promise.reject(serviceError(GrpcStatus.INTERNAL, "")),
-    );
+    const error = await toSparkErrorWithDetails(failedCall(reflectFailure), () => Promise.reject(serviceError(GrpcStatus.INTERNAL, "")));
     expect(error).to.be.instanceOf(SparkException);
     expect(error.message).to.equal(reflectFailure.message);
     expect(error.errorClass).to.equal(undefined);
@@ -779,10 +789,9 @@ describe("errors of the connection", () => {
 
   it("say which limit an oversized message broke and how to raise it", () => {
     const connection = parseConnectionString("sc://localhost");
-    const error = toSparkError(
-      serviceError(GrpcStatus.RESOURCE_EXHAUSTED, "Received message larger than max (200000000 vs 134217728)"),
-      { connection },
-    );
+    const error = toSparkError(serviceError(GrpcStatus.RESOURCE_EXHAUSTED, "Received message larger than max (200000000 vs 134217728)"), {
+      connection,
+    });
     expect(error.message).to.include("(now 134217728 bytes)").and.to.include(";grpc_max_message_size=");
   });
 

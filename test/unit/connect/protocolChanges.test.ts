@@ -45,7 +45,11 @@ describe("protocol changes a request uses", () => {
   it("finds each newer part wherever it sits in the plan, once", () => {
     const zipped = spark.range(2).zip(spark.range(2));
     expect(features(zipped.filter(col("id").gt(0)).plan)).to.deep.equal(["DataFrame.zip@4.3"]);
-    const both = spark.range(4).repartitionById(2, col("id")).select(F.lit([]).alias("e")).union(spark.range(1).select(F.lit([]).alias("e")));
+    const both = spark
+      .range(4)
+      .repartitionById(2, col("id"))
+      .select(F.lit([]).alias("e"))
+      .union(spark.range(1).select(F.lit([]).alias("e")));
     expect(features(both.plan).sort()).to.deep.equal(["DataFrame.repartitionById@4.1", "an empty array literal (lit([]))@4.1"]);
     expect(features(spark.readStream.format("rate").name("events").load().plan)).to.deep.equal([
       "naming a streaming source (DataStreamReader.name)@4.2",
@@ -72,7 +76,9 @@ describe("requests adapted to the server's line", () => {
   });
 
   it("writes array and map literals holding nulls as array() and map() calls for Spark 3.5, which reads those nulls as zeros", () => {
-    const df = spark.range(1).select(F.lit([[1, null], [2]]).alias("a"), F.lit(new Map([["k", null]])).alias("m"), F.lit([3]).alias("plain"));
+    const df = spark
+      .range(1)
+      .select(F.lit([[1, null], [2]]).alias("a"), F.lit(new Map([["k", null]])).alias("m"), F.lit([3]).alias("plain"));
     const v35 = parseSparkVersion("3.5.7");
     const used = changesUsedBy(df.plan);
     expect(used.map((c) => c.since)).to.deep.equal(["4.0"]);
@@ -84,7 +90,9 @@ describe("requests adapted to the server's line", () => {
     expect(fn(a)?.functionName).to.equal("array");
     const [inner, whole] = fn(a)!.arguments;
     expect(fn(inner)?.functionName, "the inner array with the null is a call too").to.equal("array");
-    expect(fn(inner)!.arguments.map((e) => (e.exprType?.$case === "literal" ? e.exprType.literal.literalType?.$case : undefined))).to.deep.equal(["integer", "null"]);
+    expect(
+      fn(inner)!.arguments.map((e) => (e.exprType?.$case === "literal" ? e.exprType.literal.literalType?.$case : undefined)),
+    ).to.deep.equal(["integer", "null"]);
     expect(whole?.exprType?.$case, "the inner array without a null stays a literal").to.equal("literal");
     expect(fn(m)?.functionName).to.equal("map");
     expect(fn(m)!.arguments).to.have.length(2);

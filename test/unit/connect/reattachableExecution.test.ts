@@ -6,11 +6,7 @@ import { describe, it } from "mocha";
 import { Metadata, status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
 import { OperationCanceledError, OperationLostError, SparkConnectError } from "../../../src/connect/errors";
 import { STATUS_DETAILS_TRAILER } from "../../../src/connect/errors/statusDetails";
-import {
-  reattachableExecute,
-  type ExecutionCalls,
-  type ResponseStream,
-} from "../../../src/connect/reattachableExecution";
+import { reattachableExecute, type ExecutionCalls, type ResponseStream } from "../../../src/connect/reattachableExecution";
 import { DEFAULT_RETRY_POLICY, type RetryEnvironment } from "../../../src/connect/retryPolicy";
 import { ErrorInfo } from "../../../src/gen/google/rpc/error_details";
 import { Status } from "../../../src/gen/google/rpc/status";
@@ -192,7 +188,6 @@ describe("a reattachable execution", () => {
       releaseBatching: { responses: 100, intervalMs: 1_000 },
       now: () => clock,
     });
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- only the time each response arrives at matters.
     for await (const _ of responses) clock += 600;
     // r1 at 0 ms, r2 at 600 ms, r3 at 1,200 ms: the first response a second or more after the start.
     expect(releases[0]).to.deep.equal({ $case: "releaseUntil", releaseUntil: { responseId: "r3" } });
@@ -254,7 +249,9 @@ describe("the first request of a new session", () => {
       { responses: [], error: serviceError(GrpcStatus.INTERNAL, "INVALID_HANDLE.SESSION_NOT_FOUND") },
     ]);
     const seen = { ...REQUEST, clientObservedServerSideSessionId: "ss" };
-    const error = await drain(reattachableExecute(seen, calls, { policy: DEFAULT_RETRY_POLICY, environment: noWait })).catch((e: unknown) => e);
+    const error = await drain(reattachableExecute(seen, calls, { policy: DEFAULT_RETRY_POLICY, environment: noWait })).catch(
+      (e: unknown) => e,
+    );
     expect((error as ServiceError).details).to.include("SESSION_NOT_FOUND");
     expect(log).to.deep.equal(["execute", "reattach after nothing"]);
   });
@@ -264,7 +261,9 @@ describe("the first request of a new session", () => {
       { responses: [response(1)], error: serviceError(GrpcStatus.UNAVAILABLE) },
       { responses: [], error: serviceError(GrpcStatus.INTERNAL, "INVALID_HANDLE.SESSION_NOT_FOUND") },
     ]);
-    const error = await drain(reattachableExecute(REQUEST, calls, { policy: DEFAULT_RETRY_POLICY, environment: noWait })).catch((e: unknown) => e);
+    const error = await drain(reattachableExecute(REQUEST, calls, { policy: DEFAULT_RETRY_POLICY, environment: noWait })).catch(
+      (e: unknown) => e,
+    );
     expect((error as ServiceError).details).to.include("SESSION_NOT_FOUND");
     expect(log).to.deep.equal(["execute", "reattach after r1"]);
   });

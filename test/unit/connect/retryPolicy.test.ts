@@ -19,7 +19,11 @@ function serviceError(code: GrpcStatus, details: string, extra: { errorClass?: s
   const metadata = new Metadata();
   const statusDetails = [];
   if (extra.errorClass !== undefined) {
-    const info = ErrorInfo.encode({ reason: "org.apache.spark.SparkSQLException", domain: "org.apache.spark", metadata: { errorClass: extra.errorClass } });
+    const info = ErrorInfo.encode({
+      reason: "org.apache.spark.SparkSQLException",
+      domain: "org.apache.spark",
+      metadata: { errorClass: extra.errorClass },
+    });
     statusDetails.push({ typeUrl: "type.googleapis.com/google.rpc.ErrorInfo", value: Buffer.from(info.finish()) });
   }
   if (extra.retryDelayMs !== undefined) {
@@ -57,7 +61,22 @@ function schedule(policy: RetryPolicy, random = () => 0, error?: unknown): (numb
 describe("the default retry policy", () => {
   it("is PySpark's: 15 retries from 50 ms, growing fourfold up to 60 s", () => {
     expect(schedule(DEFAULT_RETRY_POLICY)).to.deep.equal([
-      50, 200, 800, 3200, 12800, 51200, 60000, 60000, 60000, 60000, 60000, 60000, 60000, 60000, 60000, undefined,
+      50,
+      200,
+      800,
+      3200,
+      12800,
+      51200,
+      60000,
+      60000,
+      60000,
+      60000,
+      60000,
+      60000,
+      60000,
+      60000,
+      60000,
+      undefined,
     ]);
   });
 
@@ -191,13 +210,10 @@ describe("withRetries", () => {
 
   it("never retries with NO_RETRIES", async () => {
     let calls = 0;
-    const failure = await withRetries(
-      () => {
-        calls += 1;
-        return Promise.reject(unavailable());
-      },
-      NO_RETRIES,
-    ).catch((e: unknown) => e);
+    const failure = await withRetries(() => {
+      calls += 1;
+      return Promise.reject(unavailable());
+    }, NO_RETRIES).catch((e: unknown) => e);
     expect(calls).to.equal(1);
     expect((failure as ServiceError).code).to.equal(GrpcStatus.UNAVAILABLE);
   });
@@ -225,7 +241,9 @@ describe("withRetries", () => {
     const controller = new AbortController();
     controller.abort(new Error("before"));
     let calls = 0;
-    const failure = await withRetries(() => Promise.resolve((calls += 1)), DEFAULT_RETRY_POLICY, controller.signal).catch((e: unknown) => e);
+    const failure = await withRetries(() => Promise.resolve((calls += 1)), DEFAULT_RETRY_POLICY, controller.signal).catch(
+      (e: unknown) => e,
+    );
     expect((failure as Error).message).to.equal("before");
     expect(calls).to.equal(0);
   });

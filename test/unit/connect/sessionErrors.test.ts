@@ -1,13 +1,7 @@
 import { expect } from "chai";
 import { describe, it } from "mocha";
 import { Metadata, status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
-import {
-  OperationLostError,
-  SessionChangedError,
-  SessionClosedError,
-  SparkConnectError,
-  toSparkError,
-} from "../../../src/connect/errors";
+import { OperationLostError, SessionChangedError, SessionClosedError, SparkConnectError, toSparkError } from "../../../src/connect/errors";
 import { STATUS_DETAILS_TRAILER } from "../../../src/connect/errors/statusDetails";
 import { ErrorInfo } from "../../../src/gen/google/rpc/error_details";
 import { Status } from "../../../src/gen/google/rpc/status";

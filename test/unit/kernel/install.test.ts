@@ -91,17 +91,36 @@ describe("where Jupyter looks for kernels", () => {
 });
 
 describe("kernel.json", () => {
-  const base = { name: "spark-prod", displayName: "Spark prod", interruptMode: "signal" as const, node: "/usr/bin/node", script: "/opt/stk/bin/spark-ts-kernel.js", version: "0.1.0" };
+  const base = {
+    name: "spark-prod",
+    displayName: "Spark prod",
+    interruptMode: "signal" as const,
+    node: "/usr/bin/node",
+    script: "/opt/stk/bin/spark-ts-kernel.js",
+    version: "0.1.0",
+  };
 
   it("starts the kernel with absolute paths and Jupyter's {connection_file} as its own argument", () => {
     const spec = kernelJson(base);
-    expect(spec.argv).to.deep.equal(["/usr/bin/node", "/opt/stk/bin/spark-ts-kernel.js", "kernel", "--connection-file", "{connection_file}"]);
+    expect(spec.argv).to.deep.equal([
+      "/usr/bin/node",
+      "/opt/stk/bin/spark-ts-kernel.js",
+      "kernel",
+      "--connection-file",
+      "{connection_file}",
+    ]);
     expect(spec).to.include({ display_name: "Spark prod", language: "typescript", interrupt_mode: "signal" });
   });
 
   it("names the startup snapshot after Jupyter's arguments when there is one", () => {
     const spec = kernelJson({ ...base, startupSnapshot: "/k/spark-prod/startup-snapshot.blob" });
-    expect(spec.argv.slice(2)).to.deep.equal(["kernel", "--connection-file", "{connection_file}", "--startup-snapshot", "/k/spark-prod/startup-snapshot.blob"]);
+    expect(spec.argv.slice(2)).to.deep.equal([
+      "kernel",
+      "--connection-file",
+      "{connection_file}",
+      "--startup-snapshot",
+      "/k/spark-prod/startup-snapshot.blob",
+    ]);
   });
 
   it("passes the remote through env and keeps only its redacted form in metadata", () => {
@@ -127,7 +146,13 @@ describe("kernel.json", () => {
 
   it("passes the Spark UI that progress links to as an argument, without user info, query or fragment", () => {
     const spec = kernelJson({ ...base, sparkUi: "https://ada:pa55word@gateway.example/spark/?token=t0ken-value#top" });
-    expect(spec.argv.slice(2)).to.deep.equal(["kernel", "--connection-file", "{connection_file}", "--spark-ui", "https://gateway.example/spark"]);
+    expect(spec.argv.slice(2)).to.deep.equal([
+      "kernel",
+      "--connection-file",
+      "{connection_file}",
+      "--spark-ui",
+      "https://gateway.example/spark",
+    ]);
     expect(spec.metadata.spark_ts_kernel.spark_ui).to.equal("https://gateway.example/spark");
     expect(JSON.stringify(spec)).not.to.match(/pa55word|t0ken-value|ada:/);
     expect(() => kernelJson({ ...base, sparkUi: "file:///etc/spark" })).to.throw(RangeError, /http or https/);
@@ -154,7 +179,7 @@ describe("install, list and uninstall", () => {
     const { dir } = install({ snapshot: false, location: { kind: "prefix", prefix: tmp }, name: "stk" }, ctx);
     expect(dir).to.equal(path.join(tmp, "share", "jupyter", "kernels", "stk"));
     expect(fs.readdirSync(dir).sort()).to.deep.equal(["kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]);
-    const spec = JSON.parse(fs.readFileSync(path.join(dir, "kernel.json"), "utf8"));
+    const spec = JSON.parse(fs.readFileSync(path.join(dir, "kernel.json"), "utf8")) as { argv: string[] };
     expect(fs.existsSync(spec.argv[1])).to.equal(true);
     expect(spec.argv[0]).to.equal(process.execPath);
   });
@@ -174,7 +199,10 @@ describe("install, list and uninstall", () => {
 
   it("keeps a kernel.json that holds a token readable by its owner only", function () {
     if (process.platform === "win32") this.skip();
-    const { dir, secrets } = install({ snapshot: false, location: { kind: "user" }, name: "secure", remote: "sc://h:443/;token=abc123" }, ctx);
+    const { dir, secrets } = install(
+      { snapshot: false, location: { kind: "user" }, name: "secure", remote: "sc://h:443/;token=abc123" },
+      ctx,
+    );
     expect(fs.statSync(path.join(dir, "kernel.json")).mode & 0o777).to.equal(0o600);
     expect(secrets).to.deep.equal(["token"]);
   });
@@ -277,12 +305,19 @@ describe("install and uninstall touch nothing that is not theirs", () => {
     fs.symlinkSync(tmp, path.join(dataDir, "kernels", "outside"));
     fs.writeFileSync(path.join(dataDir, "kernels", "a-file"), "not a folder");
     const before = tree(tmp);
-    for (const [name, reason] of [["linked", "symbolic link"], ["outside", "symbolic link"], ["a-file", "not a folder"]] as const) {
+    for (const [name, reason] of [
+      ["linked", "symbolic link"],
+      ["outside", "symbolic link"],
+      ["a-file", "not a folder"],
+    ] as const) {
       expect(() => install({ snapshot: false, location: user, name }, ctx), name).to.throw(NotOursError, reason);
       const { removed, leftAlone } = uninstall(name, user, ctx);
       expect(removed, name).to.deep.equal([]);
-      expect(leftAlone.map((e) => e.message), name).to.deep.equal([`${path.join(dataDir, "kernels", name)} is left alone: ${leftAlone[0]!.reason}`]);
-      expect(leftAlone[0]!.reason, name).to.include(reason);
+      expect(
+        leftAlone.map((e) => e.message),
+        name,
+      ).to.deep.equal([`${path.join(dataDir, "kernels", name)} is left alone: ${leftAlone[0].reason}`]);
+      expect(leftAlone[0].reason, name).to.include(reason);
     }
     expect(tree(tmp)).to.deep.equal(before);
   });
@@ -292,14 +327,19 @@ describe("install and uninstall touch nothing that is not theirs", () => {
     fs.writeFileSync(path.join(dir, "left-over.txt"), "old");
     install({ snapshot: false, location: user, name: "again", displayName: "Second" }, ctx);
     expect(fs.existsSync(path.join(dir, "left-over.txt"))).to.equal(false);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, "kernel.json"), "utf8")).display_name).to.equal("Second");
+    expect((JSON.parse(fs.readFileSync(path.join(dir, "kernel.json"), "utf8")) as { display_name: string }).display_name).to.equal(
+      "Second",
+    );
   });
 
   it("uninstall removes only its own kernelspec of that name, and leaves another kernel of the name alone", () => {
     const elsewhere = path.join(tmp, "elsewhere");
     const other = path.join(elsewhere, "kernels", "spark-ts");
     fs.mkdirSync(other, { recursive: true });
-    fs.writeFileSync(path.join(other, "kernel.json"), JSON.stringify({ argv: ["other"], display_name: "Someone else's", language: "python" }));
+    fs.writeFileSync(
+      path.join(other, "kernel.json"),
+      JSON.stringify({ argv: ["other"], display_name: "Someone else's", language: "python" }),
+    );
     install({ snapshot: false, location: user }, ctx);
     const search = { ...ctx, env: { ...ctx.env, JUPYTER_PATH: elsewhere } };
     const { removed, leftAlone } = uninstall("spark-ts", undefined, search);
@@ -359,7 +399,16 @@ describe("spark-ts-kernel install --spark-ui", () => {
   }
 
   it("writes the address without user info, query and fragment, and says what it left out without showing it", async () => {
-    const run = await cli("install", "--prefix", tmp, "--no-snapshot", "--name", "ui", "--spark-ui", "http://ada:pa55word@driver.example:4040/?token=t0ken-value#jobs");
+    const run = await cli(
+      "install",
+      "--prefix",
+      tmp,
+      "--no-snapshot",
+      "--name",
+      "ui",
+      "--spark-ui",
+      "http://ada:pa55word@driver.example:4040/?token=t0ken-value#jobs",
+    );
     expect(run.code).to.equal(0);
     expect(run.out).to.include("Its progress displays link to the Spark UI at http://driver.example:4040");
     expect(run.err).to.include("kept without its user info, query, fragment (not shown)");

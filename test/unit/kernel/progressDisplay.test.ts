@@ -4,7 +4,14 @@ import { ProgressDisplay, type Clock } from "../../../kernel/src/cell/progressDi
 import { formatBytes, formatDuration, progressBundle, summaryBundle } from "../../../kernel/src/cell/progressBar";
 import { planFacts, type OperatorMetrics } from "../../../kernel/src/cell/planMetrics";
 import { InvalidSparkUiError, sessionPage, sparkUiAddress } from "../../../kernel/src/cell/sparkUi";
-import { stagesThatRan, tallyOf, tallyOfAll, type OperationReport, type StageProgress, type Tally } from "../../../kernel/src/cell/stageTally";
+import {
+  stagesThatRan,
+  tallyOf,
+  tallyOfAll,
+  type OperationReport,
+  type StageProgress,
+  type Tally,
+} from "../../../kernel/src/cell/stageTally";
 
 class FakeClock implements Clock {
   time = 0;
@@ -26,11 +33,18 @@ function recorder() {
   const writes: { text: string; html: string; id: string; update: boolean }[] = [];
   return {
     writes,
-    write: (bundle: Record<string, string>, id: string, update: boolean) => writes.push({ text: bundle["text/plain"] ?? "", html: bundle["text/html"] ?? "", id, update }),
+    write: (bundle: Record<string, string>, id: string, update: boolean) =>
+      writes.push({ text: bundle["text/plain"] ?? "", html: bundle["text/html"] ?? "", id, update }),
   };
 }
 
-function stage(stageId: number, numTasks: number, numCompletedTasks: number, done = numCompletedTasks === numTasks, inputBytesRead = 0): StageProgress {
+function stage(
+  stageId: number,
+  numTasks: number,
+  numCompletedTasks: number,
+  done = numCompletedTasks === numTasks,
+  inputBytesRead = 0,
+): StageProgress {
   return { stageId, numTasks, numCompletedTasks, inputBytesRead, done };
 }
 
@@ -149,7 +163,9 @@ describe("a cell's progress display", () => {
     expect(writes).to.have.length(2);
     for (const w of writes) {
       expect(w.text).to.match(/ · Spark UI: http:\/\/driver\.example:4040\/connect\/session\/\?id=s-1&userId=$/);
-      expect(w.html).to.include('<a href="http://driver.example:4040/connect/session/?id=s-1&amp;userId=" target="_blank" rel="noopener noreferrer">Spark UI</a>');
+      expect(w.html).to.include(
+        '<a href="http://driver.example:4040/connect/session/?id=s-1&amp;userId=" target="_blank" rel="noopener noreferrer">Spark UI</a>',
+      );
     }
   });
 });
@@ -190,23 +206,51 @@ describe("which stages of an operation ran", () => {
   it("counts the stages the executed plan shows and no report did, its tasks and bytes then a lower bound", () => {
     // The last report came before the final job (a quick stage after a long one) started.
     const stages = [stage(7, 4, 4, true, 100)];
-    expect(tallyOf(report(stages, "succeeded", { planStages: 2 }))).to.deep.include({ stages: 2, tasks: 4, tasksAtLeast: true, bytesAtLeast: true });
+    expect(tallyOf(report(stages, "succeeded", { planStages: 2 }))).to.deep.include({
+      stages: 2,
+      tasks: 4,
+      tasksAtLeast: true,
+      bytesAtLeast: true,
+    });
     // A plan that shows fewer stages than ran (jobs outside it, such as a file listing) changes nothing.
-    expect(tallyOf(report([stage(1, 1, 1), stage(2, 2, 2)], "succeeded", { planStages: 1 }))).to.deep.include({ stages: 2, tasks: 3, tasksAtLeast: false });
+    expect(tallyOf(report([stage(1, 1, 1), stage(2, 2, 2)], "succeeded", { planStages: 1 }))).to.deep.include({
+      stages: 2,
+      tasks: 3,
+      tasksAtLeast: false,
+    });
   });
 
   it("counts only the tasks that completed of an operation that failed", () => {
     const stages = [stage(4, 4, 3, false), stage(5, 1, 0)];
-    expect(tallyOf(report(stages, "failed", { inflightTasks: 1, planStages: 3 }))).to.deep.include({ stages: 2, stagesDone: 0, tasks: 5, tasksDone: 3, unfinished: true });
+    expect(tallyOf(report(stages, "failed", { inflightTasks: 1, planStages: 3 }))).to.deep.include({
+      stages: 2,
+      stagesDone: 0,
+      tasks: 5,
+      tasksDone: 3,
+      unfinished: true,
+    });
   });
 });
 
 describe("the progress lines", () => {
   it("sum the work up as stages, tasks, rows and bytes read, and time", () => {
-    const tally: Tally = { ...NONE, reported: true, stages: 3, stagesDone: 3, tasks: 16, tasksDone: 16, bytesRead: 1.2 * 1024 ** 3, rowsRead: 1_000_000 };
+    const tally: Tally = {
+      ...NONE,
+      reported: true,
+      stages: 3,
+      stagesDone: 3,
+      tasks: 16,
+      tasksDone: 16,
+      bytesRead: 1.2 * 1024 ** 3,
+      rowsRead: 1_000_000,
+    };
     expect(summaryBundle(tally, 21_500)["text/plain"]).to.equal("Spark: 3 stages, 16 tasks, 1,000,000 rows (1.2 GiB) read, 21.5 s");
-    expect(summaryBundle({ ...tally, stages: 1, tasks: 1, rowsRead: 1, bytesRead: 0 }, 1200)["text/plain"]).to.equal("Spark: 1 stage, 1 task, 1 row read, 1.2 s");
-    expect(summaryBundle({ ...tally, rowsRead: undefined, bytesRead: 512 }, 4000)["text/plain"]).to.equal("Spark: 3 stages, 16 tasks, 512 B read, 4.0 s");
+    expect(summaryBundle({ ...tally, stages: 1, tasks: 1, rowsRead: 1, bytesRead: 0 }, 1200)["text/plain"]).to.equal(
+      "Spark: 1 stage, 1 task, 1 row read, 1.2 s",
+    );
+    expect(summaryBundle({ ...tally, rowsRead: undefined, bytesRead: 512 }, 4000)["text/plain"]).to.equal(
+      "Spark: 3 stages, 16 tasks, 512 B read, 4.0 s",
+    );
     expect(summaryBundle({ ...NONE, rowsRead: 12 }, 3000)["text/plain"]).to.equal("Spark: 12 rows read, 3.0 s");
     expect(summaryBundle({ ...tally, stages: 2, tasks: 4, tasksAtLeast: true, rowsRead: 6, bytesRead: 0 }, 3400)["text/plain"]).to.equal(
       "Spark: 2 stages, ≥ 4 tasks, 6 rows read, 3.4 s",
@@ -217,7 +261,10 @@ describe("the progress lines", () => {
     const live = progressBundle({ ...NONE, reported: true, stages: 1, tasks: 4, tasksDone: 1 }, 2000);
     expect(live["text/plain"]).to.include("tasks 1/4");
     expect(live["text/html"]).to.include("width:25.0%").and.not.to.include("<style");
-    const summary = summaryBundle({ ...NONE, reported: true, stages: 1, tasks: 1, tasksDone: 1, bytesRead: 2048, bytesAtLeast: true }, 1000);
+    const summary = summaryBundle(
+      { ...NONE, reported: true, stages: 1, tasks: 1, tasksDone: 1, bytesRead: 2048, bytesAtLeast: true },
+      1000,
+    );
     expect(summary["text/html"]).to.include("≥ 2.0 KiB read").and.not.to.include("<style");
   });
 
@@ -291,7 +338,10 @@ describe("the Spark UI address", () => {
 
   it("refuses what is not an http(s) URL, without quoting it", () => {
     for (const bad of ["s3cret:4040", "ftp://driver/s3cret-path", "not a url s3cret", "javascript:alert('s3cret')"]) {
-      expect(() => sparkUiAddress(bad), bad).to.throw(InvalidSparkUiError).with.property("message").that.does.not.include("s3cret");
+      expect(() => sparkUiAddress(bad), bad)
+        .to.throw(InvalidSparkUiError)
+        .with.property("message")
+        .that.does.not.include("s3cret");
     }
   });
 

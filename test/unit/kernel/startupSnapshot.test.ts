@@ -11,6 +11,8 @@ import type { SnapshotSource } from "../../../kernel/src/startup/snapshotManifes
 import { serveSourceFiles } from "../../../kernel/src/startup/sourceFileCache";
 import { descriptionPath, stampOf, type SnapshotDescription } from "../../../kernel/src/startup/startupSnapshot";
 
+// The CommonJS module object itself, the one tslab gets (an import's namespace is a copy of it).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 const compiler = require("@tslab/typescript-for-tslab") as typeof ts;
 const OPTIONS: ts.CompilerOptions = { noLib: true, types: [], target: ts.ScriptTarget.ES2022, noEmit: true };
 
@@ -35,7 +37,14 @@ describe("serving parsed declaration files to tslab's compiler", () => {
 
   /** A watch program as tslab makes one, through the view; its program and diagnostics. */
   function watch(view: ReturnType<typeof compilerView>): { program: ts.Program; errors: string[] } {
-    const host = view.module.createWatchCompilerHost([root], OPTIONS, compiler.sys, undefined, () => undefined, () => undefined);
+    const host = view.module.createWatchCompilerHost(
+      [root],
+      OPTIONS,
+      compiler.sys,
+      undefined,
+      () => undefined,
+      () => undefined,
+    );
     const program = view.module.createWatchProgram(host);
     try {
       const current = program.getProgram().getProgram();
@@ -124,7 +133,9 @@ describe("whether a startup snapshot can be used", () => {
     describeAs({ ...description, size: fs.statSync(blob).size });
     const lines: string[] = [];
     const script = path.join(dir, "never-run.js");
-    const code = await runFromSnapshot(["kernel", "--connection-file", "x.json", "--startup-snapshot", blob], script, (line) => lines.push(line));
+    const code = await runFromSnapshot(["kernel", "--connection-file", "x.json", "--startup-snapshot", blob], script, (line) =>
+      lines.push(line),
+    );
     expect(code).to.equal(undefined);
     expect(lines.join("\n")).to.match(/did not start from the startup snapshot/);
   });

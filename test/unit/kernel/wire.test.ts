@@ -42,7 +42,12 @@ describe("Jupyter wire messages", () => {
     const short = frames({});
     short[2] = Buffer.from("abc");
     expect(() => decodeMessage(short, new MessageSigner(KEY))).to.throw(RejectedMessageError);
-    expect(() => decodeMessage(frames({}).filter((f) => String(f) !== "<IDS|MSG>"), new MessageSigner(KEY))).to.throw(RejectedMessageError, /malformed/);
+    expect(() =>
+      decodeMessage(
+        frames({}).filter((f) => String(f) !== "<IDS|MSG>"),
+        new MessageSigner(KEY),
+      ),
+    ).to.throw(RejectedMessageError, /malformed/);
   });
 
   it("signs what it sends so that Jupyter's check passes, and answers to the parent", () => {
@@ -55,7 +60,7 @@ describe("Jupyter wire messages", () => {
     const hmac = createHmac("sha256", KEY);
     body.forEach((b) => hmac.update(b));
     expect(String(out[2])).to.equal(hmac.digest("hex"));
-    expect(JSON.parse(String(body[1])).msg_id).to.equal("m1");
+    expect((JSON.parse(String(body[1])) as { msg_id: string }).msg_id).to.equal("m1");
     expect(JSON.parse(String(body[0]))).to.include({ msg_type: "execute_reply", session: "s1", version: "5.3" });
   });
 

@@ -9,7 +9,10 @@ describe("mime bundles", () => {
   const options: TableOptions = { maxRows: 2, columnTypes: ["int", "string"], maxCellChars: 10, caption: "t" };
 
   it("holds the HTML table and the text grid of an Arrow table, as rendered alone", () => {
-    expect(tableBundle(table, options)).to.deep.equal({ "text/html": tableToHtml(table, options), "text/plain": tableToText(table, options) });
+    expect(tableBundle(table, options)).to.deep.equal({
+      "text/html": tableToHtml(table, options),
+      "text/plain": tableToText(table, options),
+    });
   });
 
   it("holds the HTML table and the text grid of JS rows, as rendered alone", () => {
@@ -24,8 +27,22 @@ describe("mime bundles", () => {
     });
     const bundle = tableBundle(values, { columnTypes: ["double", "array<int>"] });
     const html = parseTable(bundle["text/html"]).rows.map((row) => row.map((cell) => (cell.isNull ? "NULL" : cell.text)));
-    const text = bundle["text/plain"].split("\n").filter((line) => line.startsWith("|")).slice(1).map((line) => line.slice(1, -1).split("|").map((cell) => cell.trim()));
-    expect(html).to.deep.equal([["80.0", "[1, NULL]"], ["1.0E10", "NULL"]]).and.to.deep.equal(text);
+    const text = bundle["text/plain"]
+      .split("\n")
+      .filter((line) => line.startsWith("|"))
+      .slice(1)
+      .map((line) =>
+        line
+          .slice(1, -1)
+          .split("|")
+          .map((cell) => cell.trim()),
+      );
+    expect(html)
+      .to.deep.equal([
+        ["80.0", "[1, NULL]"],
+        ["1.0E10", "NULL"],
+      ])
+      .and.to.deep.equal(text);
   });
 
   it("has exactly the two mime types, as strings", () => {

@@ -28,7 +28,7 @@ import { chartScene } from "../../support/chartScene";
 export function markCounts(svg: string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const m of svg.matchAll(/<g class="mark-(\w+) role-mark[^"]*"[^>]*>([\s\S]*?)<\/g>/g)) {
-    counts[m[1]!] = (counts[m[1]!] ?? 0) + (m[2]!.match(/<(path|line|text)\b/g)?.length ?? 0);
+    counts[m[1]] = (counts[m[1]] ?? 0) + (m[2].match(/<(path|line|text)\b/g)?.length ?? 0);
   }
   return counts;
 }
@@ -48,13 +48,21 @@ const sales: ChartData = {
 };
 
 const bins: ChartData = {
-  columns: [{ name: "column", type: "string" }, { name: "bin_start", type: "double" }, { name: "bin_end", type: "double" }, { name: "count", type: "bigint" }],
+  columns: [
+    { name: "column", type: "string" },
+    { name: "bin_start", type: "double" },
+    { name: "bin_end", type: "double" },
+    { name: "count", type: "bigint" },
+  ],
   rows: [0, 1, 2, 3].map((b) => ({ column: "price", bin_start: b, bin_end: b + 1, count: 10 - b })),
   notes: [],
 };
 
 const boxes: ChartData = {
-  columns: ["part", "column", "lower", "q1", "median", "q3", "upper", "value"].map((name) => ({ name, type: name === "part" || name === "column" ? "string" : "double" })),
+  columns: ["part", "column", "lower", "q1", "median", "q3", "upper", "value"].map((name) => ({
+    name,
+    type: name === "part" || name === "column" ? "string" : "double",
+  })),
   rows: [
     { part: "stats", column: "a", lower: 0, q1: 2, median: 5, q3: 7, upper: 9, value: null },
     { part: "outlier", column: "a", lower: null, q1: null, median: null, q3: null, upper: null, value: 40 },
@@ -63,7 +71,11 @@ const boxes: ChartData = {
 };
 
 const densities: ChartData = {
-  columns: [{ name: "column", type: "string" }, { name: "x", type: "double" }, { name: "density", type: "double" }],
+  columns: [
+    { name: "column", type: "string" },
+    { name: "x", type: "double" },
+    { name: "density", type: "double" },
+  ],
   rows: [0, 1, 2, 3, 4].map((x) => ({ column: "a", x, density: Math.exp(-((x - 2) ** 2)) })),
   notes: [],
 };
@@ -98,17 +110,28 @@ describe("chart specs", () => {
 
   it("types fields from the Spark schema: numbers quantitative, dates temporal, strings nominal", () => {
     const data: ChartData = {
-      columns: [{ name: "day", type: "date" }, { name: "n", type: "bigint" }, { name: "who", type: "string" }],
+      columns: [
+        { name: "day", type: "date" },
+        { name: "n", type: "bigint" },
+        { name: "who", type: "string" },
+      ],
       rows: [{ day: "2024-01-01", n: 1, who: "a" }],
       notes: [],
     };
     const spec = chartSpec("line", data, { x: "day", y: ["n"], color: "who" }) as unknown as { encoding: Record<string, { type: string }> };
-    expect([spec.encoding.x!.type, spec.encoding.y!.type, spec.encoding.color!.type]).to.deep.equal(["temporal", "quantitative", "nominal"]);
+    expect([spec.encoding.x.type, spec.encoding.y.type, spec.encoding.color.type]).to.deep.equal(["temporal", "quantitative", "nominal"]);
   });
 
   it("refers to column names with dots and brackets as names, not nested fields", async () => {
     expect(fieldRef("a.b[0]")).to.equal("a\\.b\\[0\\]");
-    const data: ChartData = { columns: [{ name: "a.b", type: "string" }, { name: "n", type: "int" }], rows: [{ "a.b": "x", n: 1 }], notes: [] };
+    const data: ChartData = {
+      columns: [
+        { name: "a.b", type: "string" },
+        { name: "n", type: "int" },
+      ],
+      rows: [{ "a.b": "x", n: 1 }],
+      notes: [],
+    };
     const spec = chartSpec("bar", data, { x: "a.b", y: ["n"] });
     expect(compileWarnings(spec)).to.deep.equal([]);
     expect(markCounts(await chartSvg(spec)).rect).to.equal(1);
@@ -123,8 +146,15 @@ describe("chart specs", () => {
   });
 
   it("keeps data values as data: markup in labels is drawn as text, never as elements", async () => {
-    const hostile = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "javascript:alert(1)"];
-    const data: ChartData = { columns: [{ name: "label", type: "string" }, { name: "n", type: "int" }], rows: hostile.map((label, n) => ({ label, n })), notes: [] };
+    const hostile = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)"];
+    const data: ChartData = {
+      columns: [
+        { name: "label", type: "string" },
+        { name: "n", type: "int" },
+      ],
+      rows: hostile.map((label, n) => ({ label, n })),
+      notes: [],
+    };
     const svg = await chartSvg(chartSpec("bar", data, { x: "label", y: ["n"] }));
     const elements = new Set<string>();
     const attributes = new Set<string>();
@@ -233,13 +263,33 @@ describe("charts read no files or URLs unless their render call allows it", () =
         "lookup",
         { ...points(inline), transform: [{ lookup: "k", from: { data: { url: `${base}/lookup.json` }, key: "a", fields: ["b"] } }] },
       ],
-      ["image", { data: inline, mark: { type: "image", width: 5, height: 5, url: `${base}/constant.png` }, encoding: { x: { field: "a", type: "quantitative" } } }],
-      ["image field", { data: inline, mark: { type: "image", width: 5, height: 5 }, encoding: { x: { field: "a", type: "quantitative" }, url: { field: "img" } } }],
+      [
+        "image",
+        {
+          data: inline,
+          mark: { type: "image", width: 5, height: 5, url: `${base}/constant.png` },
+          encoding: { x: { field: "a", type: "quantitative" } },
+        },
+      ],
+      [
+        "image field",
+        {
+          data: inline,
+          mark: { type: "image", width: 5, height: 5 },
+          encoding: { x: { field: "a", type: "quantitative" }, url: { field: "img" } },
+        },
+      ],
     ];
     fresh();
     const refused = [];
     for (const [, spec] of specs) refused.push((await refusal(spec)).refused.map((r) => r.uri));
-    expect(refused).to.deep.equal([[`${base}/layer.json`], [file], [`${base}/lookup.json`], [`${base}/constant.png`], [`${base}/from-field.png`]]);
+    expect(refused).to.deep.equal([
+      [`${base}/layer.json`],
+      [file],
+      [`${base}/lookup.json`],
+      [`${base}/constant.png`],
+      [`${base}/from-field.png`],
+    ]);
     expect([connections, readPaths]).to.deep.equal([0, []]);
   });
 
@@ -264,7 +314,7 @@ describe("charts read no files or URLs unless their render call allows it", () =
     const svg = await chartSvg(points({ url: file }), { access: { files: true } });
     expect(markCounts(svg).symbol).to.equal(2);
     expect(readPaths).to.deep.equal([file]);
-    expect((await refusal(points({ url: `${base}/rows.json` }), { access: { files: true } })).refused[0]!.source).to.equal("network");
+    expect((await refusal(points({ url: `${base}/rows.json` }), { access: { files: true } })).refused[0].source).to.equal("network");
     expect(connections).to.equal(0);
   });
 
@@ -283,11 +333,16 @@ describe("charts read no files or URLs unless their render call allows it", () =
 
   it("applies to a Chart (as df.plot.vegaLite makes with its `access` option) when it is drawn or shown", async () => {
     const layered = { layer: [points({ values: [{ a: 9 }] }), points({ url: `${base}/rows.json` })] };
-    const build = async () => ({ data: { columns: [], rows: [], notes: [] }, spec: layered });
+    const build = () => Promise.resolve({ data: { columns: [], rows: [], notes: [] }, spec: layered });
     fresh();
     const closed = new Chart("layered chart", build);
     for (const draw of [() => closed.toSVG(), () => closed.bundle()]) {
-      expect(await draw().then(() => undefined, (e: unknown) => e)).to.be.instanceOf(ChartAccessError);
+      expect(
+        await draw().then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ).to.be.instanceOf(ChartAccessError);
     }
     expect(connections).to.equal(0);
     const open = new Chart("layered chart", build, { access: { network: true } });

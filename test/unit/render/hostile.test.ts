@@ -60,15 +60,27 @@ const RENDERER_STYLES = (() => {
 })();
 
 function stylesOf(html: string): string[] {
-  return [...html.matchAll(/ style="([^"]*)"/g)].map((m) => m[1]!);
+  return [...html.matchAll(/ style="([^"]*)"/g)].map((m) => m[1]);
 }
 
 function expectOnlyRendererMarkup(parsed: ParsedTable, html: string): void {
   expect(parsed.errors, "parse errors").to.deep.equal([]);
-  expect(parsed.elements.filter((e) => !ELEMENTS.has(e)), "foreign elements").to.deep.equal([]);
-  expect(parsed.attributes.filter((a) => !ATTRIBUTES.has(a)), "foreign attributes").to.deep.equal([]);
-  expect(parsed.elements.filter((e) => e === "style"), "style blocks").to.have.length(1);
-  expect(stylesOf(html).filter((s) => !RENDERER_STYLES.has(shapeOf(s))), "foreign styles").to.deep.equal([]);
+  expect(
+    parsed.elements.filter((e) => !ELEMENTS.has(e)),
+    "foreign elements",
+  ).to.deep.equal([]);
+  expect(
+    parsed.attributes.filter((a) => !ATTRIBUTES.has(a)),
+    "foreign attributes",
+  ).to.deep.equal([]);
+  expect(
+    parsed.elements.filter((e) => e === "style"),
+    "style blocks",
+  ).to.have.length(1);
+  expect(
+    stylesOf(html).filter((s) => !RENDERER_STYLES.has(shapeOf(s))),
+    "foreign styles",
+  ).to.deep.equal([]);
   expect(RENDERER_STYLES.has(shapeOf(parsed.css!)), "foreign CSS").to.equal(true);
 }
 
@@ -83,8 +95,8 @@ describe("HTML table: hostile names and values", () => {
       const parsed = parseTable(html);
       expectOnlyRendererMarkup(parsed, html);
       expect(parsed.header).to.have.length(1);
-      expect(parsed.header[0]!.name).to.equal(shownOf(hostile));
-      expect(parsed.header[0]!.type).to.equal(shownOf(hostile));
+      expect(parsed.header[0].name).to.equal(shownOf(hostile));
+      expect(parsed.header[0].type).to.equal(shownOf(hostile));
       expect(parsed.caption).to.equal(shownOf(hostile));
       expect(parsed.rows.map((row) => row.map((cell) => cell.text))).to.deep.equal([[shownOf(hostile)], ["plain"]]);
     });
@@ -94,11 +106,11 @@ describe("HTML table: hostile names and values", () => {
       const html = rowsToHtml([{ v: long }], { maxCellChars: 6 });
       const parsed = parseTable(html);
       expectOnlyRendererMarkup(parsed, html);
-      const [cell] = parsed.rows[0]!;
+      const [cell] = parsed.rows[0];
       const shown = shownOf(hostile).repeat(3) + "0123456789";
-      expect(cell!.title).to.equal(shown);
-      expect(cell!.text.endsWith("…")).to.equal(true);
-      expect(shown.startsWith(cell!.text.slice(0, -1))).to.equal(true);
+      expect(cell.title).to.equal(shown);
+      expect(cell.text.endsWith("…")).to.equal(true);
+      expect(shown.startsWith(cell.text.slice(0, -1))).to.equal(true);
     });
 
     it(`shows ${label} inside nested values and as a JS row's key`, () => {
@@ -109,7 +121,7 @@ describe("HTML table: hostile names and values", () => {
       expect(parsed.header.map((h) => h.name)).to.include(shownOf(hostile));
       const quoted = JSON.stringify(hostile.text).replace(/\u202e/gi, "\\u202E");
       const key = /^[A-Za-z_][A-Za-z0-9_]*$/.test(hostile.text) ? hostile.text : quoted;
-      const cells = Object.fromEntries(parsed.header.map((h, i) => [h.name, parsed.rows[0]![i]!.text]));
+      const cells = Object.fromEntries(parsed.header.map((h, i) => [h.name, parsed.rows[0][i].text]));
       expect(cells[shownOf(hostile)]).to.equal(`[${quoted}]`);
       expect(cells.m).to.equal(`{${quoted} -> {${key}: ${quoted}}}`);
     });

@@ -40,7 +40,7 @@ describe("HTML table: header", () => {
 
   it("shows no type line for JS rows unless types are given", () => {
     expect(parseTable(rowsToHtml([{ a: 1 }])).header.map((h) => [h.name, h.type])).to.deep.equal([["a", undefined]]);
-    expect(parseTable(rowsToHtml([{ a: 1 }], { columnTypes: ["int"] })).header[0]!.type).to.equal("int");
+    expect(parseTable(rowsToHtml([{ a: 1 }], { columnTypes: ["int"] })).header[0].type).to.equal("int");
   });
 });
 
@@ -49,17 +49,17 @@ describe("HTML table: cells", () => {
     const table = tableFromArrays({ n: Float64Array.of(1.5), s: ["x"] });
     const parsed = parseTable(tableToHtml(table, { columnTypes: ["decimal(10,2)", "string"] }));
     expect(parsed.header.map((h) => h.align)).to.deep.equal(["right", "left"]);
-    expect(parsed.rows[0]!.map((cell) => cell.align)).to.deep.equal(["right", "left"]);
+    expect(parsed.rows[0].map((cell) => cell.align)).to.deep.equal(["right", "left"]);
   });
 
   it("right-aligns Arrow number columns without Spark types", () => {
     const table = tableFromArrays({ i: Int32Array.of(1), l: BigInt64Array.of(2n), s: ["3"] });
-    expect(parseTable(tableToHtml(table)).rows[0]!.map((cell) => cell.align)).to.deep.equal(["right", "right", "left"]);
+    expect(parseTable(tableToHtml(table)).rows[0].map((cell) => cell.align)).to.deep.equal(["right", "right", "left"]);
   });
 
-  it("shows a null as NULL, as show() does, apart from the strings \"NULL\" and \"null\"", () => {
+  it('shows a null as NULL, as show() does, apart from the strings "NULL" and "null"', () => {
     const table = tableFromArrays({ s: ["null", null, "", "NULL"] });
-    const cells = parseTable(tableToHtml(table)).rows.map((row) => row[0]!);
+    const cells = parseTable(tableToHtml(table)).rows.map((row) => row[0]);
     expect(cells.map((cell) => [cell.text, cell.isNull])).to.deep.equal([
       ["null", false],
       ["NULL", true],
@@ -70,25 +70,25 @@ describe("HTML table: cells", () => {
 
   it("shows nested values compactly, strings quoted inside them", () => {
     const rows = [{ a: [1, null, "null"], m: new Map<unknown, unknown>([["k", { x: 1, "y z": [true] }]]), b: Uint8Array.of(1, 0xab) }];
-    const cells = parseTable(rowsToHtml(rows)).rows[0]!.map((cell) => cell.text);
+    const cells = parseTable(rowsToHtml(rows)).rows[0].map((cell) => cell.text);
     expect(cells).to.deep.equal(['[1, null, "null"]', '{"k" -> {x: 1, "y z": [true]}}', "X'01AB'"]);
   });
 
   it("cuts a long cell with an ellipsis and keeps the whole text in its title", () => {
     const long = "abcdefghij".repeat(3);
-    const [cell] = parseTable(rowsToHtml([{ s: long }], { maxCellChars: 10 })).rows[0]!;
-    expect(cell!.text).to.equal("abcdefghi…");
-    expect(cell!.title).to.equal(long);
+    const [cell] = parseTable(rowsToHtml([{ s: long }], { maxCellChars: 10 })).rows[0];
+    expect(cell.text).to.equal("abcdefghi…");
+    expect(cell.title).to.equal(long);
   });
 
   it("leaves a cell that fits whole and without a title", () => {
-    const [cell] = parseTable(rowsToHtml([{ s: "abcdefghij" }], { maxCellChars: 10 })).rows[0]!;
+    const [cell] = parseTable(rowsToHtml([{ s: "abcdefghij" }], { maxCellChars: 10 })).rows[0];
     expect(cell).to.include({ text: "abcdefghij", title: undefined });
   });
 
   it("never cuts between the halves of a surrogate pair", () => {
-    const [cell] = parseTable(rowsToHtml([{ s: "abc😀😀😀😀" }], { maxCellChars: 5 })).rows[0]!;
-    expect(cell!.text).to.equal("abc…");
+    const [cell] = parseTable(rowsToHtml([{ s: "abc😀😀😀😀" }], { maxCellChars: 5 })).rows[0];
+    expect(cell.text).to.equal("abc…");
   });
 
   it("shows the caption above the table", () => {
@@ -97,7 +97,7 @@ describe("HTML table: cells", () => {
 
   it("builds the same table from the Arrow builders' makeTable", () => {
     const table = makeTable({ x: Int32Array.of(5, 6) });
-    expect(parseTable(tableToHtml(table)).rows.map((row) => row[0]!.text)).to.deep.equal(["5", "6"]);
+    expect(parseTable(tableToHtml(table)).rows.map((row) => row[0].text)).to.deep.equal(["5", "6"]);
   });
 });
 
@@ -106,7 +106,7 @@ describe("HTML table: rows cut", () => {
 
   it("shows at most maxRows rows and says that more exist", () => {
     const parsed = parseTable(tableToHtml(table, { maxRows: 3 }));
-    expect(parsed.rows.map((row) => row[0]!.text)).to.deep.equal(["0", "1", "2"]);
+    expect(parsed.rows.map((row) => row[0].text)).to.deep.equal(["0", "1", "2"]);
     expect(parsed.note).to.equal("showing first 3 rows; more exist");
   });
 
@@ -133,9 +133,12 @@ describe("HTML table: rows cut", () => {
   });
 
   it("reads the rows of every batch of a table of several batches, in order", () => {
-    const two = new Table([...tableFromArrays({ id: Int32Array.of(1, 2) }).batches, ...tableFromArrays({ id: Int32Array.of(3, 4) }).batches]);
+    const two = new Table([
+      ...tableFromArrays({ id: Int32Array.of(1, 2) }).batches,
+      ...tableFromArrays({ id: Int32Array.of(3, 4) }).batches,
+    ]);
     expect(two.batches).to.have.length(2);
-    expect(parseTable(tableToHtml(two, { maxRows: 3 })).rows.map((row) => row[0]!.text)).to.deep.equal(["1", "2", "3"]);
+    expect(parseTable(tableToHtml(two, { maxRows: 3 })).rows.map((row) => row[0].text)).to.deep.equal(["1", "2", "3"]);
   });
 
   it("refuses a maxCellChars too small to hold text and an ellipsis", () => {

@@ -124,7 +124,10 @@ export function parseTable(html: string): ParsedTable {
     boxStyle: box && box !== table ? attr(box, "style") : undefined,
     caption: caption ? textOf(caption) : undefined,
     header: ths.map((th, c) => ({
-      name: th.childNodes.filter((n) => !isElement(n)).map(textOf).join(""),
+      name: th.childNodes
+        .filter((n) => !isElement(n))
+        .map(textOf)
+        .join(""),
       type: childElements(th).map(textOf)[0],
       style: attr(th, "style"),
       title: attr(th, "title"),

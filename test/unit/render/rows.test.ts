@@ -15,7 +15,12 @@ function grid(rows: readonly unknown[]): { names: string[]; cells: (string | nul
 
 describe("JS rows: tables of plain objects", () => {
   it("takes the union of the rows' keys as columns, in first-seen order", () => {
-    expect(grid([{ b: 1, a: "x" }, { c: true, a: "y" }])).to.deep.equal({
+    expect(
+      grid([
+        { b: 1, a: "x" },
+        { c: true, a: "y" },
+      ]),
+    ).to.deep.equal({
       names: ["b", "a", "c"],
       cells: [
         ["1", "x", null],
@@ -40,8 +45,13 @@ describe("JS rows: tables of plain objects", () => {
   });
 
   it("right-aligns a column whose values are all numbers or bigints", () => {
-    const parsed = parseTable(rowsToHtml([{ n: 1, b: 2n, mixed: 1 }, { n: null, b: 3n, mixed: "x" }]));
-    expect(parsed.rows[0]!.map((cell) => cell.align)).to.deep.equal(["right", "right", "left"]);
+    const parsed = parseTable(
+      rowsToHtml([
+        { n: 1, b: 2n, mixed: 1 },
+        { n: null, b: 3n, mixed: "x" },
+      ]),
+    );
+    expect(parsed.rows[0].map((cell) => cell.align)).to.deep.equal(["right", "right", "left"]);
   });
 
   it("reads the client's Rows by position, keeping columns of a repeated name", () => {

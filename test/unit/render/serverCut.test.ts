@@ -12,20 +12,20 @@ describe("cells cut on the server", () => {
 
   it("are marked with ✂ and a tooltip that says the full value is not in the notebook", () => {
     const parsed = parseTable(tableToHtml(table, { cutCells: [undefined, [false, false, true]] }));
-    const s = parsed.rows.map((row) => row[1]!);
+    const s = parsed.rows.map((row) => row[1]);
     expect(SERVER_CUT_MARK).to.equal("✂");
     expect(s.map((cell) => cell.cutOnServer)).to.deep.equal([false, false, true]);
-    expect(s[2]!.title).to.equal(TITLE);
-    expect(s[2]!.text).to.equal(`${"y".repeat(199)}… ✂`);
-    expect(s[2]!.isNull).to.equal(false);
+    expect(s[2].title).to.equal(TITLE);
+    expect(s[2].text).to.equal(`${"y".repeat(199)}… ✂`);
+    expect(s[2].isNull).to.equal(false);
     expect(parsed.errors).to.deep.equal([]);
   });
 
   it("stay apart from cells cut for width, whose tooltip holds the whole value", () => {
     const parsed = parseTable(tableToHtml(table, { maxCellChars: 10, cutCells: [undefined, [false, false, true]] }));
-    const [, widthCut, serverCut] = parsed.rows.map((row) => row[1]!);
-    expect([widthCut!.text, widthCut!.title, widthCut!.cutOnServer]).to.deep.equal([`${"x".repeat(9)}…`, "x".repeat(11), false]);
-    expect([serverCut!.text, serverCut!.title, serverCut!.cutOnServer]).to.deep.equal([`${"y".repeat(9)}… ✂`, TITLE, true]);
+    const [, widthCut, serverCut] = parsed.rows.map((row) => row[1]);
+    expect([widthCut.text, widthCut.title, widthCut.cutOnServer]).to.deep.equal([`${"x".repeat(9)}…`, "x".repeat(11), false]);
+    expect([serverCut.text, serverCut.title, serverCut.cutOnServer]).to.deep.equal([`${"y".repeat(9)}… ✂`, TITLE, true]);
   });
 
   it("are counted in a note under the table, after the note on rows", () => {
@@ -38,7 +38,13 @@ describe("cells cut on the server", () => {
   });
 
   it("end with ✂ in the text grid, which says the same note last", () => {
-    const text = tableToText(table, { maxCellChars: 10, cutCells: [[true, false, false], [false, false, true]] }).split("\n");
+    const text = tableToText(table, {
+      maxCellChars: 10,
+      cutCells: [
+        [true, false, false],
+        [false, false, true],
+      ],
+    }).split("\n");
     expect(text).to.deep.equal([
       "+---+-----------+",
       "|  n|          s|",
@@ -55,7 +61,7 @@ describe("cells cut on the server", () => {
     const parsed = parseTable(tableToHtml(table, { maxRows: 1, cutCells: [undefined, [false, true, true]] }));
     expect(parsed.notes).to.deep.equal(["showing first 1 row; more exist"]);
     const withNull = tableFromArrays({ s: ["a", null] as (string | null)[] });
-    const cells = parseTable(tableToHtml(withNull, { cutCells: [[false, true]] })).rows.map((row) => row[0]!);
+    const cells = parseTable(tableToHtml(withNull, { cutCells: [[false, true]] })).rows.map((row) => row[0]);
     expect(cells.map((c) => [c.isNull, c.cutOnServer])).to.deep.equal([
       [false, false],
       [true, false],
@@ -64,8 +70,12 @@ describe("cells cut on the server", () => {
 
   it("are marked the same way in tables of JS rows and in mime bundles", () => {
     const rows = [{ s: "a" }, { s: "b" }];
-    expect(parseTable(rowsToHtml(rows, { cutCells: [[true, false]] })).rows.map((row) => row[0]!.cutOnServer)).to.deep.equal([true, false]);
-    expect(rowsToText(rows, { cutCells: [[true, false]] }).split("\n").at(-1)).to.equal(NOTE_ONE);
+    expect(parseTable(rowsToHtml(rows, { cutCells: [[true, false]] })).rows.map((row) => row[0].cutOnServer)).to.deep.equal([true, false]);
+    expect(
+      rowsToText(rows, { cutCells: [[true, false]] })
+        .split("\n")
+        .at(-1),
+    ).to.equal(NOTE_ONE);
     const bundle = tableBundle(table, { cutCells: [undefined, [false, false, true]] });
     expect(bundle["text/plain"].split("\n").at(-1)).to.equal(NOTE_ONE);
     expect(parseTable(bundle["text/html"]).notes).to.deep.equal([NOTE_ONE]);

@@ -42,7 +42,7 @@ describe("HTML table: size in the saved notebook", () => {
     const html = tableToHtml(table, { columnTypes: types, moreRows: true });
     const parsed = parseTable(html);
     expect(parsed.rows).to.have.length(100);
-    expect(parsed.rows[0]![1]!.text).to.equal(LONG);
+    expect(parsed.rows[0][1].text).to.equal(LONG);
     expect(bytes(html)).to.be.below(100_000);
   });
 
@@ -56,7 +56,7 @@ describe("HTML table: size in the saved notebook", () => {
     expect(hundred).to.include("<tr><td>0</td>");
   });
 
-  it("shows a null as <i>NULL</i>, apart from the string \"NULL\"", () => {
+  it('shows a null as <i>NULL</i>, apart from the string "NULL"', () => {
     const html = rowsToHtml([{ s: null }, { s: "NULL" }]);
     expect(html).to.include("<td><i>NULL</i></td>").and.to.include("<td>NULL</td>");
   });
@@ -65,26 +65,26 @@ describe("HTML table: size in the saved notebook", () => {
 describe("HTML table: long values", () => {
   it("cuts a value longer than maxCellChars in the HTML itself, with an ellipsis, its title holding the value", () => {
     const value = "word ".repeat(60).trim();
-    const [cell] = parseTable(rowsToHtml([{ s: value }])).rows[0]!;
-    expect(cell!.text).to.equal(`${value.slice(0, 199)}…`);
-    expect(cell!.title).to.equal(value);
+    const [cell] = parseTable(rowsToHtml([{ s: value }])).rows[0];
+    expect(cell.text).to.equal(`${value.slice(0, 199)}…`);
+    expect(cell.title).to.equal(value);
   });
 
   it("keeps at most 1,000 characters of a multi-kilobyte value in the title, so it is never saved twice in full", () => {
     const value = "0123456789".repeat(500);
     const html = rowsToHtml([{ s: value }]);
-    const [cell] = parseTable(html).rows[0]!;
-    expect(cell!.text).to.have.length(200);
-    expect(cell!.title).to.equal(`${value.slice(0, 999)}…`);
+    const [cell] = parseTable(html).rows[0];
+    expect(cell.text).to.have.length(200);
+    expect(cell.title).to.equal(`${value.slice(0, 999)}…`);
     // 200 characters shown and 1,000 in the title, plus the attribute and the header's width.
     expect(bytes(html) - bytes(rowsToHtml([{ s: "" }]))).to.be.within(1_200, 1_250);
   });
 
   it("keeps twice maxCellChars in the title when that is more than 1,000", () => {
     const value = "x".repeat(5000);
-    const [cell] = parseTable(rowsToHtml([{ s: value }], { maxCellChars: 1000 })).rows[0]!;
-    expect(cell!.text).to.have.length(1000);
-    expect(cell!.title).to.have.length(2000);
+    const [cell] = parseTable(rowsToHtml([{ s: value }], { maxCellChars: 1000 })).rows[0];
+    expect(cell.text).to.have.length(1000);
+    expect(cell.title).to.have.length(2000);
   });
 
   it("says a long column name or type whole in the header's title, and a short one in none", () => {
@@ -103,19 +103,27 @@ describe("HTML table: shape where the style block is kept (a trusted notebook, V
   const parsed = parseTable(html);
   const scope = `.${parsed.classes.join(".")}`;
   /** The declarations of the rule whose selector list is exactly `selector` (scope written as &). */
-  const rule = (selector: string) => parsed.css!.match(new RegExp(`(?:^|\\})${escapeRegExp(selector.replaceAll("&", scope))}\\{([^}]*)\\}`))?.[1];
+  const rule = (selector: string) =>
+    parsed.css!.match(new RegExp(`(?:^|\\})${escapeRegExp(selector.replaceAll("&", scope))}\\{([^}]*)\\}`))?.[1];
 
   it("has one style block whose every selector is scoped by the classes on the table's outer div", () => {
     expect(parsed.classes[0]).to.equal("spark-ts-table");
     expect(parsed.classes[1]).to.match(/^stt-[0-9a-f]{8}$/);
     // Split at the commas between selectors, not those inside :is(…).
-    const selectors = parsed.css!.replace(/\{[^}]*\}/g, ",").split(/,(?![^(]*\))/).filter(Boolean);
+    const selectors = parsed
+      .css!.replace(/\{[^}]*\}/g, ",")
+      .split(/,(?![^(]*\))/)
+      .filter(Boolean);
     expect(selectors.length).to.be.greaterThan(5);
     for (const selector of selectors) expect(selector.startsWith(scope), selector).to.equal(true);
   });
 
   it("puts every cell on one line, cut with an ellipsis at 40 characters wide", () => {
-    expect(rule("& th,& td")).to.include("white-space:nowrap").and.include("overflow:hidden").and.include("text-overflow:ellipsis").and.include("max-width:40ch");
+    expect(rule("& th,& td"))
+      .to.include("white-space:nowrap")
+      .and.include("overflow:hidden")
+      .and.include("text-overflow:ellipsis")
+      .and.include("max-width:40ch");
   });
 
   it("shows a cut cell whole while the pointer is on it", () => {
@@ -130,7 +138,7 @@ describe("HTML table: shape where the style block is kept (a trusted notebook, V
 
   it("right-aligns the numeric columns by position", () => {
     expect(rule("& :is(td,th):nth-child(1)")).to.equal("text-align:right");
-    expect(parsed.rows[0]!.map((cell) => cell.align)).to.deep.equal(["right", "left"]);
+    expect(parsed.rows[0].map((cell) => cell.align)).to.deep.equal(["right", "left"]);
   });
 
   it("names the scope for its rules: tables of the same layout share a class, others get their own", () => {
@@ -143,7 +151,9 @@ describe("HTML table: shape where the style block is kept (a trusted notebook, V
 });
 
 describe("HTML table: shape where only inline styles are kept (JupyterLab's sanitizer, an untrusted notebook)", () => {
-  const html = tableToHtml(tableFromArrays({ id: Int32Array.of(1, 22), s: [LONG, "x"], w: ["日本語のテキスト", "a"] }), { columnTypes: ["int", "string", "string"] });
+  const html = tableToHtml(tableFromArrays({ id: Int32Array.of(1, 22), s: [LONG, "x"], w: ["日本語のテキスト", "a"] }), {
+    columnTypes: ["int", "string", "string"],
+  });
   const parsed = parseTable(html);
 
   it("scrolls in a box at most 500 px high", () => {
@@ -164,9 +174,21 @@ describe("HTML table: shape where only inline styles are kept (JupyterLab's sani
   it("uses inline only CSS properties JupyterLab 4's sanitizer keeps", () => {
     // From the allowedStyles of @jupyterlab/apputils' Sanitizer (JupyterLab 4.6), the ones that
     // matter here; `position` is among them but only for static, relative and absolute values.
-    const kept = new Set(["max-height", "overflow", "min-width", "width", "font-weight", "font-size", "opacity", "caption-side", "text-align", "padding-bottom", "padding-top"]);
+    const kept = new Set([
+      "max-height",
+      "overflow",
+      "min-width",
+      "width",
+      "font-weight",
+      "font-size",
+      "opacity",
+      "caption-side",
+      "text-align",
+      "padding-bottom",
+      "padding-top",
+    ]);
     const withNote = tableToHtml(tableFromArrays({ s: ["x"] }), { caption: "c", moreRows: true, cutCells: [[true]] });
-    const properties = [...(html + withNote).matchAll(/ style="([^"]*)"/g)].flatMap((m) => m[1]!.split(";").map((d) => d.split(":")[0]!));
+    const properties = [...(html + withNote).matchAll(/ style="([^"]*)"/g)].flatMap((m) => m[1].split(";").map((d) => d.split(":")[0]));
     expect(properties.filter((p) => !kept.has(p))).to.deep.equal([]);
   });
 });

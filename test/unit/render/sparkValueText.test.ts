@@ -42,8 +42,8 @@ import {
 /** Each value's text, the column having gone through IPC bytes and back as a result does. */
 function texts(data: Data, sparkType?: string): (string | null)[] {
   const table = decodeTable([ipcStream(column("c", data))]);
-  const format = sparkCellFormat(table.schema.fields[0]!, sparkType);
-  return table.batches.flatMap((batch) => Array.from({ length: batch.numRows }, (_, i) => format(batch.data.children[0]!, i)));
+  const format = sparkCellFormat(table.schema.fields[0], sparkType);
+  return table.batches.flatMap((batch) => Array.from({ length: batch.numRows }, (_, i) => format(batch.data.children[0], i)));
 }
 
 const list = <T extends Data["type"]>(type: T) => new List(new Field("element", type, true));
@@ -77,12 +77,24 @@ describe("Spark values as show() prints them: numbers", () => {
 
   it("prints floats with a float's own shortest digits, not the double's", () => {
     const values = [0.1, 1.1, 80, 1e10, 123456.7, 16777216, 3.4028235e38, 1.4e-45].map(Math.fround);
-    expect(texts(built(new Float32(), values))).to.deep.equal(["0.1", "1.1", "80.0", "1.0E10", "123456.7", "1.6777216E7", "3.4028235E38", "1.4E-45"]);
+    expect(texts(built(new Float32(), values))).to.deep.equal([
+      "0.1",
+      "1.1",
+      "80.0",
+      "1.0E10",
+      "123456.7",
+      "1.6777216E7",
+      "3.4028235E38",
+      "1.4E-45",
+    ]);
   });
 
   it("prints integers whole, 64-bit ones beyond 2^53 too, and booleans as true and false", () => {
     expect(texts(built(new Int32(), [-2147483648, 0, 7]))).to.deep.equal(["-2147483648", "0", "7"]);
-    expect(texts(built(new Int64(), [9223372036854775807n, -9223372036854775808n]))).to.deep.equal(["9223372036854775807", "-9223372036854775808"]);
+    expect(texts(built(new Int64(), [9223372036854775807n, -9223372036854775808n]))).to.deep.equal([
+      "9223372036854775807",
+      "-9223372036854775808",
+    ]);
     expect(texts(built(new Bool(), [true, false]))).to.deep.equal(["true", "false"]);
   });
 
@@ -96,7 +108,11 @@ describe("Spark values as show() prints them: dates, times and intervals", () =>
   it("prints dates as yyyy-MM-dd, and timestamps in the zone Arrow carries (the session's), fraction zeros dropped", () => {
     expect(texts(dateDays([0, -1, -719162]))).to.deep.equal(["1970-01-01", "1969-12-31", "0001-01-01"]);
     const micros = [1709296496500000n, 1719792000000000n, -1n];
-    expect(texts(timestampMicros("America/New_York", micros))).to.deep.equal(["2024-03-01 07:34:56.5", "2024-06-30 20:00:00", "1969-12-31 18:59:59.999999"]);
+    expect(texts(timestampMicros("America/New_York", micros))).to.deep.equal([
+      "2024-03-01 07:34:56.5",
+      "2024-06-30 20:00:00",
+      "1969-12-31 18:59:59.999999",
+    ]);
     expect(texts(timestampMicros("Asia/Kolkata", micros.slice(0, 1)))).to.deep.equal(["2024-03-01 18:04:56.5"]);
   });
 
@@ -124,14 +140,28 @@ describe("Spark values as show() prints them: dates, times and intervals", () =>
 
   it("pads hours, minutes and seconds as Spark does, signs and fractions included", () => {
     const values = durationMicros([-500_000n, 4_500_000n, 0n, -(86_400_000_000n + 3_723_000_001n)]);
-    expect(texts(values, "interval second")).to.deep.equal(["INTERVAL '-00.5' SECOND", "INTERVAL '04.5' SECOND", "INTERVAL '00' SECOND", "INTERVAL '-90123.000001' SECOND"]);
+    expect(texts(values, "interval second")).to.deep.equal([
+      "INTERVAL '-00.5' SECOND",
+      "INTERVAL '04.5' SECOND",
+      "INTERVAL '00' SECOND",
+      "INTERVAL '-90123.000001' SECOND",
+    ]);
     const minutes = durationMicros([-60_000_000n, 300_000_000n, 0n, -90_120_000_000n]);
-    expect(texts(minutes, "interval minute")).to.deep.equal(["INTERVAL '-01' MINUTE", "INTERVAL '05' MINUTE", "INTERVAL '00' MINUTE", "INTERVAL '-1502' MINUTE"]);
+    expect(texts(minutes, "interval minute")).to.deep.equal([
+      "INTERVAL '-01' MINUTE",
+      "INTERVAL '05' MINUTE",
+      "INTERVAL '00' MINUTE",
+      "INTERVAL '-1502' MINUTE",
+    ]);
   });
 
   it("prints a year-month interval with the fields of its Spark type", () => {
     const months = yearMonths([14, -14, 0]);
-    expect(texts(months, "interval year to month")).to.deep.equal(["INTERVAL '1-2' YEAR TO MONTH", "INTERVAL '-1-2' YEAR TO MONTH", "INTERVAL '0-0' YEAR TO MONTH"]);
+    expect(texts(months, "interval year to month")).to.deep.equal([
+      "INTERVAL '1-2' YEAR TO MONTH",
+      "INTERVAL '-1-2' YEAR TO MONTH",
+      "INTERVAL '0-0' YEAR TO MONTH",
+    ]);
     expect(texts(months, "interval year")).to.deep.equal(["INTERVAL '1' YEAR", "INTERVAL '-1' YEAR", "INTERVAL '0' YEAR"]);
     expect(texts(months, "interval month")).to.deep.equal(["INTERVAL '14' MONTH", "INTERVAL '-14' MONTH", "INTERVAL '0' MONTH"]);
   });
@@ -165,7 +195,9 @@ describe("Spark values as show() prints them: strings, binaries, variants", () =
 
   it("prints variants as their JSON", () => {
     const json = new VariantValue(Uint8Array.of(0x0c, 0x01), Uint8Array.of(0x01, 0x00, 0x00));
-    expect(texts(variantData([{ value: json.value, metadata: json.metadata }]))).to.deep.equal([json.toJson()]).and.to.deep.equal(["1"]);
+    expect(texts(variantData([{ value: json.value, metadata: json.metadata }])))
+      .to.deep.equal([json.toJson()])
+      .and.to.deep.equal(["1"]);
   });
 });
 
@@ -177,7 +209,13 @@ describe("Spark values as show() prints them: arrays, maps, structs and nulls", 
   });
 
   it("prints maps as {k -> v}, in their order", () => {
-    const data = built(map(new Utf8(), new Int32()), [new Map([["k", 1], ["n", null]]), new Map()]);
+    const data = built(map(new Utf8(), new Int32()), [
+      new Map([
+        ["k", 1],
+        ["n", null],
+      ]),
+      new Map(),
+    ]);
     expect(texts(data)).to.deep.equal(["{k -> 1, n -> NULL}", "{}"]);
   });
 
@@ -188,7 +226,10 @@ describe("Spark values as show() prints them: arrays, maps, structs and nulls", 
   });
 
   it("prints each nested value as show() prints it on its own, with its own Spark type", () => {
-    const type = new Struct([new Field("d", new Duration(TimeUnit.MICROSECOND), true), new Field("xs", list(new Duration(TimeUnit.MICROSECOND)), true)]);
+    const type = new Struct([
+      new Field("d", new Duration(TimeUnit.MICROSECOND), true),
+      new Field("xs", list(new Duration(TimeUnit.MICROSECOND)), true),
+    ]);
     const day = 86_400_000_000n;
     const data = makeData({
       type,
@@ -227,7 +268,10 @@ describe("Spark type names read along the Arrow type", () => {
   it("splits arrays, maps and structs into their parts, decimals and collations whole", () => {
     const type = new Struct([new Field("m", map(new Utf8(), list(duration)), true), new Field("d", new Float64(), true)]);
     const tree = sparkTypeTree(type, "struct<m:map<string collate UTF8_LCASE,array<interval day>>,d:decimal(10,2)>");
-    expect(tree?.children.map((child) => child.name)).to.deep.equal(["map<string collate UTF8_LCASE,array<interval day>>", "decimal(10,2)"]);
+    expect(tree?.children.map((child) => child.name)).to.deep.equal([
+      "map<string collate UTF8_LCASE,array<interval day>>",
+      "decimal(10,2)",
+    ]);
     expect(tree?.children[0]!.children.map((child) => child.name)).to.deep.equal(["string collate UTF8_LCASE", "array<interval day>"]);
     expect(tree?.children[0]!.children[1]!.children[0]!.name).to.equal("interval day");
   });

@@ -29,9 +29,12 @@ describe("text grid: Spark's show() shape", () => {
   });
 
   it("right-aligns every cell in columns at least three wide, NULL for null", () => {
-    expect(rowsToText([{ id: 1, name: "a" }, { id: 22, name: null }])).to.equal(
-      ["+---+----+", "| id|name|", "+---+----+", "|  1|   a|", "| 22|NULL|", "+---+----+"].join("\n"),
-    );
+    expect(
+      rowsToText([
+        { id: 1, name: "a" },
+        { id: 22, name: null },
+      ]),
+    ).to.equal(["+---+----+", "| id|name|", "+---+----+", "|  1|   a|", "| 22|NULL|", "+---+----+"].join("\n"));
   });
 
   it("counts wide characters as two columns and emoji joiners as none", () => {
@@ -39,7 +42,7 @@ describe("text grid: Spark's show() shape", () => {
     expect(text.split("\n").slice(3, 6)).to.deep.equal(["|日本|", "|👩‍💻|", "|abcd|"]);
   });
 
-  it("cuts long cells to maxCellChars with \"...\"", () => {
+  it('cuts long cells to maxCellChars with "..."', () => {
     expect(rowsToText([{ s: "abcdefghij" }], { maxCellChars: 6 }).split("\n")[3]).to.equal("|abc...|");
   });
 

@@ -8,7 +8,7 @@ import { parseTable } from "./htmlTable";
 describe("cell text: every kind of value a server sends", () => {
   // One row of every kind, as a Spark 4.3 server sent it (see sparkBytes.ts).
   const parsed = parseTable(tableToHtml(decodeTable([EVERY_KIND_STREAM]), { maxCellChars: 1000 }));
-  const cells = Object.fromEntries(parsed.header.map((h, i) => [h.name, parsed.rows[0]![i]!]));
+  const cells = Object.fromEntries(parsed.header.map((h, i) => [h.name, parsed.rows[0][i]]));
   const types = Object.fromEntries(parsed.header.map((h) => [h.name, h.type]));
 
   it("names every column's type from the Arrow type in Spark's words", () => {
@@ -33,7 +33,7 @@ describe("cell text: every kind of value a server sends", () => {
   });
 
   it("shows scalars as Spark prints them: exact decimals, session-zone timestamps, intervals", () => {
-    const text = (name: string) => cells[name]!.text;
+    const text = (name: string) => cells[name].text;
     expect(["i", "l", "d", "s", "b", "dt", "ts", "ntz", "ym", "dts", "nan"].map(text)).to.deep.equal([
       "1",
       "2",
@@ -50,7 +50,7 @@ describe("cell text: every kind of value a server sends", () => {
   });
 
   it("shows arrays, maps, structs and variants as Spark's show() does, nulls inside them as NULL", () => {
-    expect(["a", "m", "st", "v"].map((name) => cells[name]!.text)).to.deep.equal(["[1, NULL]", "{k -> {1}}", "{NULL}", '{"a":[1]}']);
+    expect(["a", "m", "st", "v"].map((name) => cells[name].text)).to.deep.equal(["[1, NULL]", "{k -> {1}}", "{NULL}", '{"a":[1]}']);
   });
 
   it("marks the void column's value as a null", () => {
@@ -74,7 +74,12 @@ function showCells(grid: string): string[][] {
   return grid
     .split("\n")
     .filter((line) => line.startsWith("|"))
-    .map((line) => line.slice(1, -1).split("|").map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split("|")
+        .map((cell) => cell.trim()),
+    );
 }
 
 describe("cell text: Spark 4.3's time(p) and nanosecond timestamps", () => {
@@ -100,7 +105,7 @@ describe("cell text: Spark 4.3's time(p) and nanosecond timestamps", () => {
 
   it("shows every digit in the HTML cells, exactly as Spark's show() prints the same values", () => {
     expect(sparkHeader).to.deep.equal([...PRECISIONS_COLUMNS]);
-    const ours = parsed.rows.map((row) => columns.map((c) => (row[c]!.isNull ? "NULL" : row[c]!.text)));
+    const ours = parsed.rows.map((row) => columns.map((c) => (row[c].isNull ? "NULL" : row[c].text)));
     expect(ours).to.deep.equal(sparkRows);
   });
 
@@ -111,8 +116,8 @@ describe("cell text: Spark 4.3's time(p) and nanosecond timestamps", () => {
 
   it("shows the nanoseconds inside arrays and structs as well", () => {
     const [arr, st] = [PRECISIONS_COLUMNS.indexOf("arr"), PRECISIONS_COLUMNS.indexOf("st")];
-    expect(parsed.rows.map((row) => row[arr]!.text)).to.deep.equal(sparkRows.map((row) => row[arr]!));
-    expect(parsed.rows[0]![st]!.text).to.equal("{23:59:59.987654321, 2024-01-02 03:04:05.12345678}");
+    expect(parsed.rows.map((row) => row[arr].text)).to.deep.equal(sparkRows.map((row) => row[arr]));
+    expect(parsed.rows[0][st].text).to.equal("{23:59:59.987654321, 2024-01-02 03:04:05.12345678}");
   });
 });
 
@@ -153,11 +158,20 @@ describe("cellText", () => {
   });
 
   it("quotes strings inside nested values and names struct keys bare when they are identifiers", () => {
-    expect(cellText({ id: 1, "two words": "x", nested: { list: ["a", null] } })).to.equal('{id: 1, "two words": "x", nested: {list: ["a", null]}}');
+    expect(cellText({ id: 1, "two words": "x", nested: { list: ["a", null] } })).to.equal(
+      '{id: 1, "two words": "x", nested: {list: ["a", null]}}',
+    );
   });
 
   it("shows maps with their keys' own types, in their order", () => {
-    expect(cellText(new Map<unknown, unknown>([[2, "b"], [1, null]]))).to.equal('{2 -> "b", 1 -> null}');
+    expect(
+      cellText(
+        new Map<unknown, unknown>([
+          [2, "b"],
+          [1, null],
+        ]),
+      ),
+    ).to.equal('{2 -> "b", 1 -> null}');
   });
 
   it("cuts very large collections and binaries short, saying how much is left", () => {

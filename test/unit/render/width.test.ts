@@ -60,7 +60,7 @@ describe("text grid: borders line up whatever the characters", () => {
       .split("\n")
       .filter((line) => line.startsWith("|") || line.startsWith("+"));
     expect(lines.length).to.equal(cells.length + 4);
-    const border = lines[0]!.length;
+    const border = lines[0].length;
     expect(lines.map(displayWidth)).to.deep.equal(lines.map(() => border));
   });
 

@@ -42,7 +42,8 @@ const ADDITIONS: Readonly<Record<string, string>> = {
   "SparkSession.observeOperations": "operation start, progress and end events, which a notebook's progress display needs",
   "SparkSession.sessionId": "camelCase spelling of session_id",
   "SparkSession.setActiveSession": "Scala's SparkSession.setActiveSession: which session getOrCreate hands out",
-  "SparkSession.settled": "sql() returns before its statement ran (PySpark's blocks): waits for the statements and throws an unseen failure",
+  "SparkSession.settled":
+    "sql() returns before its statement ran (PySpark's blocks): waits for the statements and throws an unseen failure",
   "SparkSession.withTags": "a tag scope per async task, where PySpark keeps tags per thread",
   "DataFrame.col": "PySpark's df['x'] and df.x: TypeScript has no indexing operator to overload",
   "DataFrame.showString": "the text show() prints, for callers that print elsewhere than the console",
@@ -110,10 +111,14 @@ function isPublic(symbol: ts.Symbol): boolean {
 
 /** The public member names (instance and static) of each class the package exports. */
 function exportedMembers(): Map<string, Set<string>> {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(root, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: () => undefined,
-  });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: () => undefined,
+    },
+  );
   const program = ts.createProgram([path.join(root, "src", "index.ts")], config?.options ?? {});
   const checker = program.getTypeChecker();
   const entry = program.getSourceFile(path.join(root, "src", "index.ts"));
@@ -169,7 +174,9 @@ function readmeCoverage(): Record<string, string> {
   const readme = fs.readFileSync(path.join(root, "README.md"), "utf8").replace(/\s+/g, " ");
   const claim = /every class is at 100% of those names except (.*?)\.( |$)/.exec(readme);
   if (!claim) throw new Error('README.md does not state the coverage ("every class is at 100% of those names except ...")');
-  return Object.fromEntries([...claim[1].matchAll(/`(\w+)` \((\d+) of (\d+)\)/g)].map(([, className, covered, of]) => [className, `${covered} of ${of}`]));
+  return Object.fromEntries(
+    [...claim[1].matchAll(/`(\w+)` \((\d+) of (\d+)\)/g)].map(([, className, covered, of]) => [className, `${covered} of ${of}`]),
+  );
 }
 
 describe("API coverage against PySpark's Connect classes", () => {

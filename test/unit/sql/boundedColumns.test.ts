@@ -80,8 +80,18 @@ describe("the budgets of a bounded preview", () => {
   });
 
   it("cut only the types that can grow and can be cut without changing their type", () => {
-    expect([string, new BinaryType(), array(new IntegerType()), map(new IntegerType(), new DoubleType())].map(canCut)).to.deep.equal([true, true, true, true]);
-    expect([new LongType(), new TimestampType(), new VariantType(), struct(["n", new LongType()])].map(canCut)).to.deep.equal([false, false, false, false]);
+    expect([string, new BinaryType(), array(new IntegerType()), map(new IntegerType(), new DoubleType())].map(canCut)).to.deep.equal([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([new LongType(), new TimestampType(), new VariantType(), struct(["n", new LongType()])].map(canCut)).to.deep.equal([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(canCut(struct(["n", new LongType()], ["s", string]))).to.equal(true);
   });
 });
@@ -133,7 +143,9 @@ describe("the query of a bounded preview", () => {
   it("rebuilds structs field by field, keeping a null struct null", () => {
     const df = spark.range(1);
     const { df: query } = boundedPreviewPlan(df, struct(["st", struct(["n", new LongType()], ["s", string])]), 101, 200);
-    expect(show(projectOf(query).expressions[0])).to.equal("when(isNotNull(c0), named_struct('n', c0['n'], 's', substring(c0['s'], 1, 98))) AS st");
+    expect(show(projectOf(query).expressions[0])).to.equal(
+      "when(isNotNull(c0), named_struct('n', c0['n'], 's', substring(c0['s'], 1, 98))) AS st",
+    );
   });
 
   it("reads fields whose names clash (case aside) by position, through a cast", () => {

@@ -61,10 +61,10 @@ describe("Column operators", () => {
       $case: "cast",
       cast: { expr: col("x").expr, castToType: { $case: "typeStr", typeStr: "int" }, evalMode: 0 },
     });
-    expect(col("x").astype(new ArrayType(new IntegerType())).expr.exprType).to.have.deep.nested.property(
-      "cast.castToType",
-      { $case: "type", type: dataTypeToProto(new ArrayType(new IntegerType())) },
-    );
+    expect(col("x").astype(new ArrayType(new IntegerType())).expr.exprType).to.have.deep.nested.property("cast.castToType", {
+      $case: "type",
+      type: dataTypeToProto(new ArrayType(new IntegerType())),
+    });
     expect(col("x").try_cast("int").expr.exprType).to.have.nested.property("cast.evalMode", 3);
   });
 

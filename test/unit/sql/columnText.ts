@@ -1,4 +1,8 @@
-import { Expression_SortOrder_NullOrdering, Expression_SortOrder_SortDirection, type Expression } from "../../../src/gen/spark/connect/expressions";
+import {
+  Expression_SortOrder_NullOrdering,
+  Expression_SortOrder_SortDirection,
+  type Expression,
+} from "../../../src/gen/spark/connect/expressions";
 
 /** A compact text of an expression, to state what a Column compiles to. */
 export function show(e: Expression): string {
@@ -22,7 +26,9 @@ export function show(e: Expression): string {
       return `${show(t.unresolvedExtractValue.child!)}[${show(t.unresolvedExtractValue.extraction!)}]`;
     case "updateFields": {
       const u = t.updateFields;
-      return u.valueExpression ? `withField(${show(u.structExpression!)}, ${u.fieldName}, ${show(u.valueExpression)})` : `dropField(${show(u.structExpression!)}, ${u.fieldName})`;
+      return u.valueExpression
+        ? `withField(${show(u.structExpression!)}, ${u.fieldName}, ${show(u.valueExpression)})`
+        : `dropField(${show(u.structExpression!)}, ${u.fieldName})`;
     }
     case "lambdaFunction":
       return `(${t.lambdaFunction.arguments.map((a) => a.nameParts.join(".")).join(", ")}) -> ${show(t.lambdaFunction.function!)}`;

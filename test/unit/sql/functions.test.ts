@@ -76,10 +76,13 @@ describe("functions whose Spark name or arguments differ from PySpark's call", (
     expect(sql(F.mask("s"))).to.equal("mask(s, 'X', 'x', 'n', NULL)");
     expect(sql(F.str_to_map("s"))).to.equal("str_to_map(s, ',', ':')");
     expect(sql(F.make_ym_interval())).to.equal("make_ym_interval(0, 0)");
-    expect(F.make_dt_interval().expr.exprType).to.have.deep.nested.property("unresolvedFunction.arguments[3].exprType.literal.literalType", {
-      $case: "decimal",
-      decimal: { value: "0", precision: 10, scale: 0 },
-    });
+    expect(F.make_dt_interval().expr.exprType).to.have.deep.nested.property(
+      "unresolvedFunction.arguments[3].exprType.literal.literalType",
+      {
+        $case: "decimal",
+        decimal: { value: "0", precision: 10, scale: 0 },
+      },
+    );
     expect(sql(F.aes_encrypt("d", "k"))).to.equal("aes_encrypt(d, k, 'GCM', 'DEFAULT', '', '')");
   });
 
@@ -146,13 +149,20 @@ describe("higher-order functions", () => {
   });
 
   it("put aggregate's merge and finish lambdas after its columns", () => {
-    const text = sql(F.aggregate("xs", lit(0), (acc, x) => acc.plus(x), (acc) => acc.multiply(10)));
+    const text = sql(
+      F.aggregate(
+        "xs",
+        lit(0),
+        (acc, x) => acc.plus(x),
+        (acc) => acc.multiply(10),
+      ),
+    );
     expect(text).to.match(/^aggregate\(xs, 0, \(x_\d+, y_\d+\) -> .*, \(x_\d+\) -> \*\(x_\d+, 10\)\)$/);
     expect(sql(F.array_sort("xs"))).to.equal("array_sort(xs)");
   });
 
   it("refuse a lambda without parameters or one that returns no Column", () => {
-    expect(() => F.transform("xs", (() => lit(1)))).to.throw(RangeError, /1 to 3/);
+    expect(() => F.transform("xs", () => lit(1))).to.throw(RangeError, /1 to 3/);
     expect(() => F.exists("xs", ((a: never, b: never) => a ?? b) as never)).to.throw(RangeError, /takes 1 parameters/);
     expect(() => F.exists("xs", ((x: unknown) => x && 1) as never)).to.throw(TypeError, /return a Column/);
   });

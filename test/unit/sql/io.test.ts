@@ -50,7 +50,9 @@ describe("DataFrameReader plans", () => {
   });
 
   it("turns option values into the strings Spark reads, leaving out null and undefined ones", () => {
-    const df = spark.read.options({ header: false, samplingRatio: 0.5, maxColumns: 10n, sep: ";", nullValue: null, mode: undefined }).load();
+    const df = spark.read
+      .options({ header: false, samplingRatio: 0.5, maxColumns: 10n, sep: ";", nullValue: null, mode: undefined })
+      .load();
     expect(dataSourceOf(df).options).to.deep.equal({ header: "false", samplingRatio: "0.5", maxColumns: "10", sep: ";" });
   });
 
@@ -91,8 +93,13 @@ describe("DataFrameReader plans", () => {
   }
 
   it("a format shortcut's record takes a StructType schema, and refuses one given to any other option", () => {
-    expect(JSON.parse(dataSourceOf(spark.read.json("/p", { schema: people, multiLine: true })).schema!)).to.deep.equal(JSON.parse(people.json()));
-    expect(() => spark.read.json("/p", { multiLine: people })).to.throw(TypeError, /option multiLine must be a string, number, boolean or bigint/);
+    expect(JSON.parse(dataSourceOf(spark.read.json("/p", { schema: people, multiLine: true })).schema!)).to.deep.equal(
+      JSON.parse(people.json()),
+    );
+    expect(() => spark.read.json("/p", { multiLine: people })).to.throw(
+      TypeError,
+      /option multiLine must be a string, number, boolean or bigint/,
+    );
   });
 
   it("parquet takes several paths then an options record, as PySpark's varargs and keywords", () => {
@@ -108,21 +115,44 @@ describe("DataFrameReader plans", () => {
 
   it("table reads a NamedTable with the options set", () => {
     const read = readOf(spark.read.option("versionAsOf", 3).table("db.events"));
-    expect(read.readType).to.deep.equal({ $case: "namedTable", namedTable: { unparsedIdentifier: "db.events", options: { versionAsOf: "3" } } });
+    expect(read.readType).to.deep.equal({
+      $case: "namedTable",
+      namedTable: { unparsedIdentifier: "db.events", options: { versionAsOf: "3" } },
+    });
   });
 
   it("jdbc puts the connection and the partitioning in options, and predicates in the DataSource", () => {
     const byColumn = dataSourceOf(
-      spark.read.jdbc("jdbc:derby:memory:x", "PEOPLE", { column: "id", lowerBound: 0, upperBound: 100, numPartitions: 4, properties: { user: "u" } }),
+      spark.read.jdbc("jdbc:derby:memory:x", "PEOPLE", {
+        column: "id",
+        lowerBound: 0,
+        upperBound: 100,
+        numPartitions: 4,
+        properties: { user: "u" },
+      }),
     );
     expect(byColumn).to.deep.equal({
       format: "jdbc",
-      options: { user: "u", url: "jdbc:derby:memory:x", dbtable: "PEOPLE", partitionColumn: "id", lowerBound: "0", upperBound: "100", numPartitions: "4" },
+      options: {
+        user: "u",
+        url: "jdbc:derby:memory:x",
+        dbtable: "PEOPLE",
+        partitionColumn: "id",
+        lowerBound: "0",
+        upperBound: "100",
+        numPartitions: "4",
+      },
       paths: [],
       predicates: [],
     });
-    expect(dataSourceOf(spark.read.jdbc("jdbc:x", "T", { predicates: ["id < 5", "id >= 5"] })).predicates).to.deep.equal(["id < 5", "id >= 5"]);
-    expect(() => spark.read.jdbc("jdbc:x", "T", { column: "id", lowerBound: 0 })).to.throw(TypeError, /lowerBound, upperBound and numPartitions/);
+    expect(dataSourceOf(spark.read.jdbc("jdbc:x", "T", { predicates: ["id < 5", "id >= 5"] })).predicates).to.deep.equal([
+      "id < 5",
+      "id >= 5",
+    ]);
+    expect(() => spark.read.jdbc("jdbc:x", "T", { column: "id", lowerBound: 0 })).to.throw(
+      TypeError,
+      /lowerBound, upperBound and numPartitions/,
+    );
   });
 
   it("is immutable: a setting returns a new reader and leaves the old one as it was", () => {

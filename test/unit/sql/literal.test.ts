@@ -43,9 +43,15 @@ describe("lit: Spark types inferred from JS values", () => {
 
   it("encodes dates, timestamps and intervals in the protocol's units", () => {
     expect(literalOf(new LocalDate(1970, 1, 11)).literalType).to.deep.equal({ $case: "date", date: 10 });
-    expect(literalOf(new LocalDateTime(1970, 1, 1, 0, 0, 1, 5)).literalType).to.deep.equal({ $case: "timestampNtz", timestampNtz: 1_000_005n });
+    expect(literalOf(new LocalDateTime(1970, 1, 1, 0, 0, 1, 5)).literalType).to.deep.equal({
+      $case: "timestampNtz",
+      timestampNtz: 1_000_005n,
+    });
     expect(literalOf(new Timestamp(1_234_567n)).literalType).to.deep.equal({ $case: "timestamp", timestamp: 1_234_567n });
-    expect(literalOf(new LocalTime(0, 0, 1, 500)).literalType).to.deep.equal({ $case: "time", time: { nano: 1_000_000_500n, precision: 7 } });
+    expect(literalOf(new LocalTime(0, 0, 1, 500)).literalType).to.deep.equal({
+      $case: "time",
+      time: { nano: 1_000_000_500n, precision: 7 },
+    });
     expect(literalOf(new YearMonthInterval(14)).literalType).to.deep.equal({ $case: "yearMonthInterval", yearMonthInterval: 14 });
   });
 
@@ -66,11 +72,17 @@ describe("lit: Spark types inferred from JS values", () => {
   });
 
   it("refuses digits a declared type cannot hold rather than sending or dropping them", () => {
-    expect(() => literalOf(Timestamp.fromEpochNanos(1001n), new TimestampType())).to.throw(RangeError, /more fractional digits than a Spark timestamp/);
+    expect(() => literalOf(Timestamp.fromEpochNanos(1001n), new TimestampType())).to.throw(
+      RangeError,
+      /more fractional digits than a Spark timestamp/,
+    );
     expect(() => literalOf(LocalDateTime.fromEpochNanos(1001n), new TimestampNTZType())).to.throw(RangeError, /timestamp_ntz/);
     expect(() => literalOf(new LocalTime(1, 2, 3, 1_500_000), new TimeType(2))).to.throw(RangeError, /time\(2\)/);
     expect(() => literalOf(Timestamp.fromEpochNanos(1001n), new TimestampLTZNanosType(7))).to.throw(RangeError, /timestamp_ltz\(7\)/);
-    expect(literalOf(new LocalTime(1, 2, 3, 10_000_000), new TimeType(2)).literalType).to.deep.equal({ $case: "time", time: { nano: 3_723_010_000_000n, precision: 2 } });
+    expect(literalOf(new LocalTime(1, 2, 3, 10_000_000), new TimeType(2)).literalType).to.deep.equal({
+      $case: "time",
+      time: { nano: 3_723_010_000_000n, precision: 2 },
+    });
   });
 
   it("makes arrays array literals whose element type fits every element, nulls and nesting included", () => {
@@ -94,7 +106,14 @@ describe("lit: Spark types inferred from JS values", () => {
   });
 
   it("makes a Map a map literal and refuses a null key", () => {
-    expect(typeOf(new Map([["a", 1], ["b", 2.5]]))).to.equal("map<string,double>");
+    expect(
+      typeOf(
+        new Map([
+          ["a", 1],
+          ["b", 2.5],
+        ]),
+      ),
+    ).to.equal("map<string,double>");
     const literal = literalOf(new Map([["a", 1]])).literalType;
     expect(literal).to.deep.equal({
       $case: "map",

@@ -96,16 +96,8 @@ const PYSPARK_CASES: Case[] = [
   ["DecimalType()", () => new DecimalType(), p("decimal", "decimal(10,0)", '"decimal(10,0)"')],
   ["DecimalType(38, 18)", () => new DecimalType(38, 18), p("decimal", "decimal(38,18)", '"decimal(38,18)"')],
   ["StringType()", () => new StringType(), p("string", "string", '"string"')],
-  [
-    "StringType('UTF8_LCASE')",
-    () => new StringType("UTF8_LCASE"),
-    p("string", "string collate UTF8_LCASE", '"string collate UTF8_LCASE"'),
-  ],
-  [
-    "StringType('UNICODE_CI')",
-    () => new StringType("UNICODE_CI"),
-    p("string", "string collate UNICODE_CI", '"string collate UNICODE_CI"'),
-  ],
+  ["StringType('UTF8_LCASE')", () => new StringType("UTF8_LCASE"), p("string", "string collate UTF8_LCASE", '"string collate UTF8_LCASE"')],
+  ["StringType('UNICODE_CI')", () => new StringType("UNICODE_CI"), p("string", "string collate UNICODE_CI", '"string collate UNICODE_CI"')],
   ["CharType(3)", () => new CharType(3), p("char", "char(3)", '"char(3)"')],
   ["VarcharType(10)", () => new VarcharType(10), p("varchar", "varchar(10)", '"varchar(10)"')],
   ["DateType()", () => new DateType(), p("date", "date", '"date"')],
@@ -115,11 +107,7 @@ const PYSPARK_CASES: Case[] = [
   ["TimeType(0)", () => new TimeType(0), p("time", "time(0)", '"time(0)"')],
   ["TimeType(9)", () => new TimeType(9), p("time", "time(9)", '"time(9)"')],
   ["CalendarIntervalType()", () => new CalendarIntervalType(), p("interval", "interval", '"interval"')],
-  [
-    "DayTimeIntervalType()",
-    () => new DayTimeIntervalType(),
-    p("daytimeinterval", "interval day to second", '"interval day to second"'),
-  ],
+  ["DayTimeIntervalType()", () => new DayTimeIntervalType(), p("daytimeinterval", "interval day to second", '"interval day to second"')],
   ["DayTimeIntervalType(1)", () => new DayTimeIntervalType(1), p("daytimeinterval", "interval hour", '"interval hour"')],
   [
     "DayTimeIntervalType(2, 3)",
@@ -131,26 +119,14 @@ const PYSPARK_CASES: Case[] = [
     () => new YearMonthIntervalType(),
     p("yearmonthinterval", "interval year to month", '"interval year to month"'),
   ],
-  [
-    "YearMonthIntervalType(1)",
-    () => new YearMonthIntervalType(1),
-    p("yearmonthinterval", "interval month", '"interval month"'),
-  ],
+  ["YearMonthIntervalType(1)", () => new YearMonthIntervalType(1), p("yearmonthinterval", "interval month", '"interval month"')],
   ["VariantType()", () => new VariantType(), p("variant", "variant", '"variant"')],
   ["GeometryType(4326)", () => new GeometryType(4326), p("geometry", "geometry(4326)", '"geometry(OGC:CRS84)"')],
   ["GeometryType(0)", () => new GeometryType(0), p("geometry", "geometry(0)", '"geometry(SRID:0)"')],
   ["GeometryType(3857)", () => new GeometryType(3857), p("geometry", "geometry(3857)", '"geometry(EPSG:3857)"')],
   ["GeometryType('ANY')", () => new GeometryType("ANY"), p("geometry", "geometry(any)", '"geometry(SRID:ANY)"')],
-  [
-    "GeographyType(4326)",
-    () => new GeographyType(4326),
-    p("geography", "geography(4326)", '"geography(OGC:CRS84, SPHERICAL)"'),
-  ],
-  [
-    "GeographyType('ANY')",
-    () => new GeographyType("ANY"),
-    p("geography", "geography(any)", '"geography(SRID:ANY, SPHERICAL)"'),
-  ],
+  ["GeographyType(4326)", () => new GeographyType(4326), p("geography", "geography(4326)", '"geography(OGC:CRS84, SPHERICAL)"')],
+  ["GeographyType('ANY')", () => new GeographyType("ANY"), p("geography", "geography(any)", '"geography(SRID:ANY, SPHERICAL)"')],
   [
     "ArrayType(IntegerType())",
     () => new ArrayType(new IntegerType()),
@@ -159,11 +135,7 @@ const PYSPARK_CASES: Case[] = [
   [
     "ArrayType(StringType('UNICODE_CI'), False)",
     () => new ArrayType(new StringType("UNICODE_CI"), false),
-    p(
-      "array",
-      "array<string collate UNICODE_CI>",
-      '{"containsNull":false,"elementType":"string collate UNICODE_CI","type":"array"}',
-    ),
+    p("array", "array<string collate UNICODE_CI>", '{"containsNull":false,"elementType":"string collate UNICODE_CI","type":"array"}'),
   ],
   [
     "MapType(StringType(), IntegerType())",
@@ -229,26 +201,14 @@ function vectorUdt(): UserDefinedType {
  * what Spark's JSON writes for them.
  */
 const SERVER_ONLY_CASES: Case[] = [
-  [
-    "timestamp_ntz(9)",
-    () => new TimestampNTZNanosType(),
-    p("timestamp_ntz", "timestamp_ntz(9)", '"timestamp_ntz(9)"'),
-  ],
-  [
-    "timestamp_ltz(7)",
-    () => new TimestampLTZNanosType(7),
-    p("timestamp_ltz", "timestamp_ltz(7)", '"timestamp_ltz(7)"'),
-  ],
+  ["timestamp_ntz(9)", () => new TimestampNTZNanosType(), p("timestamp_ntz", "timestamp_ntz(9)", '"timestamp_ntz(9)"')],
+  ["timestamp_ltz(7)", () => new TimestampLTZNanosType(7), p("timestamp_ltz", "timestamp_ltz(7)", '"timestamp_ltz(7)"')],
 ];
 
 const ALL_CASES = [...PYSPARK_CASES, ...SERVER_ONLY_CASES];
 
 /** One type of every kind this client knows (the JSON-less ones included). */
-const ONE_OF_EVERY_KIND: DataType[] = [
-  ...ALL_CASES.map(([, make]) => make()),
-  new UnparsedDataType("a INT, b STRING"),
-  new UnknownType(),
-];
+const ONE_OF_EVERY_KIND: DataType[] = [...ALL_CASES.map(([, make]) => make()), new UnparsedDataType("a INT, b STRING"), new UnknownType()];
 
 /**
  * The schema a Spark 4.3.0 server returned (AnalyzePlan, schema) for a query with a column of
@@ -375,7 +335,7 @@ describe("data types: construction", () => {
     expect(() => new StructType([notAType as unknown as StructField])).to.throw(TypeError, /StructField/);
   });
 
-  it("accepts any SRID the server may send, and -1 or \"ANY\" for mixed SRIDs", () => {
+  it('accepts any SRID the server may send, and -1 or "ANY" for mixed SRIDs', () => {
     expect(new GeometryType(32633).simpleString()).to.equal("geometry(32633)");
     expect(new GeographyType(4267).simpleString()).to.equal("geography(4267)");
     expect(new GeometryType(-1).equals(new GeometryType("ANY"))).to.equal(true);
@@ -429,9 +389,7 @@ describe("data types: toString", () => {
     expect(String(new MapType(new StringType(), new ArrayType(new DoubleType(), false), false))).to.equal(
       "MapType(StringType(), ArrayType(DoubleType(), false), false)",
     );
-    expect(String(new StructType().add("a", new IntegerType(), false))).to.equal(
-      'StructType([StructField("a", IntegerType(), false)])',
-    );
+    expect(String(new StructType().add("a", new IntegerType(), false))).to.equal('StructType([StructField("a", IntegerType(), false)])');
   });
 
   it("is what Node's console shows", () => {
@@ -607,15 +565,15 @@ describe("data types: the Spark Connect protocol", () => {
     }).get("a");
     expect(Object.keys(field.metadata)).to.deep.equal(["__proto__", "comment"]);
     expect(Object.getPrototypeOf(field.metadata)).to.equal(Object.prototype);
-    expect(field.json()).to.equal(
-      '{"metadata":{"__proto__":{"polluted":true},"comment":"c"},"name":"a","nullable":true,"type":"integer"}',
-    );
+    expect(field.json()).to.equal('{"metadata":{"__proto__":{"polluted":true},"comment":"c"},"name":"a","nullable":true,"type":"integer"}');
   });
 
   it("refuses field metadata that is not a JSON object", () => {
     const proto = dataTypeToProto(new StructType().add("a", new IntegerType()));
     if (proto.kind?.$case !== "struct") throw new Error("expected a struct");
-    const broken = { kind: { ...proto.kind, struct: { ...proto.kind.struct, fields: [{ ...proto.kind.struct.fields[0], metadata: "[1]" }] } } };
+    const broken = {
+      kind: { ...proto.kind, struct: { ...proto.kind.struct, fields: [{ ...proto.kind.struct.fields[0], metadata: "[1]" }] } },
+    };
     expect(() => dataTypeFromProto(broken)).to.throw(TypeError, /not a JSON object/);
   });
 
@@ -646,9 +604,17 @@ describe("data types: the Spark Connect protocol", () => {
     expect(read({ $case: "decimal", decimal: { precision: 5, typeVariationReference: 0 } }).equals(new DecimalType(5, 0))).to.equal(true);
     expect(read({ $case: "string", string: { collation: "", typeVariationReference: 0 } }).equals(new StringType())).to.equal(true);
     expect(read({ $case: "time", time: { typeVariationReference: 0 } }).equals(new TimeType(6))).to.equal(true);
-    expect(read({ $case: "timestampNtzNanos", timestampNtzNanos: { typeVariationReference: 0 } }).equals(new TimestampNTZNanosType(9))).to.equal(true);
-    expect(read({ $case: "dayTimeInterval", dayTimeInterval: { typeVariationReference: 0 } }).equals(new DayTimeIntervalType(0, 3))).to.equal(true);
-    expect(read({ $case: "yearMonthInterval", yearMonthInterval: { startField: 1, typeVariationReference: 0 } }).equals(new YearMonthIntervalType(1, 1))).to.equal(true);
+    expect(
+      read({ $case: "timestampNtzNanos", timestampNtzNanos: { typeVariationReference: 0 } }).equals(new TimestampNTZNanosType(9)),
+    ).to.equal(true);
+    expect(
+      read({ $case: "dayTimeInterval", dayTimeInterval: { typeVariationReference: 0 } }).equals(new DayTimeIntervalType(0, 3)),
+    ).to.equal(true);
+    expect(
+      read({ $case: "yearMonthInterval", yearMonthInterval: { startField: 1, typeVariationReference: 0 } }).equals(
+        new YearMonthIntervalType(1, 1),
+      ),
+    ).to.equal(true);
   });
 
   it("keeps a message of a kind it does not know as UnknownType, and writes it back as it came", () => {

@@ -32,14 +32,23 @@ describe("numeric argument checks", () => {
   it("holds counts to 0..2^31-1 and positive counts to 1..2^31-1, what the protocol's int32 fields hold", () => {
     expect(checkedCount(0, "limit")).to.equal(0);
     expect(checkedCount(INT32_MAX, "limit")).to.equal(INT32_MAX);
-    expect(() => checkedCount(INT32_MAX + 1, "limit")).to.throw(RangeError, "limit must be a whole number from 0 to 2147483647, got 2147483648");
+    expect(() => checkedCount(INT32_MAX + 1, "limit")).to.throw(
+      RangeError,
+      "limit must be a whole number from 0 to 2147483647, got 2147483648",
+    );
     expect(checkedPositiveCount(1, "numBuckets")).to.equal(1);
-    expect(() => checkedPositiveCount(0, "numBuckets")).to.throw(RangeError, "numBuckets must be a whole number from 1 to 2147483647, got 0");
+    expect(() => checkedPositiveCount(0, "numBuckets")).to.throw(
+      RangeError,
+      "numBuckets must be a whole number from 1 to 2147483647, got 0",
+    );
   });
 
   it("checks numbers for finiteness and bounds, an exclusive lower bound included", () => {
     expect(checkedNumber(0.5, "support", { above: 0, max: 1 })).to.equal(0.5);
-    expect(() => checkedNumber(0, "support", { above: 0, max: 1 })).to.throw(RangeError, "support must be a number above 0 and at most 1, got 0");
+    expect(() => checkedNumber(0, "support", { above: 0, max: 1 })).to.throw(
+      RangeError,
+      "support must be a number above 0 and at most 1, got 0",
+    );
     expect(() => checkedNumber(-1, "fraction", { min: 0 })).to.throw(RangeError, "fraction must be a number >= 0, got -1");
     expect(() => checkedNumber(2, "fractions", { min: 0, max: 1 })).to.throw(RangeError, "fractions must be a number from 0 to 1, got 2");
     expect(() => checkedNumber(Infinity, "option x")).to.throw(RangeError, "option x must be a finite number, got Infinity");
@@ -70,10 +79,18 @@ describe("the user API's numeric arguments, checked before anything is sent", ()
   });
 
   it("refuses partition and bucket counts outside 1 to 2^31-1, naming the argument", () => {
-    for (const make of [() => df.repartition(0), () => df.coalesce(1.5), () => df.repartitionByRange(-1, "id"), () => df.repartitionById(0, "id")]) {
+    for (const make of [
+      () => df.repartition(0),
+      () => df.coalesce(1.5),
+      () => df.repartitionByRange(-1, "id"),
+      () => df.repartitionById(0, "id"),
+    ]) {
       expect(make).to.throw(RangeError, /^numPartitions must be a whole number from 1 to 2147483647, got /);
     }
-    expect(() => df.write.bucketBy(2 ** 31, "id")).to.throw(RangeError, "numBuckets must be a whole number from 1 to 2147483647, got 2147483648");
+    expect(() => df.write.bucketBy(2 ** 31, "id")).to.throw(
+      RangeError,
+      "numBuckets must be a whole number from 1 to 2147483647, got 2147483648",
+    );
   });
 
   it("refuses row counts outside 0 to 2^31-1, naming the argument", () => {

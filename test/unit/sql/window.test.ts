@@ -15,7 +15,10 @@ describe("Window specifications", () => {
   it("partition by names or Columns and order ascending unless told otherwise", () => {
     const w = windowOf(Window.partitionBy("a", col("b")).orderBy("c", col("d").desc()));
     expect(w.partitionSpec).to.deep.equal([col("a").expr, col("b").expr]);
-    expect(w.orderSpec.map((o) => [o.direction, o.nullOrdering])).to.deep.equal([[1, 1], [2, 2]]);
+    expect(w.orderSpec.map((o) => [o.direction, o.nullOrdering])).to.deep.equal([
+      [1, 1],
+      [2, 2],
+    ]);
     expect(w.windowFunction).to.deep.equal(F.rank().expr);
     expect(w.frameSpec).to.equal(undefined);
   });
@@ -40,9 +43,15 @@ describe("Window specifications", () => {
       upper: { boundary: { $case: "currentRow", currentRow: true } },
     });
     const sliding = windowOf(Window.orderBy("t").rowsBetween(-2, 3)).frameSpec;
-    expect(sliding?.lower?.boundary).to.deep.equal({ $case: "value", value: { exprType: { $case: "literal", literal: { literalType: { $case: "integer", integer: -2 } } } } });
+    expect(sliding?.lower?.boundary).to.deep.equal({
+      $case: "value",
+      value: { exprType: { $case: "literal", literal: { literalType: { $case: "integer", integer: -2 } } } },
+    });
     expect(sliding?.upper?.boundary).to.have.nested.property("value.exprType.literal.literalType.integer", 3);
-    expect(windowOf(Window.rowsBetween(-Infinity, Infinity)).frameSpec?.upper?.boundary).to.deep.equal({ $case: "unbounded", unbounded: true });
+    expect(windowOf(Window.rowsBetween(-Infinity, Infinity)).frameSpec?.upper?.boundary).to.deep.equal({
+      $case: "unbounded",
+      unbounded: true,
+    });
     expect(() => Window.rowsBetween(-(2 ** 40), 0)).to.throw(RangeError);
     expect(() => Window.rowsBetween(0.5, 1)).to.throw(RangeError);
   });
