@@ -24,6 +24,7 @@ import {
 import { dataFrameBundle } from "../../../src/sql/display/dataFrameBundle";
 import { parseTable } from "../../unit/render/htmlTable";
 import { newSession, requireSpark } from "../../support/spark";
+import { showCells } from "../../support/showGrid";
 
 /** Runs `SELECT <expr> AS v, <checks> FROM VALUES ...` and returns the rows. */
 async function probe(spark: SparkSession, values: readonly string[], checks: string): Promise<Row[]> {
@@ -311,19 +312,6 @@ describe("Spark types as JS values", () => {
     expect((rows[0].v as VariantValue).toJS()).to.deep.equal({ a: 1, b: [true, null, "x"], c: "1.5", d: { e: -12345678901234 } });
   });
 });
-
-/** The trimmed cells of Spark's show(truncate = false) grid, row by row, the header row first. */
-function showCells(grid: string): string[][] {
-  return grid
-    .split("\n")
-    .filter((line) => line.startsWith("|"))
-    .map((line) =>
-      line
-        .slice(1, -1)
-        .split("|")
-        .map((cell) => cell.trim()),
-    );
-}
 
 /**
  * Spark 4.3's time(0..9), timestamp_ntz(7..9) and timestamp_ltz(7..9), each value checked against

@@ -7,22 +7,10 @@ import type { DataFrame, SparkSession } from "../../../src";
 import { dataFrameBundle } from "../../../src/sql/display/dataFrameBundle";
 import { newSession, requireSpark } from "../../support/spark";
 import { parseTable } from "../../unit/render/htmlTable";
+import { showCells } from "../../support/showGrid";
 
 // A zone with daylight saving time, and a local mean time before 1883 that is not whole minutes.
 const ZONE = "America/New_York";
-
-/** The cells of a grid in show()'s shape (Spark's, or the text table's), trimmed, row by row; the header row first. */
-function gridCells(grid: string): string[][] {
-  return grid
-    .split("\n")
-    .filter((line) => line.startsWith("|"))
-    .map((line) =>
-      line
-        .slice(1, -1)
-        .split("|")
-        .map((cell) => cell.trim()),
-    );
-}
 
 interface Shown {
   /** Spark's show(truncate = false): header, then rows. */
@@ -39,9 +27,9 @@ async function shown(df: DataFrame): Promise<Shown> {
   const [bundle, sparkGrid] = await Promise.all([dataFrameBundle(df, { maxCellChars: 1000 }), df.showString(100, false)]);
   const parsed = parseTable(bundle["text/html"]);
   return {
-    spark: gridCells(sparkGrid),
+    spark: showCells(sparkGrid),
     html: [parsed.header.map((h) => h.name), ...parsed.rows.map((row) => row.map((cell) => (cell.isNull ? "NULL" : cell.text)))],
-    text: gridCells(bundle["text/plain"]),
+    text: showCells(bundle["text/plain"]),
     types: parsed.header.map((h) => h.type),
   };
 }

@@ -4,6 +4,7 @@ import { decodeTable, LocalDate, LocalDateTime, LocalTime, Timestamp } from "../
 import { cellText, tableToHtml, tableToText } from "../../../src/render";
 import { EVERY_KIND_STREAM, PRECISIONS_COLUMNS, PRECISIONS_SHOW, PRECISIONS_STREAM } from "../arrow/sparkBytes";
 import { parseTable } from "./htmlTable";
+import { showCells } from "../../support/showGrid";
 
 describe("cell text: every kind of value a server sends", () => {
   // One row of every kind, as a Spark 4.3 server sent it (see sparkBytes.ts).
@@ -68,19 +69,6 @@ describe("cell text: every kind of value a server sends", () => {
     for (const cell of Object.values(cells)) expect(grid).to.include(cell.isNull ? "NULL" : cell.text);
   });
 });
-
-/** The cells of a grid Spark's show(truncate = false) printed, trimmed, row by row (the header first). */
-function showCells(grid: string): string[][] {
-  return grid
-    .split("\n")
-    .filter((line) => line.startsWith("|"))
-    .map((line) =>
-      line
-        .slice(1, -1)
-        .split("|")
-        .map((cell) => cell.trim()),
-    );
-}
 
 describe("cell text: Spark 4.3's time(p) and nanosecond timestamps", () => {
   // time(0..9), timestamp_ntz(7..9), timestamp_ltz(7..9), nested ones, as a Spark 4.3 server sent them.
