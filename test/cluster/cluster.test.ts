@@ -78,7 +78,14 @@ describe("the cluster under the Spark Connect server", function () {
       "a stage of eight tasks",
     ).to.equal(true);
     const completed = stages.filter((s) => s.numTasks === 8n).map((s) => s.numCompletedTasks);
-    expect(completed.at(-1), "the last report counts all eight done").to.equal(8n);
+    expect(
+      completed.every((count, i) => count <= 8n && (i === 0 || count >= completed[i - 1])),
+      `counts that only grow, up to eight: ${completed.join(", ")}`,
+    ).to.equal(true);
+    // The server reports every two seconds and its report after the last task can come after the
+    // results (then the last one seen says 7 of 8); by the report about four seconds in, two
+    // one-core workers have finished at least four of the 1.5-second tasks.
+    expect(completed.at(-1)! >= 4n, `the last report counts at least half done: ${completed.join(", ")}`).to.equal(true);
     // Both one-core workers busy at once. (The server counts tasks started minus ended, so a report
     // caught between one task's end and the next one's start can say 3: no upper bound here.)
     expect(
