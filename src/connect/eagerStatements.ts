@@ -5,9 +5,7 @@
 // awaited, or else by the session's next request (or `settled`), and a statement written after an
 // unseen failure is not sent, as a PySpark program would have stopped at the first.
 import type { Relation } from "../gen/spark/connect/relations";
-
-/** Any object of a request, as ts-proto builds it. */
-type Node = Readonly<Record<string, unknown>>;
+import { isRequestNode, replaceNodes, type RequestNode } from "./requestTree";
 
 interface Pending {
   /** The relation the server answered with, once it has; `undefined` while it runs or after it failed. */
@@ -79,10 +77,13 @@ export class EagerStatements {
   async before<T>(request: T): Promise<T> {
     await this.settled();
     if (this.#byPlanId.size === 0) return request;
-    return substitute(request, (planId) => {
+    // A relation node is one with a plan id and a relType; the statement's placeholder is replaced.
+    return replaceNodes(request, (node) => {
+      const planId = isRequestNode(node.common) ? node.common.planId : undefined;
+      if (typeof planId !== "bigint" || !("relType" in node)) return undefined;
       const pending = this.#byPlanId.get(planId);
       if (pending?.failure) throw this.#seen(pending.failure);
-      return pending?.relation;
+      return pending?.relation as RequestNode | undefined;
     }) as T;
   }
 
@@ -99,28 +100,4 @@ export class EagerStatements {
     if (index >= 0) this.#unseen.splice(index, 1);
     return failure.error;
   }
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !Array.isArray(value);
-}
-
-/** A copy of `value` in which each relation `replacement` knows (by its plan id) is replaced; shared where nothing is. */
-function substitute(value: unknown, replacement: (planId: bigint) => Relation | undefined): unknown {
-  if (Array.isArray(value)) {
-    const items = value.map((item) => substitute(item, replacement));
-    return items.some((item, i) => item !== value[i]) ? items : value;
-  }
-  if (!isNode(value)) return value;
-  const planId = isNode(value.common) ? value.common.planId : undefined;
-  if (typeof planId === "bigint" && "relType" in value) {
-    const replaced = replacement(planId);
-    if (replaced) return replaced;
-  }
-  let copy: Record<string, unknown> | undefined;
-  for (const [key, field] of Object.entries(value)) {
-    const rewritten = substitute(field, replacement);
-    if (rewritten !== field) (copy ??= { ...value })[key] = rewritten;
-  }
-  return copy ?? value;
 }

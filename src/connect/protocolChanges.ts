@@ -5,10 +5,10 @@
 // from what was asked. So before sending, the client says it itself: it writes the request the
 // older way where there is one, and otherwise refuses with the feature's name and the line it needs.
 import { UnsupportedByServerError } from "./errors/unsupportedByServer";
+import { isRequestNode, replaceNodes, requestNodes, type RequestNode } from "./requestTree";
 import { atLeastLine, type SparkVersion } from "./sparkVersion";
 
-/** An object of a request as ts-proto builds it: fields, and oneofs as `{ $case, [case]: value }`. */
-type Node = Readonly<Record<string, unknown>>;
+type Node = RequestNode;
 
 /** One part of the protocol a line added. */
 export interface ProtocolChange {
@@ -24,7 +24,7 @@ export interface ProtocolChange {
 
 function oneofCase(node: Node, field: string): string | undefined {
   const value = node[field];
-  return isNode(value) && typeof value.$case === "string" ? value.$case : undefined;
+  return isRequestNode(value) && typeof value.$case === "string" ? value.$case : undefined;
 }
 
 /** A change shown by one case of one oneof field, e.g. `relType` being `zip`. */
@@ -39,13 +39,15 @@ function isEmptyVoidArrayLiteral(node: Node): boolean {
   if (oneofCase(literal, "literalType") !== "array") return false;
   const array = (literal.literalType as Node).array as Node;
   const elementType = array.elementType;
-  return Array.isArray(array.elements) && array.elements.length === 0 && isNode(elementType) && oneofCase(elementType, "kind") === "null";
+  return (
+    Array.isArray(array.elements) && array.elements.length === 0 && isRequestNode(elementType) && oneofCase(elementType, "kind") === "null"
+  );
 }
 
 /** A literal's oneof, e.g. `{ $case: "array", array: {...} }`. */
 function literalCase(literal: Node): Node | undefined {
   const value = literal.literalType;
-  return isNode(value) ? value : undefined;
+  return isRequestNode(value) ? value : undefined;
 }
 
 /** The literals inside an array or map literal. */
@@ -135,20 +137,6 @@ export const PROTOCOL_CHANGES: readonly ProtocolChange[] = [
   newCase("the nanosecond timestamp types (precision 7 to 9)", "4.3", "kind", "timestampNtzNanos", "timestampLtzNanos"),
 ];
 
-function isNode(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !Array.isArray(value);
-}
-
-/** Every object of `value` (arrays walked through, bytes skipped), outermost first. */
-function* nodesOf(value: unknown): Generator<Node> {
-  if (Array.isArray(value)) {
-    for (const item of value) yield* nodesOf(item);
-  } else if (isNode(value)) {
-    yield value;
-    for (const field of Object.values(value)) yield* nodesOf(field);
-  }
-}
-
 /**
  * The protocol changes a request uses. Most requests use none, and then the client never needs
  * to ask the server's version.
@@ -161,7 +149,7 @@ function* nodesOf(value: unknown): Generator<Node> {
  */
 export function changesUsedBy(request: unknown, changes: readonly ProtocolChange[] = PROTOCOL_CHANGES): ProtocolChange[] {
   const used = new Set<ProtocolChange>();
-  for (const node of nodesOf(request)) {
+  for (const node of requestNodes(request)) {
     for (const change of changes) if (change.usedBy(node)) used.add(change);
   }
   return [...used];
@@ -186,22 +174,5 @@ export function adaptToServer<T>(request: T, version: SparkVersion | undefined, 
   if (missing.length === 0) return request;
   const refused = missing.find((change) => !change.older);
   if (refused) throw new UnsupportedByServerError(refused.feature, refused.since, version.text);
-  return rewrite(request, missing) as T;
-}
-
-/** A copy of `value` with every object some change applies to in its older words; shared where nothing changed. */
-function rewrite(value: unknown, changes: readonly ProtocolChange[]): unknown {
-  if (Array.isArray(value)) {
-    const items = value.map((item) => rewrite(item, changes));
-    return items.some((item, i) => item !== value[i]) ? items : value;
-  }
-  if (!isNode(value)) return value;
-  const change = changes.find((c) => c.usedBy(value));
-  if (change?.older) return change.older(value);
-  let copy: Record<string, unknown> | undefined;
-  for (const [key, field] of Object.entries(value)) {
-    const rewritten = rewrite(field, changes);
-    if (rewritten !== field) (copy ??= { ...value })[key] = rewritten;
-  }
-  return copy ?? value;
+  return replaceNodes(request, (node) => missing.find((change) => change.usedBy(node))?.older?.(node)) as T;
 }

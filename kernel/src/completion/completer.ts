@@ -64,8 +64,8 @@ export class DataCompleter {
     private readonly budgetMs = 300,
   ) {}
 
-  /** The notebook's session (`spark`), when it is one. */
-  private session(): SparkSession | undefined {
+  /** The notebook's session (`spark`), when it is a live one. */
+  session(): SparkSession | undefined {
     const spark = this.locals().spark;
     return spark instanceof SparkSession && !spark.is_stopped ? spark : undefined;
   }

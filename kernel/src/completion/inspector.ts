@@ -3,7 +3,7 @@
 // function name in SQL text, the server's own description with usage and examples; on a DataFrame
 // variable, its schema as a tree and where it comes from; on a table name in SQL (or in
 // `spark.table("...")`), its schema.
-import { DataFrame, functions, SparkSession } from "spark-ts";
+import { DataFrame, functions } from "spark-ts";
 import type { CellDefinitions } from "./cellDefinitions";
 import { functionNameOf, sqlCellQuery, type DataCompleter, type Locals } from "./completer";
 import { nameAtCursor, stringAtCursor } from "./cursorContext";
@@ -29,11 +29,6 @@ export class SparkInspector {
     private readonly completer: DataCompleter,
     private readonly budgetMs = 1000,
   ) {}
-
-  private session(): SparkSession | undefined {
-    const spark = this.locals().spark;
-    return spark instanceof SparkSession && !spark.is_stopped ? spark : undefined;
-  }
 
   async inspect(code: string, cursor: number): Promise<string | undefined> {
     const deadline = new Deadline(this.budgetMs);
@@ -76,14 +71,14 @@ export class SparkInspector {
   }
 
   private async tableSection(name: readonly string[] | string, deadline: Deadline): Promise<string | undefined> {
-    const spark = this.session();
+    const spark = this.completer.session();
     const schema = spark && (await this.lookups.tableSchema(spark, name, deadline));
     return schema ? `Table ${typeof name === "string" ? name : name.join(".")}:\n${schemaTree(schema)}` : undefined;
   }
 
   /** The server's description of a function of the functions namespace (by its name, or its snake_case spelling). */
   private async functionSection(name: string, deadline: Deadline): Promise<string | undefined> {
-    const spark = this.session();
+    const spark = this.completer.session();
     if (!spark) return undefined;
     for (const candidate of new Set([name.toLowerCase(), snakeCase(name)])) {
       const docs = await this.lookups.functionDocs(spark, candidate, deadline);
