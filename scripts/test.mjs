@@ -33,6 +33,9 @@ const SUITES = [
   // ESLint (type-aware) and Prettier, one test per file of each (scripts/lint.mjs).
   { name: "lint", needsServer: false, run: async () => (await import("./lint.mjs")).lintSuite() },
   { name: "unit", needsServer: false, run: (env) => mochaSuite("test/unit/.mocharc.json", env) },
+  // Checks against what lies outside the sources: PySpark's API in the venv, docker-compose, the
+  // built packages' entry points.
+  { name: "tooling", needsServer: false, run: (env) => mochaSuite("test/tooling/.mocharc.json", env) },
   // Plans built by this client and by PySpark's Connect client for the same programs, no server.
   { name: "plans", needsServer: false, run: (env) => mochaSuite("test/plans/.mocharc.json", env) },
   { name: "integration", needsServer: true, run: (env) => mochaSuite("test/integration/.mocharc.json", env) },
@@ -120,8 +123,8 @@ async function main() {
   const suites = wanted.length ? SUITES.filter((s) => wanted.includes(s.name)) : SUITES;
 
   if ((await build()) !== 0) throw new Error("the build failed");
-  // Chromium (browser suite) and docker-compose (the compose file check in the unit suite).
-  if (suites.some((s) => s.name === "browser" || s.name === "unit")) {
+  // Chromium (browser suite) and docker-compose (the compose file check in the tooling suite).
+  if (suites.some((s) => s.name === "browser" || s.name === "tooling")) {
     await new Promise((resolve) => spawn("bash", ["scripts/test-tools.sh"], { cwd: root, stdio: "inherit" }).on("exit", resolve));
   }
 

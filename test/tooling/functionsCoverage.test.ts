@@ -2,9 +2,9 @@ import { expect } from "chai";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { describe, it } from "mocha";
-import * as F from "../../../src/sql/functions";
+import * as F from "../../src/sql/functions";
 
-const root = path.resolve(__dirname, "..", "..", "..");
+const root = path.resolve(__dirname, "..", "..");
 
 /**
  * The names of `pyspark.sql.functions` this client leaves out, each for a reason of its own:
