@@ -1,4 +1,7 @@
+import { after } from "mocha";
 import { SparkSession } from "../../src";
+import { SparkConnectClient } from "../../src/connect/client";
+import { parseConnectionString } from "../../src/connect/connectionString";
 import pinned from "../../proto/spark.json";
 
 /** The address of the real Spark Connect server the integration suites run against. */
@@ -11,6 +14,45 @@ export function sparkRemote(): string {
 /** A new session of its own on the test server (its temp views and settings are its own). */
 export function newSession(): Promise<SparkSession> {
   return SparkSession.builder.remote(sparkRemote()).create();
+}
+
+/**
+ * The session of the enclosing `describe`, on the test server: the suite's `let spark` with its
+ * `before` and `after` in one line. It is made at once, while Mocha collects the suite, which costs
+ * nothing: a session does not reach the server until its first request (SparkConnectClient's
+ * constructor makes a gRPC channel, which connects lazily, and only watches it for its first
+ * connection, which does not ask it to connect), and stopping one that never reached the server
+ * sends nothing (SparkSession.stop closes the client, which releases the server-side session only
+ * once its channel has been ready).
+ *
+ * The session is stopped after every other `after` hook of the suite, wherever they are declared:
+ * their cleanup (dropping tables, stopping queries) still has the session to run on. Mocha runs a
+ * suite's hooks in the order they were declared and walks the list as it goes, so the hook this
+ * declares adds the stop at the end of that list when its turn comes. A suite that never runs
+ * (left out by `--grep`) runs no hooks and never stops its session, which never reached the
+ * server and holds no socket or timer.
+ *
+ * Built as `newSession()` builds one, without builder settings; use `newSession()` (or the builder)
+ * for a session of its own inside a test, or one that needs configurations or client options.
+ *
+ * @example
+ * ```ts
+ * describe("DataFrame actions", () => {
+ *   const spark = useSession();
+ *   it("counts rows", async () => {
+ *     expect(await spark.range(3).count()).to.equal(3);
+ *   });
+ * });
+ * ```
+ */
+export function useSession(): SparkSession {
+  const spark = new SparkSession(new SparkConnectClient(parseConnectionString(sparkRemote())));
+  after("stop the suite's session, last of its after hooks", function () {
+    const suite = this.test?.parent;
+    if (!suite) throw new Error("useSession() belongs in the body of a describe");
+    suite.afterAll("stop the suite's session", () => spark.stop());
+  });
+  return spark;
 }
 
 let version: Promise<string> | undefined;

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import net from "node:net";
-import { after, before, describe, it } from "mocha";
+import { describe, it } from "mocha";
 import {
   AnalysisException,
   ArithmeticException,
@@ -9,7 +9,7 @@ import {
   SparkConnectionError,
   SparkSession,
 } from "../../../src";
-import { newSession, requireSpark } from "../../support/spark";
+import { requireSpark, useSession } from "../../support/spark";
 
 async function failure(promise: Promise<unknown>): Promise<SparkConnectError> {
   const outcome = await promise.then(
@@ -21,13 +21,7 @@ async function failure(promise: Promise<unknown>): Promise<SparkConnectError> {
 }
 
 describe("Spark errors", () => {
-  let spark: SparkSession;
-  before(async () => {
-    spark = await newSession();
-  });
-  after(async () => {
-    await spark.stop();
-  });
+  const spark = useSession();
 
   it("reports a missing table as an AnalysisException with Spark's error class, SQL state and parameters", async function () {
     await requireSpark(this, "4.0", "structured error details (parameters, query contexts) and ANSI by default");

@@ -1,21 +1,15 @@
 import { expect } from "chai";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { after, before, describe, it } from "mocha";
-import { col, functions as F, type SparkSession } from "../../../src";
-import { newSession, sparkRemote } from "../../support/spark";
+import { describe, it } from "mocha";
+import { col, functions as F } from "../../../src";
+import { sparkRemote, useSession } from "../../support/spark";
 
 const root = path.resolve(__dirname, "..", "..", "..");
 
 describe("load", function () {
   this.timeout(180_000);
-  let spark: SparkSession;
-  before(async () => {
-    spark = await newSession();
-  });
-  after(async () => {
-    await spark.stop();
-  });
+  const spark = useSession();
 
   it("answers 64 concurrent queries of mixed sizes on one session, each exactly", async () => {
     const sizes = Array.from({ length: 64 }, (_, i) => (i % 8 === 0 ? 200_000 : i % 3 === 0 ? 20_000 : i % 2 === 0 ? 1 : 1_000 + i));

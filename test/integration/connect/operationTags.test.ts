@@ -1,9 +1,9 @@
 // Operation tags belong to the async context that set them, as PySpark's belong to the thread: two
 // concurrent tasks see only their own tags, and interruptTag cancels only the tagged task's work.
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
+import { describe, it } from "mocha";
 import { OperationCanceledError, type SparkSession } from "../../../src";
-import { newSession, requireSpark } from "../../support/spark";
+import { requireSpark, useSession } from "../../support/spark";
 
 /**
  * Rows that take about a second each, in one task: a query that keeps one core busy for `seconds`
@@ -39,15 +39,7 @@ function runningOperation(spark: SparkSession, tag: string): Promise<string> {
 
 describe("operation tags of concurrent tasks", function () {
   this.timeout(4 * HANG_MS);
-  let spark: SparkSession;
-
-  before(async () => {
-    spark = await newSession();
-  });
-
-  after(async () => {
-    await spark?.stop();
-  });
+  const spark = useSession();
 
   it("puts on each task's operations only that task's tags, which getTags shows inside it", async () => {
     const seen: { tags: readonly string[] }[] = [];

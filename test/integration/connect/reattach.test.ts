@@ -8,7 +8,7 @@ import { connectionAnswered } from "../../../src/connect/connectionWait";
 import type { Plan } from "../../../src/gen/spark/connect/base";
 import { CuttingProxy, type CutMode, type Direction } from "../../support/cuttingProxy";
 import { heldOnServer } from "../../support/serverOperations";
-import { sparkRemote } from "../../support/spark";
+import { sparkRemote, useSession } from "../../support/spark";
 
 // 300 Arrow batches of 1,000 rows (about 110 kB each), from 16 partitions: long enough to be cut
 // at many places, short enough to run twenty times.
@@ -127,15 +127,10 @@ async function abandonIterator(spark: SparkSession): Promise<{ operationId: stri
 }
 
 describe("result streams the consumer leaves", function () {
-  let spark: SparkSession;
+  const spark = useSession();
 
   before(async () => {
-    spark = await SparkSession.builder.remote(sparkRemote()).create();
     await spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", "1000");
-  });
-
-  after(async () => {
-    await spark?.stop().catch(() => undefined);
   });
 
   it("are held on the server while they are being read (which the other checks rely on)", async () => {

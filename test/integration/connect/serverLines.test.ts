@@ -2,18 +2,10 @@ import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
 import { col, functions as F, SparkSession, UnsupportedByServerError } from "../../../src/index";
 import { GrpcRelay } from "../../support/grpcRelay";
-import { newSession, serverAtLeast, serverLine, sparkRemote } from "../../support/spark";
+import { serverAtLeast, serverLine, sparkRemote, useSession } from "../../support/spark";
 
 describe("the server's Spark line", function () {
-  let spark: SparkSession;
-
-  before(async () => {
-    spark = await newSession();
-  });
-
-  after(async () => {
-    await spark?.stop();
-  });
+  const spark = useSession();
 
   describe("asking the version", () => {
     let relay: GrpcRelay;

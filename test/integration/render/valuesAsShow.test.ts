@@ -2,10 +2,10 @@
 // of types, each cell of the HTML table and of the text grid is compared with the cell of the
 // server's showString (truncate = false) for the same rows, in a session whose time zone is not UTC.
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
-import type { DataFrame, SparkSession } from "../../../src";
+import { before, describe, it } from "mocha";
+import type { DataFrame } from "../../../src";
 import { dataFrameBundle } from "../../../src/sql/display/dataFrameBundle";
-import { newSession, requireSpark } from "../../support/spark";
+import { newSession, requireSpark, useSession } from "../../support/spark";
 import { parseTable } from "../../unit/render/htmlTable";
 import { showCells } from "../../support/showGrid";
 
@@ -48,16 +48,12 @@ function differences(spark: string[][], ours: string[][]): string[][] {
 }
 
 describe("notebook tables show each value as Spark's show() prints it", function () {
-  let spark: SparkSession;
+  const spark = useSession();
 
   before(async function () {
     await requireSpark(this, "4.0", "show()'s Spark 4 forms (NULL inside nested values, binaries as [01 02])");
-    spark = await newSession();
     // This session's setting alone: the shared server's other sessions keep theirs.
     await spark.conf.set("spark.sql.session.timeZone", ZONE);
-  });
-  after(async () => {
-    await spark?.stop();
   });
 
   /** Checks every cell of both tables of the query against show(), and that the query covered `rows` rows. */

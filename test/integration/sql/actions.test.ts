@@ -1,17 +1,10 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
+import { describe, it } from "mocha";
 import { Table } from "apache-arrow";
-import type { SparkSession } from "../../../src";
-import { newSession } from "../../support/spark";
+import { useSession } from "../../support/spark";
 
 describe("DataFrame actions", () => {
-  let spark: SparkSession;
-  before(async () => {
-    spark = await newSession();
-  });
-  after(async () => {
-    await spark.stop();
-  });
+  const spark = useSession();
 
   describe("collect", () => {
     it("returns every row keyed by column name", async () => {

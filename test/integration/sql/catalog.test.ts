@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "mocha";
-import { AnalysisException, IntegerType, StorageLevel, StringType, StructField, StructType, type SparkSession } from "../../../src";
-import { newSession, requireSpark } from "../../support/spark";
+import { AnalysisException, IntegerType, StorageLevel, StringType, StructField, StructType } from "../../../src";
+import { requireSpark, useSession } from "../../support/spark";
 
 async function rejectsWith(action: Promise<unknown>, errorClass: RegExp): Promise<void> {
   try {
@@ -22,12 +22,11 @@ describe("spark.catalog", () => {
     await requireSpark(this, "4.2", "the catalog commands Spark 4.2 added (createDatabase, listPartitions, ...)");
   });
 
-  let spark: SparkSession;
+  const spark = useSession();
   let dir: string;
   const db = `cat_db_${process.pid}_${Date.now()}`;
 
   before(async () => {
-    spark = await newSession();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-catalog-"));
     await spark.catalog.createDatabase(db, false, { comment: "made by the tests" });
     await spark.sql(`CREATE TABLE ${db}.sales (id INT, region STRING, day DATE) USING parquet PARTITIONED BY (day)`);
@@ -36,8 +35,7 @@ describe("spark.catalog", () => {
   });
 
   after(async () => {
-    await spark?.catalog.dropDatabase(db, true, true).catch(() => undefined);
-    await spark?.stop();
+    await spark.catalog.dropDatabase(db, true, true).catch(() => undefined);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 

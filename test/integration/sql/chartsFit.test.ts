@@ -2,17 +2,16 @@
 // each df.plot call shows is laid out headless by Vega and measured (tick values, axis titles,
 // label angles, the notes drawn, background and guide colors).
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
-import { VEGA_LITE_MIME, type SparkSession } from "../../../src";
+import { before, describe, it } from "mocha";
+import { VEGA_LITE_MIME } from "../../../src";
 import type { VegaLiteSpec } from "../../../src/render";
 import { axisAt, chartScene } from "../../support/chartScene";
-import { newSession } from "../../support/spark";
+import { useSession } from "../../support/spark";
 
 describe("df.plot charts fit the notebook", function () {
   this.timeout(120_000);
-  let spark: SparkSession;
+  const spark = useSession();
   before(async () => {
-    spark = await newSession();
     // March has orders without an amount (not yet invoiced): its sum is NULL in Spark.
     await spark.sql(`CREATE OR REPLACE TEMP VIEW orders AS SELECT * FROM VALUES
       ('north', '2024-01', CAST(10.50 AS DECIMAL(10,2))), ('north', '2024-02', CAST(4.25 AS DECIMAL(10,2))),
@@ -20,9 +19,6 @@ describe("df.plot charts fit the notebook", function () {
       ('east', '2024-03', CAST(NULL AS DECIMAL(10,2))), ('south', '2024-03', CAST(NULL AS DECIMAL(10,2))),
       ('west', '2024-04', CAST(3.00 AS DECIMAL(10,2)))
       AS orders(region, month, amount)`);
-  });
-  after(async () => {
-    await spark.stop();
   });
 
   /** The Vega-Lite spec a notebook receives for the chart: the one in its display bundle. */

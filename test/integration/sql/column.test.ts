@@ -1,19 +1,12 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
-import type { SparkSession } from "../../../src";
+import { describe, it } from "mocha";
 import { col, lit } from "../../../src/sql/column";
 import * as F from "../../../src/sql/functions";
 import { ArrayType, DecimalType, LongType } from "../../../src/sql/types";
-import { newSession } from "../../support/spark";
+import { useSession } from "../../support/spark";
 
 describe("Column and literals on the server", () => {
-  let spark: SparkSession;
-  before(async () => {
-    spark = await newSession();
-  });
-  after(async () => {
-    await spark?.stop();
-  });
+  const spark = useSession();
 
   it("keeps alias metadata in the resulting schema", async () => {
     const df = spark.range(1).select(col("id").alias("n", { metadata: { unit: "cm", max: 3 } }));

@@ -1,16 +1,9 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
-import type { SparkSession } from "../../../src";
-import { newSession, requireSpark } from "../../support/spark";
+import { describe, it } from "mocha";
+import { requireSpark, useSession } from "../../support/spark";
 
 describe("spark.conf", () => {
-  let spark: SparkSession;
-  before(async () => {
-    spark = await newSession();
-  });
-  after(async () => {
-    await spark.stop();
-  });
+  const spark = useSession();
 
   it("sets a value that get then returns as a string", async () => {
     await spark.conf.set("spark.sql.shuffle.partitions", 11);

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
+import { before, describe, it } from "mocha";
 import {
   ArrayType,
   BinaryType,
@@ -31,7 +31,7 @@ import {
   type SparkSession,
 } from "../../../src";
 import { runPySpark } from "../../support/pyspark";
-import { newSession, requireSpark } from "../../support/spark";
+import { requireSpark, useSession } from "../../support/spark";
 
 // Differential tests: each query is written twice, with this client and with PySpark's Connect
 // client from the venv, run against the same server, and must give the same schema (Spark's JSON
@@ -634,12 +634,11 @@ describe("differential: the same queries through this client and PySpark's", fun
   });
 
   this.timeout(300_000);
-  let spark: SparkSession;
+  const spark = useSession();
   let tables: Tables;
   let theirs: Record<string, Result>;
 
   before(async () => {
-    spark = await newSession();
     await spark.conf.set("spark.sql.session.timeZone", "UTC");
     for (const statement of SETUP) await spark.sql(statement);
     tables = { emp: spark.table("emp"), dept: spark.table("dept"), sales: spark.table("sales"), nums: spark.table("nums") };
@@ -648,10 +647,6 @@ describe("differential: the same queries through this client and PySpark's", fun
       tables: TABLES,
       cases: CASES.map(({ name, py }) => ({ name, py })),
     });
-  });
-
-  after(async () => {
-    await spark?.stop();
   });
 
   it(`has at least 60 queries, each with a unique name`, () => {

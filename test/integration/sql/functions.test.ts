@@ -1,13 +1,13 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
-import type { Column, DataFrame, SparkSession } from "../../../src";
+import { before, describe, it } from "mocha";
+import type { Column, DataFrame } from "../../../src";
 import { LocalDate, LocalDateTime } from "../../../src/arrow";
 import { col, lit } from "../../../src/sql/column";
 import * as F from "../../../src/sql/functions";
 import { DecimalType } from "../../../src/sql/types";
 import { Window } from "../../../src/sql/window";
 import { runPySpark } from "../../support/pyspark";
-import { newSession, requireSpark } from "../../support/spark";
+import { requireSpark, useSession } from "../../support/spark";
 
 /**
  * The rows every case is evaluated on: nulls, nesting, dates, JSON and CSV text included. In one
@@ -501,21 +501,17 @@ describe("functions evaluated by the server, against PySpark's functions on the 
     await requireSpark(this, "4.0", "the venv's PySpark 4 client as the reference");
   });
 
-  let spark: SparkSession;
+  const spark = useSession();
   let base: DataFrame;
   let expected: Record<string, string>;
 
   before(async function () {
     this.timeout(240_000);
-    spark = await newSession();
     base = await spark.sql(BASE_SQL);
     expected = await runPySpark<Record<string, string>>("../integration/sql/functionsPySpark.py", {
       sql: BASE_SQL,
       cases: CASES.map(({ name, py, keep }) => ({ name, py, keep: keep ?? [] })),
     });
-  });
-  after(async () => {
-    await spark?.stop();
   });
 
   for (const testCase of CASES) {

@@ -1,19 +1,18 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
-import { col, functions as F, lit, type DataFrame, type SparkSession } from "../../../src";
-import { newSession, requireSpark } from "../../support/spark";
+import { before, describe, it } from "mocha";
+import { col, functions as F, lit, type DataFrame } from "../../../src";
+import { requireSpark, useSession } from "../../support/spark";
 
 async function plain(df: DataFrame): Promise<Record<string, unknown>[]> {
   return (await df.collect()).map((row) => ({ ...row }));
 }
 
 describe("grouping, missing values and statistics", () => {
-  let spark: SparkSession;
+  const spark = useSession();
   let sales: DataFrame;
   let gaps: DataFrame;
 
   before(async () => {
-    spark = await newSession();
     sales = await spark.sql(`SELECT * FROM VALUES
       ('north', 'tea', 'Q1', 10L, 1.0D), ('north', 'tea', 'Q2', 20L, 2.0D), ('north', 'coffee', 'Q1', 5L, 3.0D),
       ('south', 'tea', 'Q1', 7L, 4.0D), ('south', 'coffee', 'Q2', 3L, 5.0D)
@@ -21,10 +20,6 @@ describe("grouping, missing values and statistics", () => {
     gaps = await spark.sql(`SELECT * FROM VALUES
       (1, 'a', 1.5D), (2, NULL, CAST('NaN' AS DOUBLE)), (3, 'N/A', NULL), (NULL, NULL, NULL)
       AS gaps(id, label, value)`);
-  });
-
-  after(async () => {
-    await spark.stop();
   });
 
   describe("groupBy", () => {

@@ -13,9 +13,8 @@ import {
   StructField,
   StructType,
   type DataFrame,
-  type SparkSession,
 } from "../../../src";
-import { newSession, requireSpark } from "../../support/spark";
+import { requireSpark, useSession } from "../../support/spark";
 import { skipOnCluster } from "../../support/cluster";
 
 // An in-memory Derby database lives in the JVM that opens it: the server's. Executors in JVMs of
@@ -40,7 +39,7 @@ async function expectSparkError(action: Promise<unknown>, errorClass: RegExp): P
 }
 
 describe("reading and writing data", () => {
-  let spark: SparkSession;
+  const spark = useSession();
   let dir: string;
   let people: DataFrame;
   const suffix = `${process.pid}_${Date.now()}`;
@@ -52,14 +51,12 @@ describe("reading and writing data", () => {
   };
 
   before(async () => {
-    spark = await newSession();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-io-"));
     people = await spark.sql("SELECT * FROM VALUES (1, 'ann', 'eng'), (2, 'bob', 'ops'), (3, 'cyd', 'eng') AS people(id, name, dept)");
   });
 
   after(async () => {
     for (const name of tables) await spark.sql(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
-    await spark.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

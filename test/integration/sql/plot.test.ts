@@ -1,10 +1,10 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
+import { before, describe, it } from "mocha";
 import type { Plan } from "../../../src/gen/spark/connect/base";
 import { VEGA_LITE_MIME, type SparkSession } from "../../../src";
 import { chartSvg, compileWarnings } from "../../../src/render";
 import type { Chart } from "../../../src/sql/plot/chart";
-import { newSession } from "../../support/spark";
+import { useSession } from "../../support/spark";
 
 /** The root relation kinds of every plan the session executes while `work` runs. */
 async function plansDuring<T>(spark: SparkSession, work: () => Promise<T>): Promise<{ result: T; roots: string[] }> {
@@ -25,16 +25,12 @@ async function drawn(chart: Chart): Promise<{ warnings: string[]; svg: string }>
 
 describe("df.plot: charts computed by Spark", function () {
   this.timeout(120_000);
-  let spark: SparkSession;
+  const spark = useSession();
   before(async () => {
-    spark = await newSession();
     await spark.sql(`CREATE OR REPLACE TEMP VIEW sales AS SELECT * FROM VALUES
       ('north', DATE'2024-01-01', CAST(10.50 AS DECIMAL(10,2))), ('north', DATE'2024-01-02', CAST(4.25 AS DECIMAL(10,2))),
       ('south', DATE'2024-01-01', CAST(7.00 AS DECIMAL(10,2))), ('east', DATE'2024-01-03', CAST(1.75 AS DECIMAL(10,2)))
       AS sales(region, day, amount)`);
-  });
-  after(async () => {
-    await spark.stop();
   });
 
   it("bar with agg sums y per x on the server, equal to Spark's own GROUP BY", async () => {
@@ -134,13 +130,7 @@ describe("df.plot: charts computed by Spark", function () {
 });
 
 describe("Jupyter's display protocol on DataFrames", () => {
-  let spark: SparkSession;
-  before(async () => {
-    spark = await newSession();
-  });
-  after(async () => {
-    await spark.stop();
-  });
+  const spark = useSession();
 
   it("offers the first rows as an HTML and text table with a note when more exist", async () => {
     // Symbol.for gives no unique symbol type: look the method up as Deno's kernel does, by symbol.

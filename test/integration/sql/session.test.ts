@@ -7,16 +7,10 @@ import { after, before, describe, it } from "mocha";
 import { SessionClosedError, SparkSession, UnsupportedOperationException, type SparkConnectError } from "../../../src";
 import { ownSparkServer, ownSparkServerWith } from "../../support/ownSparkServer";
 import { expectRejection } from "../../support/rejection";
-import { expectedServerVersion, newSession, requireSpark, sparkRemote } from "../../support/spark";
+import { expectedServerVersion, newSession, requireSpark, sparkRemote, useSession } from "../../support/spark";
 
 describe("SparkSession", () => {
-  let spark: SparkSession;
-  before(async () => {
-    spark = await newSession();
-  });
-  after(async () => {
-    await spark.stop();
-  });
+  const spark = useSession();
 
   it("reports the server's Spark version, the one the project pins", async () => {
     expect(await spark.version).to.equal(expectedServerVersion());

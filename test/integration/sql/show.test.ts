@@ -1,8 +1,7 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
-import type { SparkSession } from "../../../src";
+import { before, describe, it } from "mocha";
 import { runPySpark } from "../../support/pyspark";
-import { newSession, requireSpark } from "../../support/spark";
+import { requireSpark, useSession } from "../../support/spark";
 
 interface ShowCase {
   sql: string;
@@ -44,14 +43,10 @@ describe("DataFrame.show", () => {
     await requireSpark(this, "4.0", "the venv's PySpark 4 client as the reference");
   });
 
-  let spark: SparkSession;
+  const spark = useSession();
   let expected: string[];
   before(async () => {
-    spark = await newSession();
     expected = await runPySpark<string[]>("pyspark_show.py", CASES);
-  });
-  after(async () => {
-    await spark?.stop();
   });
 
   it("prints a grid with a header, right-aligned cells and the 'only showing' note", async () => {

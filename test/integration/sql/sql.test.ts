@@ -1,16 +1,9 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
-import type { SparkSession } from "../../../src";
-import { newSession } from "../../support/spark";
+import { describe, it } from "mocha";
+import { useSession } from "../../support/spark";
 
 describe("spark.sql", () => {
-  let spark: SparkSession;
-  before(async () => {
-    spark = await newSession();
-  });
-  after(async () => {
-    await spark.stop();
-  });
+  const spark = useSession();
 
   it("runs DDL at once: the view exists before any action", async () => {
     await spark.sql("CREATE OR REPLACE TEMP VIEW eager_view AS SELECT 42 AS answer");

@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
-import { AnalysisException, col, DataFrame, PendingDataFrame, type SparkSession } from "../../../src/index";
-import { newSession, serverAtLeast } from "../../support/spark";
+import { describe, it } from "mocha";
+import { AnalysisException, col, DataFrame, PendingDataFrame } from "../../../src/index";
+import { serverAtLeast, useSession } from "../../support/spark";
 
 /** The error `work` rejects with (fails the test when it resolves). */
 async function failureOf(work: PromiseLike<unknown>): Promise<Error> {
@@ -14,15 +14,7 @@ async function failureOf(work: PromiseLike<unknown>): Promise<Error> {
 }
 
 describe("spark.sql: eager statements with a DataFrame at once", function () {
-  let spark: SparkSession;
-
-  before(async () => {
-    spark = await newSession();
-  });
-
-  after(async () => {
-    await spark?.stop();
-  });
+  const spark = useSession();
 
   it("gives a DataFrame that runs actions and transformations without an await of its own", async () => {
     const df = spark.sql("SELECT id, id * 2 AS twice FROM range(5)");

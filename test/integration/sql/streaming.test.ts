@@ -3,17 +3,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "mocha";
-import { col, functions as F, type SparkSession, type SparkStruct, type StreamingQuery } from "../../../src";
-import { newSession } from "../../support/spark";
+import { col, functions as F, type SparkStruct, type StreamingQuery } from "../../../src";
+import { useSession } from "../../support/spark";
 
 describe("structured streaming", function () {
   this.timeout(120_000);
-  let spark: SparkSession;
+  const spark = useSession();
   let dir: string;
   const started: StreamingQuery[] = [];
 
-  before(async () => {
-    spark = await newSession();
+  before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "spark-ts-streaming-"));
   });
 
@@ -21,8 +20,7 @@ describe("structured streaming", function () {
     for (const query of started.splice(0)) await query.stop().catch(() => undefined);
   });
 
-  after(async () => {
-    await spark.stop();
+  after(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
-import { functions as F, lit, type DataFrame, type SparkSession } from "../../../src";
-import { newSession, requireSpark } from "../../support/spark";
+import { before, describe, it } from "mocha";
+import { functions as F, lit, type DataFrame } from "../../../src";
+import { requireSpark, useSession } from "../../support/spark";
 
 async function plain(df: DataFrame): Promise<Record<string, unknown>[]> {
   return (await df.collect()).map((row) => ({ ...row }));
@@ -12,13 +12,7 @@ describe("table-valued functions (spark.tvf)", () => {
     await requireSpark(this, "4.0", "table-valued functions in the protocol");
   });
 
-  let spark: SparkSession;
-  before(async () => {
-    spark = await newSession();
-  });
-  after(async () => {
-    await spark?.stop();
-  });
+  const spark = useSession();
 
   it("range is spark.range", async () => {
     expect(await plain(spark.tvf.range(2))).to.deep.equal([{ id: 0n }, { id: 1n }]);
