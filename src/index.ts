@@ -23,6 +23,7 @@ export {
 } from "./sql/session";
 export { DataFrame, type ExplainModeName, type JoinType, type SortArguments } from "./sql/dataframe";
 export { PendingDataFrame } from "./sql/pendingDataFrame";
+export { PendingStatement } from "./sql/pendingStatement";
 export { StorageLevel } from "./sql/storageLevel";
 export { DataStreamReader } from "./sql/streaming/reader";
 export { DataStreamWriter, type OutputMode, type Trigger } from "./sql/streaming/writer";

@@ -62,6 +62,15 @@ export interface ExecuteOptions {
 }
 
 /**
+ * Marks a call made by one of the session's eager statements (see {@link SparkConnectClient.statements}):
+ * it runs in that statement's turn, where waiting for the statements before it would wait for itself.
+ * @internal
+ */
+export interface StatementCall {
+  readonly statement?: boolean;
+}
+
+/**
  * How a {@link SparkConnectClient} copes with failures of the network and the server.
  *
  * @example
@@ -296,7 +305,7 @@ export class SparkConnectClient {
    * ResultComplete.
    */
   async *execute(plan: Plan, options: ExecuteOptions = {}): AsyncGenerator<ExecutePlanResponse, void, undefined> {
-    plan = await this.forServer(options.statement ? plan : await this.statements.before(plan));
+    plan = await this.forServer(options.statement ? this.statements.inTurn(plan) : await this.statements.before(plan));
     const reattachable = this.clientOptions.reattachableExecute ?? true;
     const request: ExecutePlanRequest = {
       ...this.base(),
@@ -420,8 +429,8 @@ export class SparkConnectClient {
   }
 
   /** Asks the server to analyze something (schema, explain, version, ...). Retried: it changes nothing. */
-  async analyze(analyze: AnalyzeCase): Promise<AnalyzePlanResponse> {
-    return this.analyzeNow(await this.statements.before(analyze));
+  async analyze(analyze: AnalyzeCase, call: StatementCall = {}): Promise<AnalyzePlanResponse> {
+    return this.analyzeNow(call.statement ? this.statements.inTurn(analyze) : await this.statements.before(analyze));
   }
 
   /** AnalyzePlan without waiting for the session's statements (the server's version has nothing to wait for). */
@@ -467,8 +476,8 @@ export class SparkConnectClient {
    * Reads or changes the session's runtime configuration. Retried: reads change nothing, and
    * setting or unsetting the same keys twice leaves the same configuration.
    */
-  async config(opType: NonNullable<ConfigRequest_Operation["opType"]>): Promise<ConfigResponse> {
-    await this.statements.settled();
+  async config(opType: NonNullable<ConfigRequest_Operation["opType"]>, call: StatementCall = {}): Promise<ConfigResponse> {
+    if (!call.statement) await this.statements.settled();
     const response = await this.unary<ConfigResponse>((cb, call) =>
       this.stub.config({ ...this.base(), operation: { opType } }, this.metadata(), call, cb),
     );
@@ -481,8 +490,8 @@ export class SparkConnectClient {
    * AddArtifacts stream. Resolves to the names the server stored; fails when it refused any (a CRC
    * mismatch). Not retried: the caller can send the same artifacts again.
    */
-  async addArtifacts(artifacts: readonly Artifact[]): Promise<string[]> {
-    await this.statements.settled();
+  async addArtifacts(artifacts: readonly Artifact[], call: StatementCall = {}): Promise<string[]> {
+    if (!call.statement) await this.statements.settled();
     // No deadline: an upload takes as long as its bytes take. Keepalive finds a dead peer.
     const base = this.base();
     const response = await (async () => {

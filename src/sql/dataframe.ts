@@ -16,6 +16,8 @@ import { literalExpression } from "./plan/literal";
 import { col, Column, columnExpression, toExpression, type ColumnOrName, type LiteralValue } from "./column";
 import { StorageLevel } from "./storageLevel";
 import { ExecutionInfo } from "./executionInfo";
+import type { PendingDataFrame } from "./pendingDataFrame";
+import { PendingStatement } from "./pendingStatement";
 import { MergeIntoWriter } from "./io/mergeIntoWriter";
 import { DataFrameWriter, DataFrameWriterV2 } from "./io/writer";
 import { DataStreamWriter } from "./streaming/writer";
@@ -44,6 +46,12 @@ const EXPLAIN_MODES: Readonly<Record<ExplainModeName, ExplainMode>> = {
  * A distributed collection of rows, as a logical plan that runs on the Spark Connect server.
  * Transformations are synchronous and return new DataFrames (the plan is an immutable value);
  * actions are async and run the plan.
+ *
+ * The examples of its methods use `spark`, a {@link SparkSession}; `people`, made by
+ * `const people = await spark.createDataFrame([{ name: "Ada", age: 36 }, { name: "Alan", age: 41 }])`
+ * (`age` is a LongType column, so its values come back as bigints); and `F`, `col` and `lit`
+ * (`import { functions as F, col, lit } from "spark-ts"`). Each shows its result in a comment:
+ * the rows as `collect()` gives them, the table `show()` prints, or the SQL a transformation means.
  *
  * @example
  * ```ts
@@ -82,43 +90,103 @@ export class DataFrame {
   /**
    * This DataFrame's column of that name (PySpark's `df["x"]`): bound to this DataFrame by its plan
    * id, so it stays unambiguous in a join of the DataFrame with itself.
+   *
+   * @example
+   * ```ts
+   * await people.filter(people.col("age").gt(40)).collect(); // [{ name: "Alan", age: 41n }]
+   * ```
    */
   col(name: string): Column {
     return new Column(attribute(name, this.plan.common?.planId));
   }
 
-  /** The given columns (Columns, names, or `"*"`). */
+  /**
+   * The given columns (Columns, names, or `"*"`).
+   *
+   * @example
+   * ```ts
+   * const next = people.select("name", col("age").plus(1).alias("next")); // SELECT name, age + 1 AS next FROM people
+   * await next.collect(); // [{ name: "Ada", next: 37n }, { name: "Alan", next: 42n }]
+   * ```
+   */
   select(...cols: ColumnOrName[]): DataFrame {
     return this.derive(relations.project(this.plan, cols.map(columnExpression)));
   }
 
-  /** The rows for which `condition` (a boolean Column or a SQL expression) is true. */
+  /**
+   * The rows for which `condition` (a boolean Column or a SQL expression) is true.
+   *
+   * @example
+   * ```ts
+   * const over40 = people.filter(col("age").gt(40)); // SELECT * FROM people WHERE age > 40
+   * await over40.collect(); // [{ name: "Alan", age: 41n }]
+   * await people.filter("age > 40").count(); // 1
+   * ```
+   */
   filter(condition: Column | string): DataFrame {
     const expr = typeof condition === "string" ? sqlExpression(condition) : condition.expr;
     return this.derive(relations.filter(this.plan, expr));
   }
 
-  /** Alias of {@link DataFrame.filter}. */
+  /**
+   * Alias of {@link DataFrame.filter}.
+   *
+   * @example
+   * ```ts
+   * await people.where("age < 40").collect(); // [{ name: "Ada", age: 36n }]
+   * ```
+   */
   where(condition: Column | string): DataFrame {
     return this.filter(condition);
   }
 
-  /** Adds a column, or replaces the one of that name. */
+  /**
+   * Adds a column, or replaces the one of that name.
+   *
+   * @example
+   * ```ts
+   * const next = people.withColumn("next", col("age").plus(1)); // SELECT *, age + 1 AS next FROM people
+   * await next.first(); // { name: "Ada", age: 36n, next: 37n }
+   * ```
+   */
   withColumn(name: string, column: Column): DataFrame {
     return this.derive(relations.withColumns(this.plan, [{ name, expr: column.expr }]));
   }
 
-  /** The first `n` rows. */
+  /**
+   * The first `n` rows.
+   *
+   * @example
+   * ```ts
+   * await spark.range(10).limit(2).collect(); // [{ id: 0n }, { id: 1n }]
+   * ```
+   */
   limit(n: number): DataFrame {
     return this.derive(relations.limit(this.plan, checkedCount(n, "limit")));
   }
 
-  /** Columns from SQL expressions, parsed by the server (`"id * 2 AS twice"`). */
+  /**
+   * Columns from SQL expressions, parsed by the server (`"id * 2 AS twice"`).
+   *
+   * @example
+   * ```ts
+   * await people.selectExpr("upper(name) AS shout", "age * 2 AS twice").collect();
+   * // [{ shout: "ADA", twice: 72n }, { shout: "ALAN", twice: 82n }]
+   * ```
+   */
   selectExpr(...exprs: string[]): DataFrame {
     return this.derive(relations.project(this.plan, exprs.map(sqlExpression)));
   }
 
-  /** Adds or replaces several columns at once, in the record's order. */
+  /**
+   * Adds or replaces several columns at once, in the record's order.
+   *
+   * @example
+   * ```ts
+   * const more = people.withColumns({ next: col("age").plus(1), senior: col("age").gt(40) });
+   * await more.first(); // { name: "Ada", age: 36n, next: 37n, senior: false }
+   * ```
+   */
   withColumns(columns: Readonly<Record<string, Column>>): DataFrame {
     return this.derive(
       relations.withColumns(
@@ -128,22 +196,51 @@ export class DataFrame {
     );
   }
 
-  /** Renames a column; a no-op when there is no column of that name, as in PySpark. */
+  /**
+   * Renames a column; a no-op when there is no column of that name, as in PySpark.
+   *
+   * @example
+   * ```ts
+   * await people.withColumnRenamed("age", "years").columns; // ["name", "years"]
+   * await people.withColumnRenamed("height", "cm").columns; // ["name", "age"]
+   * ```
+   */
   withColumnRenamed(existing: string, newName: string): DataFrame {
     return this.withColumnsRenamed({ [existing]: newName });
   }
 
-  /** Renames several columns: `{ old: "new" }`. */
+  /**
+   * Renames several columns: `{ old: "new" }`.
+   *
+   * @example
+   * ```ts
+   * await people.withColumnsRenamed({ name: "who", age: "years" }).columns; // ["who", "years"]
+   * ```
+   */
   withColumnsRenamed(renames: Readonly<Record<string, string>>): DataFrame {
     return this.derive(relations.withColumnsRenamed(this.plan, renames));
   }
 
-  /** The same column with new field metadata (a JSON object), as `df.schema` shows it. */
+  /**
+   * The same column with new field metadata (a JSON object), as `df.schema` shows it.
+   *
+   * @example
+   * ```ts
+   * (await people.withMetadata("age", { unit: "years" }).schema).get("age").metadata; // { unit: "years" }
+   * ```
+   */
   withMetadata(columnName: string, metadata: FieldMetadata): DataFrame {
     return this.derive(relations.withColumns(this.plan, [{ name: columnName, expr: attribute(columnName), metadata }]));
   }
 
-  /** Without the given columns (names that do not exist are ignored, as in PySpark). */
+  /**
+   * Without the given columns (names that do not exist are ignored, as in PySpark).
+   *
+   * @example
+   * ```ts
+   * await people.drop("age", "height").collect(); // [{ name: "Ada" }, { name: "Alan" }]
+   * ```
+   */
   drop(...cols: ColumnOrName[]): DataFrame {
     return this.derive(
       relations.drop(
@@ -154,22 +251,54 @@ export class DataFrame {
     );
   }
 
-  /** The distinct rows. */
+  /**
+   * The distinct rows.
+   *
+   * @example
+   * ```ts
+   * await people.union(people).distinct().count(); // 2 (the union has 4 rows)
+   * ```
+   */
   distinct(): DataFrame {
     return this.derive(relations.deduplicate(this.plan));
   }
 
-  /** Without duplicate rows, or without rows that repeat the values of `subset`'s columns (the first one kept is arbitrary). */
+  /**
+   * Without duplicate rows, or without rows that repeat the values of `subset`'s columns (the first one kept is arbitrary).
+   *
+   * @example
+   * ```ts
+   * await people.union(people).dropDuplicates().count(); // 2
+   * const parity = spark.range(6).withColumn("even", col("id").mod(2).equalTo(0));
+   * await parity.dropDuplicates(["even"]).count(); // 2: one row with an even id, one with an odd
+   * ```
+   */
   dropDuplicates(subset?: readonly string[]): DataFrame {
     return this.deduplicate(subset, false);
   }
 
-  /** Alias of {@link DataFrame.dropDuplicates}. */
+  /**
+   * Alias of {@link DataFrame.dropDuplicates}.
+   *
+   * @example
+   * ```ts
+   * await people.union(people).drop_duplicates(["name"]).count(); // 2
+   * ```
+   */
   drop_duplicates(subset?: readonly string[]): DataFrame {
     return this.dropDuplicates(subset);
   }
 
-  /** On a stream: drops duplicates that arrive within the watermark's delay (see {@link DataFrame.withWatermark}). */
+  /**
+   * On a stream: drops duplicates that arrive within the watermark's delay (see {@link DataFrame.withWatermark}).
+   *
+   * @example
+   * ```ts
+   * const events = spark.readStream.format("rate").load().withWatermark("timestamp", "10 seconds");
+   * await events.dropDuplicatesWithinWatermark(["value"]).isStreaming; // true: start it with writeStream
+   * await people.dropDuplicatesWithinWatermark().count(); // throws "... not supported with batch DataFrames/DataSets"
+   * ```
+   */
   dropDuplicatesWithinWatermark(subset?: readonly string[]): DataFrame {
     return this.deduplicate(subset, true);
   }
@@ -185,25 +314,48 @@ export class DataFrame {
    *
    * @example
    * ```ts
-   * df.orderBy(col("dept"), col("salary").desc());
-   * df.orderBy("dept", "salary", { ascending: [true, false] });
+   * await people.orderBy(col("age").desc()).collect(); // [{ name: "Alan", age: 41n }, { name: "Ada", age: 36n }]
+   * people.orderBy("name", "age", { ascending: [true, false] }); // SELECT * FROM people ORDER BY name, age DESC
    * ```
    */
   orderBy(...cols: SortArguments): DataFrame {
     return this.derive(relations.sort(this.plan, sortOrders(cols), true));
   }
 
-  /** Alias of {@link DataFrame.orderBy}. */
+  /**
+   * Alias of {@link DataFrame.orderBy}.
+   *
+   * @example
+   * ```ts
+   * await people.sort(col("name").desc()).first(); // { name: "Alan", age: 41n }
+   * ```
+   */
   sort(...cols: SortArguments): DataFrame {
     return this.orderBy(...cols);
   }
 
-  /** Sorted within each partition only (no shuffle); see {@link DataFrame.orderBy} for the arguments. */
+  /**
+   * Sorted within each partition only (no shuffle); see {@link DataFrame.orderBy} for the arguments.
+   *
+   * @example
+   * ```ts
+   * await spark.range(0, 6, 1, 2).sortWithinPartitions(col("id").desc()).collect(); // 2 partitions, each sorted:
+   * // [{ id: 2n }, { id: 1n }, { id: 0n }, { id: 5n }, { id: 4n }, { id: 3n }]
+   * people.sortWithinPartitions("age"); // SELECT * FROM people SORT BY age
+   * ```
+   */
   sortWithinPartitions(...cols: SortArguments): DataFrame {
     return this.derive(relations.sort(this.plan, sortOrders(cols), false));
   }
 
-  /** Without the first `n` rows. */
+  /**
+   * Without the first `n` rows.
+   *
+   * @example
+   * ```ts
+   * await spark.range(5).offset(3).collect(); // [{ id: 3n }, { id: 4n }]
+   * ```
+   */
   offset(n: number): DataFrame {
     return this.derive(relations.offset(this.plan, checkedCount(n, "offset")));
   }
@@ -218,8 +370,10 @@ export class DataFrame {
    *
    * @example
    * ```ts
-   * emp.join(dept, "dept_id", "left");
-   * emp.join(dept, emp.col("dept_id").equalTo(dept.col("id")));
+   * const roles = await spark.createDataFrame([{ name: "Ada", role: "programmer" }]);
+   * const withRoles = people.join(roles, "name", "left"); // SELECT * FROM people LEFT JOIN roles USING (name)
+   * await withRoles.orderBy("name").collect(); // [{ name: "Ada", age: 36n, role: "programmer" }, { name: "Alan", age: 41n, role: null }]
+   * await people.join(roles, people.col("name").equalTo(roles.col("name"))).count(); // 1
    * ```
    */
   join(other: DataFrame, on?: string | readonly string[] | Column | readonly Column[], how: JoinType = "inner"): DataFrame {
@@ -237,7 +391,15 @@ export class DataFrame {
     );
   }
 
-  /** The Cartesian product with another DataFrame. */
+  /**
+   * The Cartesian product with another DataFrame.
+   *
+   * @example
+   * ```ts
+   * await people.select("name").crossJoin(spark.range(2)).orderBy("name", "id").collect();
+   * // [{ name: "Ada", id: 0n }, { name: "Ada", id: 1n }, { name: "Alan", id: 0n }, { name: "Alan", id: 1n }]
+   * ```
+   */
   crossJoin(other: DataFrame): DataFrame {
     return this.derive(relations.join(this.plan, other.plan, { joinType: JoinTypeProto.JOIN_TYPE_CROSS, usingColumns: [] }));
   }
@@ -245,6 +407,14 @@ export class DataFrame {
   /**
    * A lateral join: `other` may refer to this DataFrame's columns through `col("x").outer()`
    * (typically a table-valued function). `how` is `"inner"`, `"left"` or `"cross"`.
+   *
+   * @example
+   * ```ts
+   * const ages = spark.tvf.explode(F.array(col("age").outer(), col("age").outer().plus(1)));
+   * await people.lateralJoin(ages).collect();
+   * // [{ name: "Ada", age: 36n, col: 36n }, { name: "Ada", age: 36n, col: 37n },
+   * //  { name: "Alan", age: 41n, col: 41n }, { name: "Alan", age: 41n, col: 42n }]
+   * ```
    */
   lateralJoin(other: DataFrame, on?: Column, how: "inner" | "left" | "cross" = "inner"): DataFrame {
     const joinType = {
@@ -259,12 +429,25 @@ export class DataFrame {
   /**
    * The columns of both side by side, row by row: both DataFrames must have the same number of rows
    * in each partition (typically, both derive from the same DataFrame).
+   *
+   * @example
+   * ```ts
+   * const next = people.select(col("age").plus(1).alias("next"));
+   * await people.select("name").zip(next).collect(); // [{ name: "Ada", next: 37n }, { name: "Alan", next: 42n }]
+   * ```
    */
   zip(other: DataFrame): DataFrame {
     return this.derive(relations.zip(this.plan, other.plan));
   }
 
-  /** Adds a column of consecutive row numbers from 0, in the DataFrame's order (`"index"` by default). */
+  /**
+   * Adds a column of consecutive row numbers from 0, in the DataFrame's order (`"index"` by default).
+   *
+   * @example
+   * ```ts
+   * await people.zipWithIndex().collect(); // [{ name: "Ada", age: 36n, index: 0n }, { name: "Alan", age: 41n, index: 1n }]
+   * ```
+   */
   zipWithIndex(indexColName = "index"): DataFrame {
     return this.select(col("*"), new Column(aliasExpression(call("distributed_sequence_id", []), [indexColName])));
   }
@@ -276,6 +459,13 @@ export class DataFrame {
    * @param mode `"exact"` or `"approx"` (an index may serve it).
    * @param direction `"distance"` (smallest first) or `"similarity"` (largest first).
    * @param joinType `"inner"` or `"leftouter"` (rows without a match kept).
+   *
+   * @example
+   * ```ts
+   * const targets = await spark.createDataFrame([{ target: 35 }, { target: 40 }]);
+   * const nearest = targets.nearestByJoin(people, F.abs(col("target").minus(col("age"))), 1, "exact", "distance");
+   * await nearest.orderBy("target").collect(); // [{ target: 35n, name: "Ada", age: 36n }, { target: 40n, name: "Alan", age: 41n }]
+   * ```
    */
   nearestByJoin(
     other: DataFrame,
@@ -297,12 +487,27 @@ export class DataFrame {
     );
   }
 
-  /** The rows of both, duplicates kept, matched by position (SQL's UNION ALL). */
+  /**
+   * The rows of both, duplicates kept, matched by position (SQL's UNION ALL).
+   *
+   * @example
+   * ```ts
+   * await spark.range(2).union(spark.range(1)).collect(); // [{ id: 0n }, { id: 1n }, { id: 0n }]
+   * people.union(people); // SELECT * FROM people UNION ALL SELECT * FROM people
+   * ```
+   */
   union(other: DataFrame): DataFrame {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_UNION, true);
   }
 
-  /** Alias of {@link DataFrame.union}. */
+  /**
+   * Alias of {@link DataFrame.union}.
+   *
+   * @example
+   * ```ts
+   * await people.unionAll(people).count(); // 4
+   * ```
+   */
   unionAll(other: DataFrame): DataFrame {
     return this.union(other);
   }
@@ -310,27 +515,63 @@ export class DataFrame {
   /**
    * The rows of both, duplicates kept, matched by column name. With `allowMissingColumns`, a column
    * missing on one side is null there.
+   *
+   * @example
+   * ```ts
+   * const grace = await spark.createDataFrame([{ name: "Grace" }]);
+   * await people.unionByName(grace, true).collect();
+   * // [{ name: "Ada", age: 36n }, { name: "Alan", age: 41n }, { name: "Grace", age: null }]
+   * ```
    */
   unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_UNION, true, { byName: true, allowMissingColumns });
   }
 
-  /** The distinct rows in both. */
+  /**
+   * The distinct rows in both.
+   *
+   * @example
+   * ```ts
+   * await spark.range(5).intersect(spark.range(3, 8)).orderBy("id").collect(); // [{ id: 3n }, { id: 4n }]
+   * ```
+   */
   intersect(other: DataFrame): DataFrame {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_INTERSECT, false);
   }
 
-  /** The rows in both, as many times as they are in both. */
+  /**
+   * The rows in both, as many times as they are in both.
+   *
+   * @example
+   * ```ts
+   * const twice = people.union(people);
+   * await twice.intersectAll(twice).count(); // 4 (intersect: 2)
+   * ```
+   */
   intersectAll(other: DataFrame): DataFrame {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_INTERSECT, true);
   }
 
-  /** The distinct rows not in `other` (SQL's EXCEPT DISTINCT). */
+  /**
+   * The distinct rows not in `other` (SQL's EXCEPT DISTINCT).
+   *
+   * @example
+   * ```ts
+   * await spark.range(5).subtract(spark.range(3)).orderBy("id").collect(); // [{ id: 3n }, { id: 4n }]
+   * ```
+   */
   subtract(other: DataFrame): DataFrame {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_EXCEPT, false);
   }
 
-  /** The rows not in `other`, duplicates counted (SQL's EXCEPT ALL). */
+  /**
+   * The rows not in `other`, duplicates counted (SQL's EXCEPT ALL).
+   *
+   * @example
+   * ```ts
+   * await people.union(people).exceptAll(people).count(); // 2 (subtract: 0)
+   * ```
+   */
   exceptAll(other: DataFrame): DataFrame {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_EXCEPT, true);
   }
@@ -345,7 +586,8 @@ export class DataFrame {
    *
    * @example
    * ```ts
-   * df.sample(0.1);  df.sample(0.1, 42);  df.sample(true, 2.0, 42);
+   * await spark.range(1000).sample(0.1, 42).count(); // 95: about 100, and the same rows on every run with seed 42
+   * await spark.range(1000).sample(true, 2.0, 42).count(); // 1976: about 2000, some rows picked several times
    * ```
    */
   sample(fraction: number, seed?: number | bigint): DataFrame;
@@ -367,7 +609,8 @@ export class DataFrame {
    *
    * @example
    * ```ts
-   * const [train, test] = df.randomSplit([0.8, 0.2], 7);
+   * const [train, test] = spark.range(1000).randomSplit([0.8, 0.2], 7);
+   * [await train.count(), await test.count()]; // [796, 204]: about 800 and 200, each row in one of them
    * ```
    */
   randomSplit(weights: readonly number[], seed?: number | bigint): DataFrame[] {
@@ -400,7 +643,8 @@ export class DataFrame {
    *
    * @example
    * ```ts
-   * df.repartition(8);  df.repartition(8, "dept");  df.repartition("dept");
+   * await spark.range(10).repartition(3).select(F.spark_partition_id().alias("p")).distinct().count(); // 3
+   * people.repartition("name"); // SELECT * FROM people DISTRIBUTE BY name
    * ```
    */
   repartition(numPartitions: number, ...cols: ColumnOrName[]): DataFrame;
@@ -414,7 +658,15 @@ export class DataFrame {
     return this.derive(relations.repartitionByExpression(this.plan, cols.map(columnExpression), numPartitions));
   }
 
-  /** Redistributes the rows into ranges of the given columns' sort order (ascending unless a Column says otherwise). */
+  /**
+   * Redistributes the rows into ranges of the given columns' sort order (ascending unless a Column says otherwise).
+   *
+   * @example
+   * ```ts
+   * await spark.range(4).repartitionByRange(2, "id").select("id", F.spark_partition_id().alias("p")).collect();
+   * // [{ id: 0n, p: 0 }, { id: 1n, p: 0 }, { id: 2n, p: 1 }, { id: 3n, p: 1 }]
+   * ```
+   */
   repartitionByRange(numPartitions: number, ...cols: ColumnOrName[]): DataFrame;
   repartitionByRange(...cols: ColumnOrName[]): DataFrame;
   repartitionByRange(...args: (number | ColumnOrName)[]): DataFrame {
@@ -423,7 +675,17 @@ export class DataFrame {
     return this.derive(relations.repartitionByExpression(this.plan, sortOrders(cols), numPartitions));
   }
 
-  /** Redistributes the rows into `numPartitions` partitions, each row into the partition whose number `partitionIdCol` gives. */
+  /**
+   * Redistributes the rows into `numPartitions` partitions, each row into the partition whose number
+   * `partitionIdCol` (an int column) gives.
+   *
+   * @example
+   * ```ts
+   * const byParity = spark.range(4).repartitionById(2, col("id").mod(2).cast("int"));
+   * await byParity.select("id", F.spark_partition_id().alias("p")).collect();
+   * // [{ id: 0n, p: 0 }, { id: 2n, p: 0 }, { id: 1n, p: 1 }, { id: 3n, p: 1 }]
+   * ```
+   */
   repartitionById(numPartitions: number, partitionIdCol: ColumnOrName): DataFrame {
     checkedPositiveCount(numPartitions, "numPartitions");
     return this.derive(
@@ -431,7 +693,15 @@ export class DataFrame {
     );
   }
 
-  /** Fewer partitions, without a shuffle (merging existing ones). */
+  /**
+   * Fewer partitions, without a shuffle (merging existing ones).
+   *
+   * @example
+   * ```ts
+   * const four = spark.range(0, 10, 1, 4); // 4 partitions
+   * await four.coalesce(1).select(F.spark_partition_id().alias("p")).distinct().count(); // 1
+   * ```
+   */
   coalesce(numPartitions: number): DataFrame {
     checkedPositiveCount(numPartitions, "numPartitions");
     return this.derive(relations.repartition(this.plan, numPartitions, false));
@@ -445,8 +715,14 @@ export class DataFrame {
    *
    * @example
    * ```ts
-   * big.join(small.hint("broadcast"), "id");
-   * events.hint("rebalance", ["day", "region"]);
+   * const roles = await spark.createDataFrame([{ name: "Ada", role: "programmer" }]);
+   * const joined = people.join(roles.hint("broadcast"), "name");
+   * (await joined.explainString("extended")).includes("rightHint=(strategy=broadcast)"); // true
+   * await people.hint("rebalance", ["name"]).explain(); // (the ids vary; 4 is spark.sql.shuffle.partitions)
+   * // == Physical Plan ==
+   * // AdaptiveSparkPlan isFinalPlan=false
+   * // +- Exchange hashpartitioning(name#44, 4), REBALANCE_PARTITIONS_BY_COL, [plan_id=50]
+   * //    +- LocalTableScan [name#44, age#45L]
    * ```
    */
   hint(name: string, ...parameters: (LiteralValue | Column)[]): DataFrame {
@@ -455,17 +731,43 @@ export class DataFrame {
     return this.derive(relations.hint(this.plan, name, spread.map(toExpression)));
   }
 
-  /** This DataFrame under an alias, for qualified column names (`col("e.name")`) and self-joins. */
+  /**
+   * This DataFrame under an alias, for qualified column names (`col("e.name")`) and self-joins.
+   *
+   * @example
+   * ```ts
+   * const [a, b] = [people.alias("a"), people.alias("b")];
+   * await a.join(b, col("a.age").lt(col("b.age"))).select(col("a.name").alias("younger"), col("b.name").alias("older")).collect();
+   * // [{ younger: "Ada", older: "Alan" }]
+   * ```
+   */
   alias(alias: string): DataFrame {
     return this.derive(relations.subqueryAlias(this.plan, alias));
   }
 
-  /** The columns whose names match a regular expression given in backquotes (`` "`(id|name)`" ``). */
+  /**
+   * The columns whose names match a regular expression given in backquotes (`` "`(id|name)`" ``).
+   *
+   * @example
+   * ```ts
+   * await people.select(people.colRegex("`n.*`")).columns; // ["name"]
+   * ```
+   */
   colRegex(colName: string): Column {
     return new Column(columnsMatching(colName, this.plan.common?.planId));
   }
 
-  /** A metadata column of the source (`"_metadata"` of a file source, for example), bound to this DataFrame. */
+  /**
+   * A metadata column of the source (`"_metadata"` of a file source, for example), bound to this DataFrame.
+   *
+   * @example
+   * ```ts
+   * await people.write.mode("overwrite").parquet("/tmp/people");
+   * const files = spark.read.parquet("/tmp/people");
+   * await files.select("name", files.metadataColumn("_metadata").getField("file_name").alias("file")).orderBy("name").collect();
+   * // [{ name: "Ada", file: "part-00000-….snappy.parquet" }, { name: "Alan", file: "part-00001-….snappy.parquet" }]
+   * ```
+   */
   metadataColumn(colName: string): Column {
     return new Column(metadataAttribute(colName, this.plan.common?.planId));
   }
@@ -477,7 +779,9 @@ export class DataFrame {
    *
    * @example
    * ```ts
-   * df.unpivot(["id"], ["q1", "q2"], "quarter", "sales");
+   * const sales = await spark.createDataFrame([{ id: 1, q1: 10, q2: 20 }]);
+   * await sales.unpivot(["id"], ["q1", "q2"], "quarter", "sales").collect();
+   * // [{ id: 1n, quarter: "q1", sales: 10n }, { id: 1n, quarter: "q2", sales: 20n }]
    * ```
    */
   unpivot(
@@ -499,7 +803,15 @@ export class DataFrame {
     );
   }
 
-  /** Alias of {@link DataFrame.unpivot}. */
+  /**
+   * Alias of {@link DataFrame.unpivot}.
+   *
+   * @example
+   * ```ts
+   * await people.melt("name", null, "key", "value").collect();
+   * // [{ name: "Ada", key: "age", value: 36n }, { name: "Alan", key: "age", value: 41n }]
+   * ```
+   */
   melt(
     ids: ColumnOrName | readonly ColumnOrName[],
     values: ColumnOrName | readonly ColumnOrName[] | null | undefined,
@@ -512,6 +824,11 @@ export class DataFrame {
   /**
    * Rows become columns: the values of `indexColumn` (the first column by default) become the
    * column names, and every other column becomes a row.
+   *
+   * @example
+   * ```ts
+   * await people.transpose().collect(); // [{ key: "age", Ada: 36n, Alan: 41n }]
+   * ```
    */
   transpose(indexColumn?: ColumnOrName): DataFrame {
     return this.derive(relations.transpose(this.plan, indexColumn === undefined ? [] : [columnExpression(indexColumn)]));
@@ -522,8 +839,8 @@ export class DataFrame {
    *
    * @example
    * ```ts
-   * const withTax = (df: DataFrame, rate: number) => df.withColumn("tax", col("amount").multiply(rate));
-   * df.transform(withTax, 0.2).show();
+   * const older = (df: DataFrame, years: number) => df.withColumn("age", col("age").plus(years));
+   * await people.transform(older, 10).collect(); // [{ name: "Ada", age: 46n }, { name: "Alan", age: 51n }]
    * ```
    */
   transform<A extends unknown[]>(f: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
@@ -535,6 +852,13 @@ export class DataFrame {
   /**
    * On a stream: how late data may arrive, by the event time column (`"10 minutes"`); state older
    * than the watermark is dropped.
+   *
+   * @example
+   * ```ts
+   * const events = spark.readStream.format("rate").load(); // columns timestamp and value
+   * const late = events.withWatermark("timestamp", "10 minutes");
+   * (await late.schema).get("timestamp").metadata; // { "spark.watermarkDelayMs": 600000 }
+   * ```
    */
   withWatermark(eventTime: string, delayThreshold: string): DataFrame {
     return this.derive(relations.withWatermark(this.plan, eventTime, delayThreshold));
@@ -543,6 +867,13 @@ export class DataFrame {
   /**
    * Named metrics computed as the query runs (`F.count(lit(1)).alias("rows")`, ...); Spark reports
    * them to the session's query listeners under `name`.
+   *
+   * @example
+   * ```ts
+   * const seen = people.observe("stats", F.count(lit(1)).alias("rows"), F.max("age").alias("oldest"));
+   * await seen.collect();
+   * seen.executionInfo?.observations; // [{ name: "stats", values: { rows: 2n, oldest: 41n } }]
+   * ```
    */
   observe(name: string, ...exprs: Column[]): DataFrame {
     if (exprs.length === 0) throw new TypeError("observe needs at least one metric expression");
@@ -555,7 +886,14 @@ export class DataFrame {
     );
   }
 
-  /** The same rows with the given column names, by position. */
+  /**
+   * The same rows with the given column names, by position.
+   *
+   * @example
+   * ```ts
+   * await people.toDF("who", "years").first(); // { who: "Ada", years: 36n }
+   * ```
+   */
   toDF(...names: string[]): DataFrame {
     return this.derive(relations.toDf(this.plan, names));
   }
@@ -563,12 +901,25 @@ export class DataFrame {
   /**
    * The rows in the given schema: columns matched by name, reordered, cast where Spark can do it
    * safely, and a missing nullable column filled with nulls.
+   *
+   * @example
+   * ```ts
+   * const schema = new StructType().add("age", "long").add("name", "string");
+   * await people.to(schema).first(); // { age: 36n, name: "Ada" }
+   * ```
    */
   to(schema: StructType): DataFrame {
     return this.derive(relations.toSchema(this.plan, schema));
   }
 
-  /** Each row as a JSON object string, in one column `value`. */
+  /**
+   * Each row as a JSON object string, in one column `value`.
+   *
+   * @example
+   * ```ts
+   * await people.toJSON().collect(); // [{ value: '{"name":"Ada","age":36}' }, { value: '{"name":"Alan","age":41}' }]
+   * ```
+   */
   toJSON(): DataFrame {
     return this.select(new Column(aliasExpression(call("to_json", [call("struct", [col("*").expr])]), ["value"])));
   }
@@ -576,6 +927,14 @@ export class DataFrame {
   /**
    * A MERGE INTO `table` of this DataFrame's rows, matched by `condition`; add its actions, then
    * call `merge()`. See {@link MergeIntoWriter}.
+   *
+   * @example
+   * ```ts
+   * const merge = people.alias("source").mergeInto("staff", col("staff.name").equalTo(col("source.name")));
+   * await merge.whenMatched().updateAll().whenNotMatched().insertAll().merge();
+   * // MERGE INTO staff USING people AS source ON staff.name = source.name
+   * // WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *
+   * ```
    */
   mergeInto(table: string, condition: Column): MergeIntoWriter {
     return new MergeIntoWriter(this, table, checkedColumn(condition));
@@ -583,53 +942,137 @@ export class DataFrame {
 
   // ---- views, cache and checkpoints ----
 
-  /** Registers this DataFrame as a temporary view of the session; fails if the name is taken. */
-  async createTempView(name: string): Promise<void> {
-    await this.createView(name, false, false);
+  /**
+   * Registers this DataFrame as a temporary view of the session; fails if the name is taken.
+   *
+   * @example
+   * ```ts
+   * people.createTempView("people"); // sent now: the next line sees the view
+   * await spark.sql("SELECT name FROM people WHERE age > 40").collect(); // [{ name: "Alan" }]
+   * await people.createTempView("people"); // throws TEMP_TABLE_OR_VIEW_ALREADY_EXISTS
+   * ```
+   */
+  createTempView(name: string): PendingStatement {
+    return this.createView(name, false, false);
   }
 
-  /** Registers this DataFrame as a temporary view of the session, replacing one of that name. */
-  async createOrReplaceTempView(name: string): Promise<void> {
-    await this.createView(name, false, true);
+  /**
+   * Registers this DataFrame as a temporary view of the session, replacing one of that name.
+   *
+   * @example
+   * ```ts
+   * people.filter("age > 40").createOrReplaceTempView("people");
+   * await spark.sql("SELECT * FROM people").collect(); // [{ name: "Alan", age: 41n }]
+   * ```
+   */
+  createOrReplaceTempView(name: string): PendingStatement {
+    return this.createView(name, false, true);
   }
 
-  /** Registers this DataFrame as a global temporary view (`global_temp.<name>`); fails if the name is taken. */
-  async createGlobalTempView(name: string): Promise<void> {
-    await this.createView(name, true, false);
+  /**
+   * Registers this DataFrame as a global temporary view (`global_temp.<name>`); fails if the name is taken.
+   *
+   * @example
+   * ```ts
+   * people.createGlobalTempView("people");
+   * await spark.sql("SELECT count(*) AS n FROM global_temp.people").collect(); // [{ n: 2n }]
+   * ```
+   */
+  createGlobalTempView(name: string): PendingStatement {
+    return this.createView(name, true, false);
   }
 
-  /** Registers this DataFrame as a global temporary view (`global_temp.<name>`), replacing one of that name. */
-  async createOrReplaceGlobalTempView(name: string): Promise<void> {
-    await this.createView(name, true, true);
+  /**
+   * Registers this DataFrame as a global temporary view (`global_temp.<name>`), replacing one of that name.
+   *
+   * @example
+   * ```ts
+   * people.filter("age > 40").createOrReplaceGlobalTempView("people");
+   * await spark.sql("SELECT name FROM global_temp.people").collect(); // [{ name: "Alan" }]
+   * ```
+   */
+  createOrReplaceGlobalTempView(name: string): PendingStatement {
+    return this.createView(name, true, true);
   }
 
-  /** @deprecated PySpark's old name of {@link DataFrame.createOrReplaceTempView}. */
-  async registerTempTable(name: string): Promise<void> {
-    await this.createOrReplaceTempView(name);
+  /**
+   * @deprecated PySpark's old name of {@link DataFrame.createOrReplaceTempView}.
+   *
+   * @example
+   * ```ts
+   * people.registerTempTable("people");
+   * await spark.sql("SELECT max(age) AS oldest FROM people").collect(); // [{ oldest: 41n }]
+   * ```
+   */
+  registerTempTable(name: string): PendingStatement {
+    return this.createOrReplaceTempView(name);
   }
 
-  private async createView(name: string, isGlobal: boolean, replace: boolean): Promise<void> {
-    await executeCommand(this.client, createDataFrameView(this.plan, name, isGlobal, replace));
+  /** Sent at once, as PySpark creates a view: the next request sees it without an await. */
+  private createView(name: string, isGlobal: boolean, replace: boolean): PendingStatement {
+    const command = createDataFrameView(this.plan, name, isGlobal, replace);
+    return new PendingStatement(
+      this.client.statements.command(async () => {
+        await executeCommand(this.client, command, { statement: true });
+      }),
+    );
   }
 
-  /** Keeps the rows in the cluster's memory (and disk) once computed: {@link DataFrame.persist} at Spark's default level. */
-  async cache(): Promise<DataFrame> {
+  /**
+   * Keeps the rows in the cluster's memory (and disk) once computed: {@link DataFrame.persist} at Spark's default level.
+   *
+   * @example
+   * ```ts
+   * await people.cache();
+   * String(await people.storageLevel); // "Disk Memory Deserialized 1x Replicated"
+   * ```
+   */
+  cache(): PendingDataFrame {
     return this.persist();
   }
 
-  /** Keeps the rows at a storage level once computed (default: memory and disk, deserialized). */
-  async persist(storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER): Promise<DataFrame> {
-    await this.client.analyze({ $case: "persist", persist: { relation: this.plan, storageLevel: storageLevel.toProto() } });
-    return this;
+  /**
+   * Keeps the rows at a storage level once computed (default: memory and disk, deserialized). Sent
+   * at once, as PySpark does: later requests wait for it; `await` throws its failure.
+   *
+   * @example
+   * ```ts
+   * await people.persist(StorageLevel.DISK_ONLY);
+   * String(await people.storageLevel); // "Disk Serialized 1x Replicated"
+   * ```
+   */
+  persist(storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER): PendingDataFrame {
+    const analyze = { $case: "persist", persist: { relation: this.plan, storageLevel: storageLevel.toProto() } } as const;
+    return this.sparkSession.atOnce(this.plan, async () => {
+      await this.client.analyze(analyze, { statement: true });
+    });
   }
 
-  /** Drops the cached rows; with `blocking`, waits until they are gone. */
-  async unpersist(blocking = false): Promise<DataFrame> {
-    await this.client.analyze({ $case: "unpersist", unpersist: { relation: this.plan, blocking } });
-    return this;
+  /**
+   * Drops the cached rows; with `blocking`, waits until they are gone. Sent at once, as {@link DataFrame.persist}.
+   *
+   * @example
+   * ```ts
+   * await people.cache();
+   * await people.unpersist();
+   * await people.is_cached; // false
+   * ```
+   */
+  unpersist(blocking = false): PendingDataFrame {
+    const analyze = { $case: "unpersist", unpersist: { relation: this.plan, blocking } } as const;
+    return this.sparkSession.atOnce(this.plan, async () => {
+      await this.client.analyze(analyze, { statement: true });
+    });
   }
 
-  /** How this DataFrame is cached (`StorageLevel.NONE` when it is not). */
+  /**
+   * How this DataFrame is cached (`StorageLevel.NONE` when it is not).
+   *
+   * @example
+   * ```ts
+   * (await people.storageLevel).equals(StorageLevel.NONE); // true: not cached
+   * ```
+   */
   get storageLevel(): Promise<StorageLevel> {
     return this.client.analyze({ $case: "getStorageLevel", getStorageLevel: { relation: this.plan } }).then((response) => {
       const level = response.result?.$case === "getStorageLevel" ? response.result.getStorageLevel.storageLevel : undefined;
@@ -637,7 +1080,15 @@ export class DataFrame {
     });
   }
 
-  /** Whether this DataFrame is cached at some storage level (PySpark's `is_cached`). */
+  /**
+   * Whether this DataFrame is cached at some storage level (PySpark's `is_cached`).
+   *
+   * @example
+   * ```ts
+   * await people.cache();
+   * await people.is_cached; // true
+   * ```
+   */
   get is_cached(): Promise<boolean> {
     return this.storageLevel.then((level) => !level.equals(StorageLevel.NONE));
   }
@@ -645,12 +1096,28 @@ export class DataFrame {
   /**
    * A DataFrame on the rows saved to the checkpoint directory (`spark.checkpoint.dir`), which cuts
    * the plan's lineage. Eager by default: computed now.
+   *
+   * @example
+   * ```ts
+   * const saved = await spark.range(3).checkpoint();
+   * await saved.collect(); // [{ id: 0n }, { id: 1n }, { id: 2n }]
+   * await saved.explainString(); // "== Physical Plan ==\n*(1) Scan ExistingRDD[id#12L]\n": no Range any more (ids vary)
+   * ```
    */
   async checkpoint(eager = true): Promise<DataFrame> {
     return this.checkpointed(false, eager);
   }
 
-  /** Like {@link DataFrame.checkpoint}, but kept in the executors' storage: faster, and lost with them. */
+  /**
+   * Like {@link DataFrame.checkpoint}, but kept in the executors' storage: faster, and lost with them.
+   *
+   * @example
+   * ```ts
+   * const saved = await spark.range(3).localCheckpoint();
+   * await saved.collect(); // [{ id: 0n }, { id: 1n }, { id: 2n }]
+   * await saved.explainString(); // "== Physical Plan ==\n*(1) Scan ExistingRDD[id#12L]\n": no Range any more (ids vary)
+   * ```
+   */
   async localCheckpoint(eager = true, storageLevel?: StorageLevel): Promise<DataFrame> {
     return this.checkpointed(true, eager, storageLevel);
   }
@@ -664,25 +1131,57 @@ export class DataFrame {
 
   // ---- what the server knows of the plan ----
 
-  /** The files this DataFrame reads, as far as Spark can tell (best effort). */
+  /**
+   * The files this DataFrame reads, as far as Spark can tell (best effort).
+   *
+   * @example
+   * ```ts
+   * await people.write.mode("overwrite").parquet("/tmp/people");
+   * await spark.read.parquet("/tmp/people").inputFiles();
+   * // ["file:///tmp/people/part-00000-….snappy.parquet", "file:///tmp/people/part-00001-….snappy.parquet"]
+   * ```
+   */
   async inputFiles(): Promise<string[]> {
     const response = await this.client.analyze({ $case: "inputFiles", inputFiles: { plan: this.root } });
     return response.result?.$case === "inputFiles" ? [...response.result.inputFiles.files] : [];
   }
 
-  /** Whether `collect` and `take` can run locally on the driver, without executors. */
+  /**
+   * Whether `collect` and `take` can run locally on the driver, without executors.
+   *
+   * @example
+   * ```ts
+   * await people.isLocal(); // true: the rows came from the client
+   * await spark.range(3).isLocal(); // false
+   * ```
+   */
   async isLocal(): Promise<boolean> {
     const response = await this.client.analyze({ $case: "isLocal", isLocal: { plan: this.root } });
     return response.result?.$case === "isLocal" && response.result.isLocal.isLocal;
   }
 
-  /** Whether both DataFrames compute the same rows by the same logical plan (after Spark's canonicalization). */
+  /**
+   * Whether both DataFrames compute the same rows by the same logical plan (after Spark's canonicalization).
+   *
+   * @example
+   * ```ts
+   * await people.select("name").sameSemantics(people.select(col("name"))); // true
+   * await people.select("name").sameSemantics(people.select("age")); // false
+   * ```
+   */
   async sameSemantics(other: DataFrame): Promise<boolean> {
     const response = await this.client.analyze({ $case: "sameSemantics", sameSemantics: { targetPlan: this.root, otherPlan: other.root } });
     return response.result?.$case === "sameSemantics" && response.result.sameSemantics.result;
   }
 
-  /** A hash of the canonicalized logical plan: equal for DataFrames with the same semantics. */
+  /**
+   * A hash of the canonicalized logical plan: equal for DataFrames with the same semantics.
+   *
+   * @example
+   * ```ts
+   * (await people.select("name").semanticHash()) === (await people.select(col("name")).semanticHash()); // true
+   * ```
+   */
   async semanticHash(): Promise<number> {
     const response = await this.client.analyze({ $case: "semanticHash", semanticHash: { plan: this.root } });
     return response.result?.$case === "semanticHash" ? response.result.semanticHash.result : 0;
@@ -693,7 +1192,9 @@ export class DataFrame {
    *
    * @example
    * ```ts
-   * df.plot.bar({ x: "region", y: "amount", agg: "sum" });
+   * const chart = people.plot.bar({ x: "name", y: "age" });
+   * (await chart.data()).rows; // [{ name: "Ada", age: 36 }, { name: "Alan", age: 41 }]
+   * (await chart.spec()).mark; // { type: "bar", tooltip: true }
    * ```
    */
   get plot(): DataFramePlot {
@@ -707,24 +1208,49 @@ export class DataFrame {
    *
    * @example
    * ```ts
-   * df.groupBy("dept").agg(F.avg("salary").alias("avg_salary"), F.count(lit(1)).alias("people"));
+   * const oldest = people.groupBy("name").agg(F.max("age")); // SELECT name, max(age) FROM people GROUP BY name
+   * const byParity = spark.range(6).groupBy(col("id").mod(2).alias("odd")).agg(F.count(lit(1)).alias("n"), F.sum("id").alias("total"));
+   * await byParity.orderBy("odd").collect(); // [{ odd: 0n, n: 3n, total: 6n }, { odd: 1n, n: 3n, total: 9n }]
    * ```
    */
   groupBy(...cols: (ColumnOrName | readonly ColumnOrName[])[]): GroupedData {
     return new GroupedData(this, "groupBy", groupingColumns(cols));
   }
 
-  /** Alias of {@link DataFrame.groupBy}. */
+  /**
+   * Alias of {@link DataFrame.groupBy}.
+   *
+   * @example
+   * ```ts
+   * const parity = spark.range(4).groupby(col("id").mod(2).alias("parity")).count();
+   * await parity.orderBy("parity").collect(); // [{ parity: 0n, count: 2n }, { parity: 1n, count: 2n }]
+   * ```
+   */
   groupby(...cols: (ColumnOrName | readonly ColumnOrName[])[]): GroupedData {
     return this.groupBy(...cols);
   }
 
-  /** Groups by the columns and by each of their prefixes, down to the grand total (the null rows are the subtotals). */
+  /**
+   * Groups by the columns and by each of their prefixes, down to the grand total (the null rows are the subtotals).
+   *
+   * @example
+   * ```ts
+   * await people.rollup("name").agg(F.sum("age").alias("total")).orderBy("name").collect();
+   * // [{ name: null, total: 77n }, { name: "Ada", total: 36n }, { name: "Alan", total: 41n }]: the null row is the grand total
+   * ```
+   */
   rollup(...cols: (ColumnOrName | readonly ColumnOrName[])[]): GroupedData {
     return new GroupedData(this, "rollup", groupingColumns(cols));
   }
 
-  /** Groups by every combination of the columns, the grand total included. */
+  /**
+   * Groups by every combination of the columns, the grand total included.
+   *
+   * @example
+   * ```ts
+   * await people.cube("name", "age").count().count(); // 7: a row per (name, age), per name, per age, and the grand total
+   * ```
+   */
   cube(...cols: (ColumnOrName | readonly ColumnOrName[])[]): GroupedData {
     return new GroupedData(this, "cube", groupingColumns(cols));
   }
@@ -735,7 +1261,8 @@ export class DataFrame {
    *
    * @example
    * ```ts
-   * sales.groupingSets([["region", "product"], ["region"], []], "region", "product").agg(F.sum("amount"));
+   * await people.groupingSets([["name"], []], "name").agg(F.sum("age").alias("total")).orderBy("name").collect();
+   * // [{ name: null, total: 77n }, { name: "Ada", total: 36n }, { name: "Alan", total: 41n }]
    * ```
    */
   groupingSets(groupingSets: readonly (readonly ColumnOrName[])[], ...cols: ColumnOrName[]): GroupedData {
@@ -747,34 +1274,81 @@ export class DataFrame {
     );
   }
 
-  /** Aggregates over all rows, as one group: `df.groupBy().agg(...)`. */
+  /**
+   * Aggregates over all rows, as one group: `df.groupBy().agg(...)`.
+   *
+   * @example
+   * ```ts
+   * await people.agg(F.min("age").alias("youngest"), F.max("age").alias("oldest")).collect(); // [{ youngest: 36n, oldest: 41n }]
+   * await people.agg({ age: "avg" }).collect(); // [{ "avg(age)": 38.5 }]
+   * ```
+   */
   agg(...exprs: Column[]): DataFrame;
   agg(exprs: Readonly<Record<string, AggregateFunctionName>>): DataFrame;
   agg(...args: (Column | Readonly<Record<string, AggregateFunctionName>>)[]): DataFrame {
     return (this.groupBy().agg as (...a: typeof args) => DataFrame)(...args);
   }
 
-  /** Dropping and filling nulls and NaNs (see {@link DataFrameNaFunctions}). */
+  /**
+   * Dropping and filling nulls and NaNs (see {@link DataFrameNaFunctions}).
+   *
+   * @example
+   * ```ts
+   * const gaps = await spark.createDataFrame([{ name: "Ada", age: 36 }, { name: "Alan", age: null }]);
+   * await gaps.na.fill(0).collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 0n }]
+   * ```
+   */
   get na(): DataFrameNaFunctions {
     return new DataFrameNaFunctions(this);
   }
 
-  /** Statistics of columns (see {@link DataFrameStatFunctions}). */
+  /**
+   * Statistics of columns (see {@link DataFrameStatFunctions}).
+   *
+   * @example
+   * ```ts
+   * await spark.range(10).withColumn("twice", col("id").multiply(2)).stat.corr("id", "twice"); // 1
+   * ```
+   */
   get stat(): DataFrameStatFunctions {
     return new DataFrameStatFunctions(this);
   }
 
-  /** Alias of `na.drop`. */
+  /**
+   * Alias of `na.drop`.
+   *
+   * @example
+   * ```ts
+   * const gaps = await spark.createDataFrame([{ name: "Ada", age: 36 }, { name: "Alan", age: null }]);
+   * await gaps.dropna().collect(); // [{ name: "Ada", age: 36n }]
+   * ```
+   */
   dropna(how?: DropHow | DropOptions, thresh?: number, subset?: string | readonly string[]): DataFrame {
     return this.na.drop(how, thresh, subset);
   }
 
-  /** Alias of `na.fill`. */
+  /**
+   * Alias of `na.fill`.
+   *
+   * @example
+   * ```ts
+   * const gaps = await spark.createDataFrame([{ name: "Ada", age: 36 }, { name: "Alan", age: null }]);
+   * await gaps.fillna({ age: 0 }).collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 0n }]
+   * ```
+   */
   fillna(value: NaValue | Readonly<Record<string, NaValue>>, subset?: string | readonly string[]): DataFrame {
     return typeof value === "object" ? this.na.fill(value) : this.na.fill(value, subset);
   }
 
-  /** Alias of `na.replace`. */
+  /**
+   * Alias of `na.replace`.
+   *
+   * @example
+   * ```ts
+   * await people.replace("Ada", "Lovelace", "name").collect(); // [{ name: "Lovelace", age: 36n }, { name: "Alan", age: 41n }]
+   * await people.replace({ Ada: "Lovelace" }).first(); // { name: "Lovelace", age: 36n }
+   * ```
+   */
   replace(toReplace: Readonly<Record<string, NaValue | null>>, subset?: string | readonly string[]): DataFrame;
   replace(
     toReplace: NaValue | readonly NaValue[],
@@ -785,27 +1359,69 @@ export class DataFrame {
     return (this.na.replace as (...a: unknown[]) => DataFrame)(...args);
   }
 
-  /** Alias of `stat.corr`. */
+  /**
+   * Alias of `stat.corr`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(10).withColumn("twice", col("id").multiply(2)).corr("id", "twice"); // 1
+   * ```
+   */
   corr(col1: string, col2: string, method: "pearson" = "pearson"): Promise<number> {
     return this.stat.corr(col1, col2, method);
   }
 
-  /** Alias of `stat.cov`. */
+  /**
+   * Alias of `stat.cov`.
+   *
+   * @example
+   * ```ts
+   * await people.withColumn("next", col("age").plus(1)).cov("age", "next"); // 12.5
+   * ```
+   */
   cov(col1: string, col2: string): Promise<number> {
     return this.stat.cov(col1, col2);
   }
 
-  /** Alias of `stat.crosstab`. */
+  /**
+   * Alias of `stat.crosstab`.
+   *
+   * @example
+   * ```ts
+   * await people.crosstab("name", "age").orderBy("name_age").show();
+   * // +--------+---+---+
+   * // |name_age| 36| 41|
+   * // +--------+---+---+
+   * // |     Ada|  1|  0|
+   * // |    Alan|  0|  1|
+   * // +--------+---+---+
+   * ```
+   */
   crosstab(col1: string, col2: string): DataFrame {
     return this.stat.crosstab(col1, col2);
   }
 
-  /** Alias of `stat.freqItems`. */
+  /**
+   * Alias of `stat.freqItems`.
+   *
+   * @example
+   * ```ts
+   * await people.freqItems(["name"]).collect(); // [{ name_freqItems: ["Ada", "Alan"] }] (the items in any order)
+   * ```
+   */
   freqItems(cols: readonly string[], support?: number): DataFrame {
     return this.stat.freqItems(cols, support);
   }
 
-  /** Alias of `stat.approxQuantile`. */
+  /**
+   * Alias of `stat.approxQuantile`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(101).approxQuantile("id", [0.25, 0.5], 0); // [25, 50]
+   * await spark.range(101).approxQuantile(["id"], [0.25, 0.5], 0); // [[25, 50]]
+   * ```
+   */
   approxQuantile(col: string, probabilities: readonly number[], relativeError: number): Promise<number[]>;
   approxQuantile(cols: readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[][]>;
   approxQuantile(col: string | readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[] | number[][]> {
@@ -814,7 +1430,14 @@ export class DataFrame {
       : this.stat.approxQuantile(col, probabilities, relativeError);
   }
 
-  /** Alias of `stat.sampleBy`. */
+  /**
+   * Alias of `stat.sampleBy`.
+   *
+   * @example
+   * ```ts
+   * await people.sampleBy("name", { Ada: 1, Alan: 0 }).collect(); // [{ name: "Ada", age: 36n }]
+   * ```
+   */
   sampleBy(
     col: ColumnOrName,
     fractions: Readonly<Record<string, number>> | ReadonlyMap<LiteralValue, number>,
@@ -826,6 +1449,20 @@ export class DataFrame {
   /**
    * count, mean, stddev, min and max of the given columns (all numeric and string columns when
    * none are named), as strings, as Spark's `describe` computes them.
+   *
+   * @example
+   * ```ts
+   * await people.describe("age").show();
+   * // +-------+------------------+
+   * // |summary|               age|
+   * // +-------+------------------+
+   * // |  count|                 2|
+   * // |   mean|              38.5|
+   * // | stddev|3.5355339059327378|
+   * // |    min|                36|
+   * // |    max|                41|
+   * // +-------+------------------+
+   * ```
    */
   describe(...cols: (string | readonly string[])[]): DataFrame {
     return this.derive(describeNode(this.plan, cols.flat()));
@@ -835,6 +1472,18 @@ export class DataFrame {
    * The given statistics of every numeric and string column: `"count"`, `"mean"`, `"stddev"`,
    * `"min"`, `"max"`, percentiles such as `"25%"`, `"count_distinct"`, `"approx_count_distinct"`;
    * without any, count, mean, stddev, min, 25%, 50%, 75% and max.
+   *
+   * @example
+   * ```ts
+   * await people.summary("min", "50%", "max").show();
+   * // +-------+----+---+
+   * // |summary|name|age|
+   * // +-------+----+---+
+   * // |    min| Ada| 36|
+   * // |    50%|NULL| 36|
+   * // |    max|Alan| 41|
+   * // +-------+----+---+
+   * ```
    */
   summary(...statistics: string[]): DataFrame {
     return this.derive(summaryNode(this.plan, statistics));
@@ -842,24 +1491,59 @@ export class DataFrame {
 
   // ---- writers ----
 
-  /** Writes this DataFrame to files or tables (see {@link DataFrameWriter}). */
+  /**
+   * Writes this DataFrame to files or tables (see {@link DataFrameWriter}).
+   *
+   * @example
+   * ```ts
+   * await people.write.mode("overwrite").parquet("/tmp/people");
+   * await spark.read.parquet("/tmp/people").orderBy("name").collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 41n }]
+   * ```
+   */
   get write(): DataFrameWriter {
     return new DataFrameWriter(this);
   }
 
-  /** Writes this DataFrame to a catalog table through Spark's V2 API (see {@link DataFrameWriterV2}). */
+  /**
+   * Writes this DataFrame to a catalog table through Spark's V2 API (see {@link DataFrameWriterV2}).
+   *
+   * @example
+   * ```ts
+   * await people.writeTo("people_copy").create();
+   * await spark.table("people_copy").orderBy("name").collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 41n }]
+   * ```
+   */
   writeTo(table: string): DataFrameWriterV2 {
     return new DataFrameWriterV2(this, table);
   }
 
   // ---- streaming ----
 
-  /** Starts a streaming query writing this streaming DataFrame (see {@link DataStreamWriter}). */
+  /**
+   * Starts a streaming query writing this streaming DataFrame (see {@link DataStreamWriter}).
+   *
+   * @example
+   * ```ts
+   * await people.write.mode("overwrite").parquet("/tmp/people");
+   * const files = spark.readStream.schema("name STRING, age BIGINT").parquet("/tmp/people");
+   * const query = await files.writeStream.format("memory").queryName("seen").start();
+   * await query.processAllAvailable();
+   * await spark.sql("SELECT * FROM seen ORDER BY name").collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 41n }]
+   * ```
+   */
   get writeStream(): DataStreamWriter {
     return new DataStreamWriter(this);
   }
 
-  /** Whether this DataFrame reads a stream (and must be written with `writeStream`). */
+  /**
+   * Whether this DataFrame reads a stream (and must be written with `writeStream`).
+   *
+   * @example
+   * ```ts
+   * await spark.readStream.format("rate").load().isStreaming; // true
+   * await people.isStreaming; // false
+   * ```
+   */
   get isStreaming(): Promise<boolean> {
     return this.client
       .analyze({ $case: "isStreaming", isStreaming: { plan: this.root } })
@@ -871,17 +1555,41 @@ export class DataFrame {
   /**
    * Jupyter's display protocol: the first rows as a table (HTML and text). Deno's Jupyter kernel
    * and this package's kernel show a DataFrame through it.
+   *
+   * @example
+   * ```ts
+   * const displayable = people as unknown as Record<symbol, () => Promise<Record<string, string>>>; // as a kernel looks it up
+   * const bundle = await displayable[Symbol.for("Jupyter.display")]();
+   * Object.keys(bundle); // ["text/html", "text/plain"]
+   * bundle["text/plain"]; // "+----+---+\n|name|age|\n+----+---+\n| Ada| 36|\n|Alan| 41|\n+----+---+"
+   * ```
    */
   [Symbol.for("Jupyter.display")](): Promise<TableMimeBundle> {
     return dataFrameBundle(this);
   }
 
-  /** All rows, keyed by column name (a repeated name stays reachable by position: {@link Row}). */
+  /**
+   * All rows, keyed by column name (a repeated name stays reachable by position: {@link Row}).
+   *
+   * @example
+   * ```ts
+   * await people.collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 41n }]
+   * ```
+   */
   async collect(): Promise<Row[]> {
     return this.rowsOf(this);
   }
 
-  /** The result as an Apache Arrow `Table`, exactly as the server encoded it. */
+  /**
+   * The result as an Apache Arrow `Table`, exactly as the server encoded it.
+   *
+   * @example
+   * ```ts
+   * const table = await people.toArrow();
+   * table.numRows; // 2
+   * table.schema.fields.map((f) => `${f.name}: ${f.type}`); // ["name: Utf8", "age: Int64"]
+   * ```
+   */
   async toArrow(): Promise<Table> {
     return this.tableOf(this);
   }
@@ -889,6 +1597,14 @@ export class DataFrame {
   /**
    * What the server reported about the last action run on this DataFrame (operators and their
    * metrics, observed metrics); `undefined` before the first one.
+   *
+   * @example
+   * ```ts
+   * const df = spark.range(3);
+   * df.executionInfo; // undefined
+   * await df.collect();
+   * df.executionInfo?.metrics.map((m) => m.name); // ["WholeStageCodegen (1)", "Range"]
+   * ```
    */
   get executionInfo(): ExecutionInfo | undefined {
     return this.#executionInfo;
@@ -906,7 +1622,14 @@ export class DataFrame {
     return tableToRows(await this.tableOf(target));
   }
 
-  /** The number of rows. */
+  /**
+   * The number of rows.
+   *
+   * @example
+   * ```ts
+   * await people.count(); // 2
+   * ```
+   */
   async count(): Promise<number> {
     const counted = this.derive(
       relations.aggregate(this.plan, {
@@ -919,28 +1642,65 @@ export class DataFrame {
     return Number(row ? Row.at(row, 0) : 0);
   }
 
-  /** The first `n` rows (PySpark's `head(n)`); see {@link DataFrame.first} for one row. */
+  /**
+   * The first `n` rows (PySpark's `head(n)`); see {@link DataFrame.first} for one row.
+   *
+   * @example
+   * ```ts
+   * await people.head(1); // [{ name: "Ada", age: 36n }]
+   * ```
+   */
   async head(n: number): Promise<Row[]> {
     return this.rowsOf(this.limit(n));
   }
 
-  /** The first `n` rows. */
+  /**
+   * The first `n` rows.
+   *
+   * @example
+   * ```ts
+   * await spark.range(10).take(2); // [{ id: 0n }, { id: 1n }]
+   * ```
+   */
   async take(n: number): Promise<Row[]> {
     return this.rowsOf(this.limit(n));
   }
 
-  /** The last `n` rows (all of them travel to the driver, so keep `n` small). */
+  /**
+   * The last `n` rows (all of them travel to the driver, so keep `n` small).
+   *
+   * @example
+   * ```ts
+   * await spark.range(10).tail(2); // [{ id: 8n }, { id: 9n }]
+   * ```
+   */
   async tail(n: number): Promise<Row[]> {
     return this.rowsOf(this.derive(relations.tail(this.plan, checkedCount(n, "tail"))));
   }
 
-  /** The first row, or `undefined` when there is none. */
+  /**
+   * The first row, or `undefined` when there is none.
+   *
+   * @example
+   * ```ts
+   * await people.first(); // { name: "Ada", age: 36n }
+   * await people.limit(0).first(); // undefined
+   * ```
+   */
   async first(): Promise<Row | undefined> {
     const [row] = await this.rowsOf(this.limit(1));
     return row;
   }
 
-  /** Whether the DataFrame has no rows (computes at most one). */
+  /**
+   * Whether the DataFrame has no rows (computes at most one).
+   *
+   * @example
+   * ```ts
+   * await people.filter("age > 50").isEmpty(); // true
+   * await people.isEmpty(); // false
+   * ```
+   */
   async isEmpty(): Promise<boolean> {
     return (await this.limit(1).count()) === 0;
   }
@@ -950,12 +1710,31 @@ export class DataFrame {
    *
    * @param truncate `true` cuts strings to 20 characters, a number to that many, `false` not at all.
    * @param vertical one block per row instead of a grid.
+   *
+   * @example
+   * ```ts
+   * await people.show();
+   * // +----+---+
+   * // |name|age|
+   * // +----+---+
+   * // | Ada| 36|
+   * // |Alan| 41|
+   * // +----+---+
+   * ```
    */
   async show(n = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
     console.log(await this.showString(n, truncate, vertical));
   }
 
-  /** The text {@link DataFrame.show} prints, without its final newline. */
+  /**
+   * The text {@link DataFrame.show} prints, without its final newline.
+   *
+   * @example
+   * ```ts
+   * await people.showString(1, 2); // "+----+---+\n|name|age|\n+----+---+\n|  Ad| 36|\n+----+---+\nonly showing top 1 row"
+   * await people.showString(1, true, true); // "-RECORD 0---\n name | Ada \n age  | 36  \nonly showing top 1 row"
+   * ```
+   */
   async showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
     const width = truncate === true ? 20 : truncate === false ? 0 : checkedCount(truncate, "truncate");
     const shown = this.derive(relations.showString(this.plan, checkedCount(n, "n"), width, vertical));
@@ -965,7 +1744,15 @@ export class DataFrame {
     return text.replace(/\n$/, "");
   }
 
-  /** The schema (resolved by the server once, then kept: the plan cannot change). */
+  /**
+   * The schema (resolved by the server once, then kept: the plan cannot change).
+   *
+   * @example
+   * ```ts
+   * (await people.schema).simpleString(); // "struct<name:string,age:bigint>"
+   * (await people.schema).get("age").nullable; // true
+   * ```
+   */
   get schema(): Promise<StructType> {
     this.#schema ??= this.client.analyze({ $case: "schema", schema: { plan: this.root } }).then((response) => {
       const proto = response.result?.$case === "schema" ? response.result.schema.schema : undefined;
@@ -977,28 +1764,68 @@ export class DataFrame {
     return this.#schema;
   }
 
-  /** The column names, in order. */
+  /**
+   * The column names, in order.
+   *
+   * @example
+   * ```ts
+   * await people.columns; // ["name", "age"]
+   * ```
+   */
   get columns(): Promise<string[]> {
     return this.schema.then((schema) => schema.fields.map((field) => field.name));
   }
 
-  /** `[name, type]` pairs, the type as Spark's simple string (`"int"`, `"array<string>"`). */
+  /**
+   * `[name, type]` pairs, the type as Spark's simple string (`"int"`, `"array<string>"`).
+   *
+   * @example
+   * ```ts
+   * await people.dtypes; // [["name", "string"], ["age", "bigint"]]
+   * ```
+   */
   get dtypes(): Promise<[string, string][]> {
     return this.schema.then(dtypes);
   }
 
-  /** Prints the schema as a tree, as Spark prints it. */
+  /**
+   * Prints the schema as a tree, as Spark prints it.
+   *
+   * @example
+   * ```ts
+   * await people.printSchema();
+   * // root
+   * //  |-- name: string (nullable = true)
+   * //  |-- age: long (nullable = true)
+   * ```
+   */
   async printSchema(level?: number): Promise<void> {
     const response = await this.client.analyze({ $case: "treeString", treeString: { plan: this.root, level } });
     console.log(response.result?.$case === "treeString" ? response.result.treeString.treeString.replace(/\n$/, "") : "");
   }
 
-  /** Prints the plans Spark made for this DataFrame (`true`: extended; default: the physical plan). */
+  /**
+   * Prints the plans Spark made for this DataFrame (`true`: extended; default: the physical plan).
+   *
+   * @example
+   * ```ts
+   * await spark.range(0, 3, 1, 1).explain();
+   * // == Physical Plan ==
+   * // *(1) Range (0, 3, step=1, splits=1)
+   * ```
+   */
   async explain(mode: boolean | ExplainModeName = false): Promise<void> {
     console.log(await this.explainString(mode));
   }
 
-  /** The text {@link DataFrame.explain} prints. */
+  /**
+   * The text {@link DataFrame.explain} prints.
+   *
+   * @example
+   * ```ts
+   * await spark.range(0, 3, 1, 1).explainString(); // "== Physical Plan ==\n*(1) Range (0, 3, step=1, splits=1)\n"
+   * ```
+   */
   async explainString(mode: boolean | ExplainModeName = false): Promise<string> {
     const name: ExplainModeName = mode === true ? "extended" : mode === false ? "simple" : mode;
     const explainMode = EXPLAIN_MODES[name];
@@ -1009,13 +1836,17 @@ export class DataFrame {
 
   /**
    * The rows one at a time, as they arrive: at most one Arrow batch is decoded and held at a time,
-   * whatever the size of the result. Leaving the loop early cancels the rest of the stream. An
+   * whatever the size of the result (the server, though, builds all the batches of a partition in
+   * its memory before it sends them, so each partition must fit there). Leaving the loop early
+   * cancels the rest of the stream. An
    * iterator dropped without finishing is released on the server once it is garbage-collected,
    * and at the latest when the session stops.
    *
    * @example
    * ```ts
-   * for await (const row of spark.range(1e9).toLocalIterator()) if (row.id > 5n) break;
+   * const ids: unknown[] = [];
+   * for await (const row of spark.range(1e6).toLocalIterator()) if (ids.push(row.id) === 3) break;
+   * ids; // [0n, 1n, 2n]: the rest of the stream is cancelled
    * ```
    */
   toLocalIterator(): AsyncGenerator<Row, void, undefined> {

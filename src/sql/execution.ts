@@ -78,8 +78,8 @@ export async function* arrowChunks(
 }
 
 /** Runs one command (a write, a checkpoint, a streaming call, ...) to its end; its results are in the summary. */
-export async function executeCommand(client: SparkConnectClient, command: Command): Promise<ExecutionSummary> {
-  const { summary } = await executeToChunks(client, commandPlan(command));
+export async function executeCommand(client: SparkConnectClient, command: Command, options?: ExecuteOptions): Promise<ExecutionSummary> {
+  const { summary } = await executeToChunks(client, commandPlan(command), options);
   return summary;
 }
 

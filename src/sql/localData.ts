@@ -29,8 +29,8 @@ import {
 import { encodeRows, LocalDate, LocalDateTime, Timestamp } from "../arrow";
 import { cacheArtifact } from "../connect/artifacts";
 import { atLeastLine, parseSparkVersion } from "../connect/sparkVersion";
-import { LocalRelation } from "../gen/spark/connect/relations";
-import { DataFrame } from "./dataframe";
+import { LocalRelation, type Relation } from "../gen/spark/connect/relations";
+import { PendingDataFrame } from "./pendingDataFrame";
 import { cachedLocalRelation, chunkedCachedLocalRelation, localData, localRelation } from "./plan/sources";
 import type { SparkSession } from "./session";
 import {
@@ -71,35 +71,61 @@ const CONF = {
 } as const;
 
 /**
- * A DataFrame of local data (see `SparkSession.createDataFrame`).
+ * A DataFrame of local data (see `SparkSession.createDataFrame`), given at once: the rows are
+ * checked and encoded here, and whatever needs the server (a DDL schema's parse, the size limits,
+ * an upload of large data) runs as one of the session's eager statements, in order with the others.
+ * Mistakes in the rows that need no server are thrown here; the others where the DataFrame is used.
  * @internal
  */
-export async function createDataFrame(session: SparkSession, data: LocalRows, schema?: LocalSchema): Promise<DataFrame> {
+export function createDataFrame(session: SparkSession, data: LocalRows, schema?: LocalSchema): PendingDataFrame {
   if (!isArrowTable(data) && !Array.isArray(data)) throw new TypeError("createDataFrame takes an array of rows or an Arrow Table");
-  const given = typeof schema === "string" ? await parseDdl(session, schema) : schema;
   if (isArrowTable(data)) {
     const ipc = tableToIPC(data, "stream");
-    const conf = await limits(session);
-    return send(
-      session,
-      ipc,
-      given instanceof StructType ? given : undefined,
-      ipc.byteLength < conf.threshold ? undefined : { conf, chunks: () => [ipc] },
+    if (typeof schema === "string")
+      return pending(session, localData(undefined, schema), async () => arrowStream(ipc, await parseDdl(session, schema)));
+    return pending(session, localData(undefined, schema instanceof StructType ? schema.json() : undefined), () =>
+      arrowStream(ipc, schema instanceof StructType ? schema : undefined),
     );
   }
   const rows = data as readonly unknown[];
-  const names = Array.isArray(given) ? (given as readonly string[]) : undefined;
-  const structType = given instanceof StructType ? given : inferSchema(rows, names);
+  if (typeof schema === "string")
+    return pending(session, localData(undefined, schema), async () => encodedRows(rows, await parseDdl(session, schema)));
+  const names = Array.isArray(schema) ? (schema as readonly string[]) : undefined;
+  const structType = schema instanceof StructType ? schema : inferSchema(rows, names);
   if (names && names.length !== structType.fields.length) {
     throw new TypeError(`createDataFrame got ${names.length} column names for rows of ${structType.fields.length} columns`);
   }
-  const arrowSchema = new Schema(structType.fields.map(arrowField));
-  const positional = rows.map((row, i) => rowValues(row, structType, i));
-  const conf = await limits(session);
-  const [whole] = encodeRows(positional, arrowSchema);
-  const cached =
-    whole.byteLength < conf.threshold ? undefined : { conf, chunks: () => encodeRows(positional, arrowSchema, conf.chunkRows) };
-  return send(session, whole, structType, cached);
+  const encoded = encodedRows(rows, structType);
+  return pending(session, localData(undefined, structType.json()), () => encoded);
+
+  /** The local relation's Arrow stream, and how to cut it into chunks when it is cached. */
+  function arrowStream(ipc: Uint8Array, struct: StructType | undefined): Encoded {
+    return { whole: ipc, schema: struct, chunks: () => [ipc] };
+  }
+
+  function encodedRows(rows: readonly unknown[], struct: StructType): Encoded {
+    const arrowSchema = new Schema(struct.fields.map(arrowField));
+    const positional = rows.map((row, i) => rowValues(row, struct, i));
+    const [whole] = encodeRows(positional, arrowSchema);
+    return { whole, schema: struct, chunks: (chunkRows) => encodeRows(positional, arrowSchema, chunkRows) };
+  }
+}
+
+/** Local data as Arrow, ready to go in a plan or to be cut into cached chunks. */
+interface Encoded {
+  readonly whole: Uint8Array;
+  readonly schema: StructType | undefined;
+  readonly chunks: (chunkRows: number) => Uint8Array[];
+}
+
+/**
+ * A DataFrame on a placeholder (the schema alone) for the relation the statement settles on: the
+ * data inside the plan when it is small, else the cached artifacts it was uploaded as.
+ */
+function pending(session: SparkSession, placeholder: LocalRelation, encode: () => Encoded | Promise<Encoded>): PendingDataFrame {
+  const input = localRelation(placeholder);
+  session.client.statements.run(input, async () => send(session, await encode(), await limits(session)));
+  return new PendingDataFrame(session, input);
 }
 
 interface Limits {
@@ -108,8 +134,9 @@ interface Limits {
   readonly sizeLimit: number;
 }
 
+/** Read for each DataFrame, as PySpark does: the session's settings may have changed in between. */
 async function limits(session: SparkSession): Promise<Limits> {
-  const response = await session.client.config({ $case: "getOption", getOption: { keys: Object.values(CONF) } });
+  const response = await session.client.config({ $case: "getOption", getOption: { keys: Object.values(CONF) } }, IN_TURN);
   const value = (key: string, fallback: number) => {
     const text = response.pairs.find((p) => p.key === key)?.value;
     const n = text === undefined ? NaN : Number.parseInt(text, 10);
@@ -122,45 +149,37 @@ async function limits(session: SparkSession): Promise<Limits> {
   };
 }
 
+/** The calls of a createDataFrame statement run in its own turn among the session's statements. */
+const IN_TURN = { statement: true } as const;
+
 /**
  * The local relation: in the plan when small, else uploaded as cached artifacts the plan names.
  * Servers before Spark 4.1 know one cached artifact per relation (the whole LocalRelation message,
  * as PySpark 3.5 and 4.0 send it); later ones take the Arrow stream in chunks, each its own artifact.
  */
-async function send(
-  session: SparkSession,
-  stream: Uint8Array,
-  schema: StructType | undefined,
-  cached?: { readonly conf: Limits; readonly chunks: () => Uint8Array[] },
-): Promise<DataFrame> {
-  const local = localData(stream, schema?.json());
-  if (!cached) return new DataFrame(session, localRelation(local));
-  const { conf } = cached;
-  if (stream.byteLength > conf.sizeLimit) {
-    throw new RangeError(
-      `The local data is ${stream.byteLength} bytes, above the server's limit of ${conf.sizeLimit} (${CONF.sizeLimit}).`,
-    );
+async function send(session: SparkSession, { whole, schema, chunks }: Encoded, conf: Limits): Promise<Relation> {
+  const local = localData(whole, schema?.json());
+  if (whole.byteLength < conf.threshold) return localRelation(local);
+  if (whole.byteLength > conf.sizeLimit) {
+    throw new RangeError(`The local data is ${whole.byteLength} bytes, above the server's limit of ${conf.sizeLimit} (${CONF.sizeLimit}).`);
   }
   const version = parseSparkVersion(await session.client.serverVersion());
   if (version && !atLeastLine(version, "4.1")) {
-    const whole = cacheArtifact(LocalRelation.encode(local).finish());
-    await session.client.addArtifacts([whole]);
-    return new DataFrame(session, cachedLocalRelation(whole.hash));
+    const artifact = cacheArtifact(LocalRelation.encode(local).finish());
+    await session.client.addArtifacts([artifact], IN_TURN);
+    return cachedLocalRelation(artifact.hash);
   }
   const schemaArtifact = schema ? cacheArtifact(new TextEncoder().encode(schema.json())) : undefined;
-  const dataArtifacts = cached.chunks().map(cacheArtifact);
-  await session.client.addArtifacts(schemaArtifact ? [schemaArtifact, ...dataArtifacts] : dataArtifacts);
-  return new DataFrame(
-    session,
-    chunkedCachedLocalRelation(
-      dataArtifacts.map((a) => a.hash),
-      schemaArtifact?.hash,
-    ),
+  const dataArtifacts = chunks(conf.chunkRows).map(cacheArtifact);
+  await session.client.addArtifacts(schemaArtifact ? [schemaArtifact, ...dataArtifacts] : dataArtifacts, IN_TURN);
+  return chunkedCachedLocalRelation(
+    dataArtifacts.map((a) => a.hash),
+    schemaArtifact?.hash,
   );
 }
 
 async function parseDdl(session: SparkSession, ddlString: string): Promise<StructType> {
-  const response = await session.client.analyze({ $case: "ddlParse", ddlParse: { ddlString } });
+  const response = await session.client.analyze({ $case: "ddlParse", ddlParse: { ddlString } }, IN_TURN);
   const proto = response.result?.$case === "ddlParse" ? response.result.ddlParse.parsed : undefined;
   if (!proto) throw new TypeError(`The server could not parse the schema "${ddlString}".`);
   const parsed = dataTypeFromProto(proto);

@@ -1,9 +1,11 @@
-// The DataFrame `spark.sql()` gives back at once, while its statement runs on the server (see
+// The DataFrame `spark.sql()` (and createDataFrame, cache, ...) gives back at once, while its statement runs on the server (see
 // ../connect/eagerStatements.ts): usable right away (`spark.sql(q).show()`, `.filter(...)`), and
 // awaitable as in earlier versions of this client, where `await` waits for the statement and
 // throws its failure.
+import type { Relation } from "../gen/spark/connect/relations";
 import { DataFrame } from "./dataframe";
 import { deepFreeze } from "./plan/freeze";
+import type { SparkSession } from "./session";
 
 /**
  * A DataFrame whose statement was sent when it was made and may still be running. Every action on
@@ -18,6 +20,18 @@ import { deepFreeze } from "./plan/freeze";
  * ```
  */
 export class PendingDataFrame extends DataFrame implements Promise<DataFrame> {
+  readonly #outcome: () => Promise<Relation | undefined>;
+
+  /**
+   * @internal `outcome` waits for the statement and gives the relation to use in place of `plan`
+   * (`undefined`: `plan` itself), or throws its failure; by default, the outcome of the statement
+   * whose placeholder `plan` is.
+   */
+  constructor(session: SparkSession, plan: Relation, outcome?: () => Promise<Relation | undefined>) {
+    super(session, plan);
+    this.#outcome = outcome ?? (() => session.client.statements.outcome(plan.common?.planId ?? 0n));
+  }
+
   /** Code typed for the Promise `sql()` used to return takes this DataFrame too. */
   get [Symbol.toStringTag](): string {
     return "PendingDataFrame";
@@ -31,9 +45,7 @@ export class PendingDataFrame extends DataFrame implements Promise<DataFrame> {
     onfulfilled?: ((value: DataFrame) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    const planId = this.plan.common?.planId ?? 0n;
-    return this.sparkSession.client.statements
-      .outcome(planId)
+    return this.#outcome()
       .then((relation) => new DataFrame(this.sparkSession, relation ? deepFreeze(relation) : this.plan))
       .then(onfulfilled, onrejected);
   }

@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import type { Relation } from "../gen/spark/connect/relations";
 import type { ExecutePlanResponse_ExecutionProgress } from "../gen/spark/connect/base";
 import { SparkConnectClient, type ClientOptions } from "../connect/client";
 import type { OperationObserver } from "../connect/operationEvents";
@@ -73,11 +74,22 @@ export type SqlArgs = Readonly<Record<string, LiteralValue>> | readonly LiteralV
 /**
  * The entry point: a session on a Spark Connect server. Create one with {@link SparkSession.builder}.
  *
+ * The examples of its methods use `spark`, a session; `people`, made by
+ * `const people = spark.createDataFrame([{ name: "Ada", age: 36 }, { name: "Alan", age: 41 }])`
+ * (usable without `await`; `age` is a LongType column, so its values come back as bigints); and `F`
+ * and `lit` (`import { functions as F, lit } from "spark-ts"`). Each shows its result in a comment.
+ *
  * @example
  * ```ts
  * const spark = await SparkSession.builder.remote("sc://localhost:15002").getOrCreate();
- * const df = await spark.sql("SELECT id, id * 2 AS twice FROM range(3)");
- * await df.show();
+ * await spark.sql("SELECT id, id * 2 AS twice FROM range(3)").show();
+ * // +---+-----+
+ * // | id|twice|
+ * // +---+-----+
+ * // |  0|    0|
+ * // |  1|    2|
+ * // |  2|    4|
+ * // +---+-----+
  * await spark.stop();
  * ```
  */
@@ -94,14 +106,34 @@ export class SparkSession {
     this.conf = new RuntimeConfig(client);
   }
 
-  /** The session `getOrCreate` made last and that is not stopped; throws when there is none (PySpark's `active`). */
+  /**
+   * The session `getOrCreate` made last and that is not stopped; throws when there is none (PySpark's `active`).
+   *
+   * @example
+   * ```ts
+   * const spark = await SparkSession.builder.getOrCreate();
+   * SparkSession.active() === spark; // true
+   * await spark.stop();
+   * SparkSession.active(); // throws SparkConnectError: No active Spark session: create one with SparkSession.builder.getOrCreate().
+   * ```
+   */
   static active(): SparkSession {
     const session = activeSession;
     if (!session) throw new SparkConnectError("No active Spark session: create one with SparkSession.builder.getOrCreate().");
     return session;
   }
 
-  /** The active session, or `undefined` when there is none. */
+  /**
+   * The active session, or `undefined` when there is none.
+   *
+   * @example
+   * ```ts
+   * const spark = await SparkSession.builder.getOrCreate();
+   * SparkSession.getActiveSession() === spark; // true
+   * await spark.stop();
+   * SparkSession.getActiveSession(); // undefined
+   * ```
+   */
   static getActiveSession(): SparkSession | undefined {
     return activeSession;
   }
@@ -122,17 +154,39 @@ export class SparkSession {
     activeSession = session;
   }
 
-  /** A new builder: `SparkSession.builder.remote(url).config(k, v).getOrCreate()`. */
+  /**
+   * A new builder: `SparkSession.builder.remote(url).config(k, v).getOrCreate()`.
+   *
+   * @example
+   * ```ts
+   * const spark = await SparkSession.builder.remote("sc://localhost:15002").config("spark.sql.shuffle.partitions", 8).getOrCreate();
+   * await spark.conf.get("spark.sql.shuffle.partitions"); // "8"
+   * ```
+   */
   static get builder(): SparkSessionBuilder {
     return new SparkSessionBuilder(undefined, []);
   }
 
-  /** The session id the client sent to the server (a UUID). */
+  /**
+   * The session id the client sent to the server (a UUID).
+   *
+   * @example
+   * ```ts
+   * spark.sessionId; // "b8bbb93d-b6ff-4cfe-9222-971acf9efd2b"
+   * ```
+   */
   get sessionId(): string {
     return this.client.sessionId;
   }
 
-  /** The Spark version of the server, e.g. "4.3.0" (asked once per session). */
+  /**
+   * The Spark version of the server, e.g. "4.3.0" (asked once per session).
+   *
+   * @example
+   * ```ts
+   * await spark.version; // "4.3.0"
+   * ```
+   */
   get version(): Promise<string> {
     return this.client.serverVersion();
   }
@@ -150,8 +204,14 @@ export class SparkSession {
    *
    * @example
    * ```ts
-   * spark.sql("CREATE TEMP VIEW v AS SELECT 1 AS x");
+   * spark.sql("CREATE TEMP VIEW v AS SELECT 1 AS x"); // runs now; nothing to await
    * await spark.sql("SELECT * FROM v WHERE x > :min", { min: 0 }).show();
+   * // +---+
+   * // |  x|
+   * // +---+
+   * // |  1|
+   * // +---+
+   * await spark.sql("SELECT x + ? AS y FROM v", [1]).collect(); // [{ y: 2 }]
    * const df = await spark.sql("SELECT * FROM v"); // waits for the statement; throws its error
    * ```
    */
@@ -163,7 +223,7 @@ export class SparkSession {
       positional ? (args as readonly LiteralValue[]).map(literalExpression) : [],
     );
     const plan = commandPlan(sqlCommand(input));
-    this.client.statements.run(input.common!.planId!, async () => {
+    this.client.statements.run(input, async () => {
       const { summary } = await executeToChunks(this.client, plan, { statement: true });
       const result = summary.sqlCommandResult;
       if (!result) throw new SparkConnectError("The server ran the SQL command but sent no result relation for it.");
@@ -184,11 +244,27 @@ export class SparkSession {
    * ```ts
    * spark.sql("CREATE TABLE t (n INT) USING parquet");
    * spark.sql("INSERT INTO t VALUES (1)");
-   * await spark.settled(); // throws if either failed
+   * await spark.settled(); // undefined: both ran (it throws if either failed)
+   * spark.sql("INSERT INTO missing VALUES (1)");
+   * await spark.settled(); // throws [TABLE_OR_VIEW_NOT_FOUND] The table or view `missing` cannot be found. ...
    * ```
    */
   settled(): Promise<void> {
     return this.client.statements.settled();
+  }
+
+  /**
+   * A DataFrame on `plan` given at once for a call PySpark makes at once (cache, persist): `send`
+   * runs in its turn among the session's statements, and awaiting the DataFrame waits for it and
+   * throws its failure. Here rather than in DataFrame, which cannot load its own subclass.
+   * @internal
+   */
+  atOnce(plan: Relation, send: () => Promise<void>): PendingDataFrame {
+    const outcome = this.client.statements.command(send);
+    return new PendingDataFrame(this, plan, async () => {
+      await outcome();
+      return undefined;
+    });
   }
 
   // ---- local data ----
@@ -200,36 +276,80 @@ export class SparkSession {
    * `timestamp`, plain objects structs, Maps maps). Large data is uploaded as cached artifacts
    * rather than sent inside the plan.
    *
+   * The DataFrame is usable at once, as `sql()`'s is: what needs the server (the size limits, a DDL
+   * schema's parse, an upload) runs as one of the session's statements, so later requests wait for
+   * it. Rows that do not fit the schema are thrown here when the schema needs no server (a StructType,
+   * column names, none); otherwise by `await`, an action on the DataFrame, or the session's next
+   * request.
+   *
    * @example
    * ```ts
-   * const people = await spark.createDataFrame([{ name: "Ada", age: 36 }, { name: "Alan", age: 41 }]);
-   * const typed = await spark.createDataFrame([["Ada", 36]], "name STRING, age INT");
+   * const people = spark.createDataFrame([{ name: "Ada", age: 36 }, { name: "Alan", age: 41 }]);
+   * await people.collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 41n }]
+   * const typed = spark.createDataFrame([["Ada", 36]], "name STRING, age INT");
+   * await typed.collect(); // [{ name: "Ada", age: 36 }]
    * ```
    */
-  async createDataFrame(data: LocalRows, schema?: LocalSchema): Promise<DataFrame> {
+  createDataFrame(data: LocalRows, schema?: LocalSchema): PendingDataFrame {
     return createDataFrame(this, data, schema);
   }
 
   // ---- readers and catalog ----
 
-  /** The session's catalog: databases, tables, functions, the cache (see {@link Catalog}). */
+  /**
+   * The session's catalog: databases, tables, functions, the cache (see {@link Catalog}).
+   *
+   * @example
+   * ```ts
+   * await spark.catalog.currentDatabase(); // "default"
+   * people.createOrReplaceTempView("people");
+   * await spark.catalog.tableExists("people"); // true
+   * ```
+   */
   get catalog(): Catalog {
     return new Catalog(this);
   }
 
-  /** Reads files, tables and other sources into DataFrames (see {@link DataFrameReader}). */
+  /**
+   * Reads files, tables and other sources into DataFrames (see {@link DataFrameReader}).
+   *
+   * @example
+   * ```ts
+   * await people.write.mode("overwrite").parquet("people.parquet");
+   * await spark.read.parquet("people.parquet").orderBy("name").collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 41n }]
+   * ```
+   */
   get read(): DataFrameReader {
     return new DataFrameReader(this);
   }
 
   // ---- streaming ----
 
-  /** Reads streams into streaming DataFrames (see {@link DataStreamReader}). */
+  /**
+   * Reads streams into streaming DataFrames (see {@link DataStreamReader}).
+   *
+   * @example
+   * ```ts
+   * const ticks = spark.readStream.format("rate").load();
+   * await ticks.isStreaming; // true
+   * await ticks.columns; // ["timestamp", "value"]
+   * ```
+   */
   get readStream(): DataStreamReader {
     return new DataStreamReader(this);
   }
 
-  /** The session's streaming queries (see {@link StreamingQueryManager}). */
+  /**
+   * The session's streaming queries (see {@link StreamingQueryManager}).
+   *
+   * @example
+   * ```ts
+   * const query = await spark.readStream.format("rate").load().writeStream.format("memory").queryName("ticks").start();
+   * (await spark.streams.active).map((q) => q.name); // ["ticks"]
+   * await query.stop();
+   * await spark.streams.active; // []
+   * ```
+   */
   get streams(): StreamingQueryManager {
     return new StreamingQueryManager(this);
   }
@@ -252,12 +372,28 @@ export class SparkSession {
   /**
    * The table or view `name` (`db.table`, `catalog.db.table`, or a temp view), read lazily: a
    * missing table is reported when an action runs.
+   *
+   * @example
+   * ```ts
+   * people.createOrReplaceTempView("people");
+   * await spark.table("people").orderBy("name").collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 41n }]
+   * const missing = spark.table("no_such_table"); // no error yet
+   * await missing.count(); // throws [TABLE_OR_VIEW_NOT_FOUND] The table or view `no_such_table` cannot be found. ...
+   * ```
    */
   table(name: string): DataFrame {
     return new DataFrame(this, sources.namedTable(name, {}, false));
   }
 
-  /** Spark's table-valued functions: `spark.tvf.explode(...)`, `spark.tvf.stack(...)`, ... */
+  /**
+   * Spark's table-valued functions: `spark.tvf.explode(...)`, `spark.tvf.stack(...)`, ...
+   *
+   * @example
+   * ```ts
+   * await spark.tvf.explode(F.array(lit(1), lit(2))).collect(); // [{ col: 1 }, { col: 2 }]
+   * // SQL: SELECT * FROM explode(array(1, 2))
+   * ```
+   */
   get tvf(): TableValuedFunction {
     return new TableValuedFunction(this);
   }
@@ -270,8 +406,12 @@ export class SparkSession {
    *
    * @example
    * ```ts
-   * await spark.addArtifacts("lib/my-udfs.jar");
-   * await spark.addArtifacts(["lookup.csv"], { file: true });
+   * // greeter.jar holds demo.Greeter, whose static hello(name) returns "Hello, " + name
+   * await spark.addArtifacts("greeter.jar"); // undefined: uploaded, on this session's class path only
+   * await spark.sql("SELECT reflect('demo.Greeter', 'hello', 'Ada') AS greeting").collect(); // [{ greeting: "Hello, Ada" }]
+   * await spark.addArtifacts(["lookup.csv"], { file: true }); // undefined
+   * await spark.addArtifacts("lookup.csv");
+   * // throws TypeError: cannot add lookup.csv as an artifact of that kind (jars end in .jar; use { file: true } for other files)
    * ```
    */
   async addArtifacts(paths: string | readonly string[], kind: ArtifactKind = {}): Promise<void> {
@@ -279,15 +419,32 @@ export class SparkSession {
     await this.client.addArtifacts(await Promise.all(list.map((p) => localArtifact(p, kind))));
   }
 
-  /** Alias of {@link SparkSession.addArtifacts}. */
+  /**
+   * Alias of {@link SparkSession.addArtifacts}.
+   *
+   * @example
+   * ```ts
+   * await spark.addArtifact("lookup.csv", { file: true }); // undefined: uploaded to the session's working directory
+   * ```
+   */
   async addArtifact(paths: string | readonly string[], kind: ArtifactKind = {}): Promise<void> {
     await this.addArtifacts(paths, kind);
   }
 
   /**
    * Copies a local file to the server's file system (HDFS, S3, a local disk) at the absolute
-   * `destPath`; the server must allow it (`spark.connect.copyFromLocalToFs.allowDestLocal` for
-   * local destinations).
+   * `destPath`; the server must allow it for local destinations (the static configuration
+   * `spark.sql.artifact.copyFromLocalToFs.allowDestLocal`; before Spark 4,
+   * `spark.connect.copyFromLocalToFs.allowDestLocal`).
+   *
+   * @example
+   * ```ts
+   * // on a server that does not allow local destinations (the default):
+   * await spark.copyFromLocalToFs("lookup.csv", "/data/lookup.csv");
+   * // throws UnsupportedOperationException: Uploading artifact file to local file system destination path is not supported.
+   * await spark.copyFromLocalToFs("lookup.csv", "data/lookup.csv");
+   * // throws TypeError: the destination must be an absolute path or URI, got "data/lookup.csv"
+   * ```
    */
   async copyFromLocalToFs(localPath: string, destPath: string): Promise<void> {
     if (!path.isAbsolute(destPath) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(destPath)) {
@@ -297,7 +454,15 @@ export class SparkSession {
     await this.client.addArtifacts([{ name: `forward_to_fs${destPath.startsWith("/") ? "" : "/"}${destPath}`, data }]);
   }
 
-  /** A DataFrame without columns or rows. */
+  /**
+   * A DataFrame without columns or rows.
+   *
+   * @example
+   * ```ts
+   * await spark.emptyDataFrame.count(); // 0
+   * await spark.emptyDataFrame.columns; // []
+   * ```
+   */
   get emptyDataFrame(): DataFrame {
     return new DataFrame(this, sources.localRelation(sources.localData(undefined, JSON.stringify({ type: "struct", fields: [] }))));
   }
@@ -305,6 +470,14 @@ export class SparkSession {
   /**
    * A new session on the same server, with the same connection and client options, and its own
    * temp views, configuration and cache (PySpark's `newSession`).
+   *
+   * @example
+   * ```ts
+   * people.createOrReplaceTempView("people");
+   * const other = spark.newSession();
+   * await other.catalog.tableExists("people"); // false: the view is spark's
+   * other.sessionId === spark.sessionId; // false
+   * ```
    */
   newSession(): SparkSession {
     return new SparkSession(this.client.forSession());
@@ -325,12 +498,28 @@ export class SparkSession {
     return new SparkSession(await this.client.clone(newSessionId));
   }
 
-  /** The session id the client sent to the server (PySpark's `session_id`). */
+  /**
+   * The session id the client sent to the server (PySpark's `session_id`).
+   *
+   * @example
+   * ```ts
+   * spark.session_id; // "b8bbb93d-b6ff-4cfe-9222-971acf9efd2b", as spark.sessionId
+   * ```
+   */
   get session_id(): string {
     return this.client.sessionId;
   }
 
-  /** Whether {@link SparkSession.stop} was called. */
+  /**
+   * Whether {@link SparkSession.stop} was called.
+   *
+   * @example
+   * ```ts
+   * spark.is_stopped; // false
+   * await spark.stop();
+   * spark.is_stopped; // true
+   * ```
+   */
   get is_stopped(): boolean {
     return this.client.isClosed;
   }
@@ -344,10 +533,12 @@ export class SparkSession {
    * @example
    * ```ts
    * const stop = spark.observeOperations({
-   *   started: (op) => console.log(`started ${op.operationId} [${op.tags.join(", ")}]`),
-   *   ended: (op, error) => console.log(`ended ${op.operationId}${error ? " with an error" : ""}`),
+   *   started: (op) => console.log("started", op.operationId, op.tags),
+   *   ended: (op, error) => console.log("ended", op.operationId, error ? "with an error" : "ok"),
    * });
-   * await spark.range(10).count();
+   * await spark.withTags(["demo"], () => spark.range(10).count()); // 10
+   * // started 6f6f0fa5-2942-4e35-9569-18416c9d0863 [ 'demo' ]
+   * // ended 6f6f0fa5-2942-4e35-9569-18416c9d0863 ok
    * stop();
    * ```
    */
@@ -378,8 +569,20 @@ export class SparkSession {
    * spark.registerProgressHandler(({ stages, done }) => {
    *   const total = stages.reduce((n, s) => n + s.numTasks, 0n);
    *   const finished = stages.reduce((n, s) => n + s.numCompletedTasks, 0n);
-   *   console.log(done ? "done" : `${finished}/${total} tasks`);
+   *   console.log(done ? "done" : finished + "/" + total + " tasks");
    * });
+   * await spark.range(0, 4_000_000_000, 1, 8).selectExpr("sum(id) AS s").collect(); // [{ s: 7999999998000000000n }]
+   * // printed meanwhile, a line per report (how many, and their counts, follow the cluster's pace):
+   * // 0/0 tasks
+   * // 0/8 tasks
+   * // 0/8 tasks
+   * // 1/8 tasks
+   * // 1/8 tasks
+   * // 3/8 tasks
+   * // 3/8 tasks
+   * // 6/8 tasks
+   * // 6/8 tasks
+   * // done
    * ```
    */
   registerProgressHandler(handler: ProgressHandler): void {
@@ -407,13 +610,36 @@ export class SparkSession {
     );
   }
 
-  /** Stops calling a handler given to {@link SparkSession.registerProgressHandler}. */
+  /**
+   * Stops calling a handler given to {@link SparkSession.registerProgressHandler}.
+   *
+   * @example
+   * ```ts
+   * const log = ({ done }: ProgressEvent) => {
+   *   if (done) console.log("done");
+   * };
+   * spark.registerProgressHandler(log);
+   * await spark.range(10).count(); // 10
+   * // done
+   * spark.removeProgressHandler(log);
+   * await spark.range(10).count(); // 10, and nothing printed
+   * ```
+   */
   removeProgressHandler(handler: ProgressHandler): void {
     this.#progressHandlers.get(handler)?.();
     this.#progressHandlers.delete(handler);
   }
 
-  /** Removes every progress handler. */
+  /**
+   * Removes every progress handler.
+   *
+   * @example
+   * ```ts
+   * spark.registerProgressHandler(() => console.log("called"));
+   * spark.clearProgressHandlers();
+   * await spark.range(10).count(); // 10, and nothing printed
+   * ```
+   */
   clearProgressHandlers(): void {
     for (const handler of [...this.#progressHandlers.keys()]) this.removeProgressHandler(handler);
   }
@@ -444,17 +670,46 @@ export class SparkSession {
     this.client.tags.add(tag);
   }
 
-  /** Stops tagging the operations the current async context starts with `tag`. */
+  /**
+   * Stops tagging the operations the current async context starts with `tag`.
+   *
+   * @example
+   * ```ts
+   * spark.addTag("etl");
+   * spark.addTag("daily");
+   * spark.removeTag("daily");
+   * spark.getTags(); // ["etl"]
+   * ```
+   */
   removeTag(tag: string): void {
     this.client.tags.remove(tag);
   }
 
-  /** The tags the operations the current async context starts get. */
+  /**
+   * The tags the operations the current async context starts get.
+   *
+   * @example
+   * ```ts
+   * spark.addTag("etl");
+   * spark.addTag("daily");
+   * spark.getTags(); // ["etl", "daily"]
+   * spark.withTags(["report-a"], () => spark.getTags()); // ["etl", "daily", "report-a"]
+   * ```
+   */
   getTags(): string[] {
     return [...this.client.tags.all];
   }
 
-  /** Removes every tag of the current async context. */
+  /**
+   * Removes every tag of the current async context.
+   *
+   * @example
+   * ```ts
+   * spark.addTag("etl");
+   * spark.clearTags();
+   * spark.getTags(); // []
+   * ```
+   */
   clearTags(): void {
     this.client.tags.clear();
   }
@@ -479,17 +734,51 @@ export class SparkSession {
     return this.client.tags.run(tags, fn);
   }
 
-  /** Interrupts this session's running operations that carry `tag`; resolves to their ids. */
+  /**
+   * Interrupts this session's running operations that carry `tag`; resolves to their ids.
+   *
+   * @example
+   * ```ts
+   * const job = spark.withTags(["slow"], () => spark.range(100_000_000_000).selectExpr("max(id)").collect());
+   * await new Promise((resolve) => setTimeout(resolve, 2000));
+   * await spark.interruptTag("slow"); // ["6e4f3102-cb5a-4d4d-beec-8c357ca9d400"]
+   * await job; // throws OperationCanceledError: [OPERATION_CANCELED] Operation has been canceled. SQLSTATE: HY008
+   * ```
+   */
   async interruptTag(tag: string): Promise<string[]> {
     return [...(await this.client.interrupt({ tag }))];
   }
 
-  /** Interrupts every running operation of this session; resolves to their ids. */
+  /**
+   * Interrupts every running operation of this session; resolves to their ids.
+   *
+   * @example
+   * ```ts
+   * await spark.interruptAll(); // []: nothing was running
+   * const job = spark.range(100_000_000_000).selectExpr("max(id)").collect();
+   * await new Promise((resolve) => setTimeout(resolve, 2000));
+   * await spark.interruptAll(); // ["7e0e5cf7-47c9-4878-9f97-f9b5f1dba133"]
+   * await job; // throws OperationCanceledError: [OPERATION_CANCELED] Operation has been canceled. SQLSTATE: HY008
+   * ```
+   */
   async interruptAll(): Promise<string[]> {
     return [...(await this.client.interrupt({ all: true }))];
   }
 
-  /** Interrupts one running operation by id; resolves to the ids interrupted. */
+  /**
+   * Interrupts one running operation by id; resolves to the ids interrupted.
+   *
+   * @example
+   * ```ts
+   * let id = "";
+   * spark.observeOperations({ started: (op) => (id = op.operationId) });
+   * const job = spark.range(100_000_000_000).selectExpr("max(id)").collect();
+   * await new Promise((resolve) => setTimeout(resolve, 2000));
+   * await spark.interruptOperation(id); // ["cde4a497-e98d-4055-89f3-1072e77adddc"]
+   * await job.catch((e: Error) => e.name); // "OperationCanceledError"
+   * await spark.interruptOperation(id); // []: it no longer runs
+   * ```
+   */
   async interruptOperation(operationId: string): Promise<string[]> {
     return [...(await this.client.interrupt({ operationId }))];
   }
@@ -498,6 +787,13 @@ export class SparkSession {
    * Releases the session on the server (temp views and cached data go with it) and closes the
    * channel. The session stops being the active one at once, whatever the release does: when the
    * release fails this rejects, and the session is stopped all the same.
+   *
+   * @example
+   * ```ts
+   * await spark.stop();
+   * spark.is_stopped; // true
+   * await spark.range(1).count(); // throws SparkConnectError: This Spark session has been stopped; create a new one.
+   * ```
    */
   async stop(): Promise<void> {
     if (activeSession === this) activeSession = undefined;
@@ -509,6 +805,12 @@ let activeSession: SparkSession | undefined;
 
 /**
  * Builds a {@link SparkSession}. Immutable: each method returns a new builder.
+ *
+ * @example
+ * ```ts
+ * const spark = await SparkSession.builder.remote("sc://localhost:15002").config("spark.sql.ansi.enabled", false).getOrCreate();
+ * await spark.conf.get("spark.sql.ansi.enabled"); // "false"
+ * ```
  */
 export class SparkSessionBuilder {
   /** @internal */
@@ -518,7 +820,15 @@ export class SparkSessionBuilder {
     private readonly options: ClientOptions = {},
   ) {}
 
-  /** The `sc://` connection string of the server; defaults to `SPARK_REMOTE`, then `sc://localhost:15002`. */
+  /**
+   * The `sc://` connection string of the server; defaults to `SPARK_REMOTE`, then `sc://localhost:15002`.
+   *
+   * @example
+   * ```ts
+   * const spark = await SparkSession.builder.remote("sc://localhost:15002").getOrCreate();
+   * spark.connectionString; // "sc://localhost:15002"
+   * ```
+   */
   remote(url: string): SparkSessionBuilder {
     return new SparkSessionBuilder(url, this.settings, this.options);
   }
@@ -530,15 +840,30 @@ export class SparkSessionBuilder {
    * @example
    * ```ts
    * const spark = await SparkSession.builder
-   *   .clientOptions({ retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries: 3 } })
+   *   .remote("sc://localhost:1") // nothing listens there
+   *   .clientOptions({ retryBeforeFirstConnection: true, retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries: 2 } })
    *   .create();
+   * await spark.version; // after two retries:
+   * // throws SparkConnectionError: Cannot reach the Spark Connect server at localhost:1 (plain text): ...
    * ```
    */
   clientOptions(options: ClientOptions): SparkSessionBuilder {
     return new SparkSessionBuilder(this.url, this.settings, { ...this.options, ...options });
   }
 
-  /** A configuration to set on the session when it is created (or one key-value object of them). */
+  /**
+   * A configuration to set on the session when it is created (or one key-value object of them).
+   *
+   * @example
+   * ```ts
+   * const spark = await SparkSession.builder
+   *   .config("spark.sql.shuffle.partitions", 8)
+   *   .config({ "spark.sql.ansi.enabled": false })
+   *   .create();
+   * await spark.conf.get("spark.sql.shuffle.partitions"); // "8"
+   * await spark.conf.get("spark.sql.ansi.enabled"); // "false"
+   * ```
+   */
   config(key: string, value: ConfValue): SparkSessionBuilder;
   config(settings: Readonly<Record<string, ConfValue>>): SparkSessionBuilder;
   config(keyOrSettings: string | Readonly<Record<string, ConfValue>>, value?: ConfValue): SparkSessionBuilder {
@@ -549,7 +874,15 @@ export class SparkSessionBuilder {
     return new SparkSessionBuilder(this.url, [...this.settings, ...added], this.options);
   }
 
-  /** The connection string this builder would use. */
+  /**
+   * The connection string this builder would use.
+   *
+   * @example
+   * ```ts
+   * SparkSession.builder.connectionString; // "sc://localhost:15002" (with SPARK_REMOTE unset)
+   * SparkSession.builder.remote("sc://spark.example.com:15002").connectionString; // "sc://spark.example.com:15002"
+   * ```
+   */
   get connectionString(): string {
     return this.url ?? process.env.SPARK_REMOTE ?? DEFAULT_REMOTE;
   }
@@ -557,6 +890,14 @@ export class SparkSessionBuilder {
   /**
    * The active session when there is one for the same server (this builder's configurations are
    * applied to it), else a new session that becomes the active one. Never a stopped session.
+   *
+   * @example
+   * ```ts
+   * const a = await SparkSession.builder.getOrCreate();
+   * const b = await SparkSession.builder.config("spark.sql.shuffle.partitions", 8).getOrCreate();
+   * a === b; // true
+   * await a.conf.get("spark.sql.shuffle.partitions"); // "8"
+   * ```
    */
   async getOrCreate(): Promise<SparkSession> {
     const options = parseConnectionString(this.connectionString);
@@ -570,7 +911,18 @@ export class SparkSessionBuilder {
     return session;
   }
 
-  /** Always a new session, with its own server-side state. */
+  /**
+   * Always a new session, with its own server-side state. It does not become the active one.
+   *
+   * @example
+   * ```ts
+   * const a = await SparkSession.builder.getOrCreate();
+   * const b = await SparkSession.builder.create();
+   * a === b; // false
+   * a.sessionId === b.sessionId; // false
+   * SparkSession.active() === a; // true
+   * ```
+   */
   async create(): Promise<SparkSession> {
     const session = new SparkSession(new SparkConnectClient(parseConnectionString(this.connectionString), this.options));
     await this.apply(session);

@@ -55,4 +55,25 @@ describe("spark.sql in notebook cells, as PySpark users write it", function () {
     expect(next.reply.content.status).to.equal("ok");
     expect((next.ofType("execute_result")[0].content as { data: Record<string, string> }).data["text/plain"]).to.equal("3");
   });
+
+  it("runs createDataFrame, a temp view and a setting written without await, in the order written", async () => {
+    const run = await runCell(
+      kernel,
+      [
+        'const people = spark.createDataFrame([{ name: "Ada", age: 36 }, { name: "Alan", age: 41 }]);',
+        'people.createOrReplaceTempView("people_nb");',
+        'spark.conf.set("spark.sql.shuffle.partitions", 3);',
+        'await spark.sql("SELECT name FROM people_nb WHERE age > 40").show();',
+        'await spark.sql("SET spark.sql.shuffle.partitions").select("value").show();',
+      ].join("\n"),
+    );
+    expect(run.reply.content.status).to.equal("ok");
+    expect(stdout(run)).to.equal("+----+\n|name|\n+----+\n|Alan|\n+----+\n+-----+\n|value|\n+-----+\n|    3|\n+-----+\n");
+  });
+
+  it("fails the cell whose temp view could not be made, though nobody awaited it", async () => {
+    const failed = await runCell(kernel, 'people.createTempView("people_nb");');
+    expect(failed.reply.content).to.include({ status: "error", ename: "TempTableAlreadyExistsException" });
+    expect(String((failed.reply.content as { evalue?: string }).evalue)).to.match(/TEMP_TABLE_OR_VIEW_ALREADY_EXISTS/);
+  });
 });

@@ -13,7 +13,7 @@ import { Expression } from "../../src/gen/spark/connect/expressions";
 import { Relation } from "../../src/gen/spark/connect/relations";
 import { SparkConnectClient, type AnalyzeCase } from "../../src/connect/client";
 import { parseConnectionString } from "../../src/connect/connectionString";
-import { Column, DataFrame, PendingDataFrame, SparkSession } from "../../src";
+import { Column, DataFrame, PendingDataFrame, PendingStatement, SparkSession } from "../../src";
 
 /**
  * What a program built or sent, in one of the forms both clients can produce without a server: a
@@ -124,7 +124,8 @@ export class RecordingSession {
     if (Array.isArray(value) && value.length > 0 && value.every((v) => v instanceof DataFrame)) {
       return { kind: "relations", messages: value.map((df: DataFrame) => df.plan) };
     }
-    if (!(value instanceof Promise)) throw new TypeError(`the program gave ${describe(value)}, not a DataFrame, Column or action`);
+    if (!(value instanceof Promise || value instanceof PendingStatement))
+      throw new TypeError(`the program gave ${describe(value)}, not a DataFrame, Column or action`);
     const outcome = await value.then(
       () => undefined,
       (err: unknown) => err,

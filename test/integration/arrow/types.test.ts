@@ -2,7 +2,7 @@
 // itself computes for the same value (its string cast, unix_micros, hex, to_json, ...), so a
 // wrong conversion cannot hide behind an expectation written by hand.
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
+import { before, describe, it } from "mocha";
 import {
   DayTimeInterval,
   formatTimestamp,
@@ -23,8 +23,9 @@ import {
 } from "../../../src";
 import { dataFrameBundle } from "../../../src/sql/display/dataFrameBundle";
 import { parseTable } from "../../unit/render/htmlTable";
-import { newSession, requireSpark } from "../../support/spark";
+import { newSession, requireSpark, useSession } from "../../support/spark";
 import { showCells } from "../../support/showGrid";
+import { expectRejection } from "../../support/rejection";
 
 /** Runs `SELECT <expr> AS v, <checks> FROM VALUES ...` and returns the rows. */
 async function probe(spark: SparkSession, values: readonly string[], checks: string): Promise<Row[]> {
@@ -36,13 +37,9 @@ async function probe(spark: SparkSession, values: readonly string[], checks: str
 const javaNumber = (text: string): number => Number(text);
 
 describe("Spark types as JS values", () => {
-  let spark: SparkSession;
+  const spark = useSession();
   before(async () => {
-    spark = await newSession();
     await spark.conf.set("spark.sql.session.timeZone", "UTC");
-  });
-  after(async () => {
-    await spark.stop();
   });
 
   it("boolean is a boolean", async () => {
@@ -320,17 +317,13 @@ describe("Spark types as JS values", () => {
  */
 describe("Spark types as JS values: every precision of time and the nanosecond timestamps", () => {
   const ZONE = "America/Los_Angeles";
-  let spark: SparkSession;
+  const spark = useSession();
   before(async function () {
     await requireSpark(this, "4.3", "time(7..9) and the nanosecond timestamp types");
-    spark = await newSession();
     // The features are off by default; this session's settings are its own.
     await spark.conf.set("spark.sql.timeType.enabled", "true");
     await spark.conf.set("spark.sql.timestampNanosTypes.enabled", "true");
     await spark.conf.set("spark.sql.session.timeZone", ZONE);
-  });
-  after(async () => {
-    await spark?.stop();
   });
 
   /** The probe's DataFrame: one value a row in `v`, Spark's own text of it in `s` and its type in `ty`, plus `checks`. */
@@ -518,18 +511,7 @@ describe("Spark types as JS values: every precision of time and the nanosecond t
   });
 
   it("local data refuses nanoseconds it cannot send, rather than dropping them", async () => {
-    await expectRejection(spark.createDataFrame([{ t: Timestamp.fromEpochNanos(1_001n) }]), /has nanoseconds/);
+    expect(() => spark.createDataFrame([{ t: Timestamp.fromEpochNanos(1_001n) }])).to.throw(/has nanoseconds/);
     await expectRejection(spark.createDataFrame([[new LocalTime(1)]], "t time(9)"), /time\(9\)/);
   });
 });
-
-async function expectRejection(promise: Promise<unknown>, message: RegExp): Promise<void> {
-  let error: unknown;
-  try {
-    await promise;
-  } catch (e) {
-    error = e;
-  }
-  expect(error, "expected a rejection").to.be.instanceOf(Error);
-  expect((error as Error).message).to.match(message);
-}

@@ -202,6 +202,37 @@ describe("spark.createDataFrame", () => {
     });
   });
 
+  describe("at once, in order with the session's statements", () => {
+    it("gives a DataFrame to use without await: show, filter and a temp view made from it", async () => {
+      const people = spark.createDataFrame([
+        { name: "Ada", age: 36 },
+        { name: "Alan", age: 41 },
+      ]);
+      expect(await people.filter("age > 40").select("name").collect()).to.deep.equal([{ name: "Alan" }]);
+      people.createOrReplaceTempView("people_at_once");
+      expect(await plain(await spark.sql("SELECT count(*) AS n FROM people_at_once"))).to.deep.equal([{ n: 2n }]);
+    });
+
+    it("await gives a DataFrame of the same rows whose plan holds the data", async () => {
+      const pending = spark.createDataFrame([["a", 1]], "k STRING, v INT");
+      expect(pending.plan.relType?.$case).to.equal("localRelation");
+      const df = await pending;
+      expect(await plain(df)).to.deep.equal([{ k: "a", v: 1 }]);
+      expect(df.plan.relType?.$case === "localRelation" && (df.plan.relType.localRelation.data?.length ?? 0) > 0).to.equal(true);
+    });
+
+    it("loses no error: a DataFrame nobody used throws its failure from the session's next request, once", async () => {
+      const other = spark.newSession();
+      try {
+        other.createDataFrame([["two"]], "n INT");
+        await expectRejection(other.range(1).collect(), /column "n", row 0: "two"/);
+        expect(await other.range(2).count()).to.equal(2);
+      } finally {
+        await other.stop();
+      }
+    });
+  });
+
   describe("bad inputs", () => {
     it("says which column and row hold a value that does not fit the schema", async () => {
       try {
@@ -216,16 +247,21 @@ describe("spark.createDataFrame", () => {
     it("refuses an int out of range, a null in a non-nullable column, and a decimal that does not fit", async () => {
       await expectRejection(spark.createDataFrame([[2 ** 31]], "n INT"), /row 0: 2147483648/);
       const schema = new StructType([new StructField("id", new IntegerType(), false)]);
-      await expectRejection(spark.createDataFrame([[null]], schema), /null in a column that does not take nulls/);
+      expect(() => spark.createDataFrame([[null]], schema)).to.throw(LocalValueError, /null in a column that does not take nulls/);
       await expectRejection(spark.createDataFrame([["1.234"]], "d DECIMAL(4,2)"), /"1.234"/);
     });
 
-    it("refuses types it cannot infer, and rows of the wrong shape", async () => {
-      await expectRejection(spark.createDataFrame([{ a: null }]), /every value is null/);
-      await expectRejection(spark.createDataFrame([{ a: 1 }, { a: "x" }]), /a string value in a column of bigint values/);
-      await expectRejection(spark.createDataFrame([{ f: () => 1 }]), /cannot infer a Spark type/);
+    it("throws at the call what it can tell without the server: types it cannot infer, rows of the wrong shape", () => {
+      expect(() => spark.createDataFrame([{ a: null }])).to.throw(/every value is null/);
+      expect(() => spark.createDataFrame([{ a: 1 }, { a: "x" }])).to.throw(/a string value in a column of bigint values/);
+      expect(() => spark.createDataFrame([{ f: () => 1 }])).to.throw(/cannot infer a Spark type/);
+      expect(() => spark.createDataFrame([[1, 2]], ["a"])).to.throw(/1 column names for rows of 2 columns/);
+      expect(() => spark.createDataFrame([])).to.throw(/no rows/);
+    });
+
+    it("throws rows that do not fit a DDL schema (parsed by the server) from await and from an action", async () => {
       await expectRejection(spark.createDataFrame([[1, 2]], "a INT"), /2 values for 1 columns/);
-      await expectRejection(spark.createDataFrame([]), /no rows/);
+      await expectRejection(spark.createDataFrame([["two"]], "n INT").count(), /column "n", row 0: "two"/);
     });
 
     it("reports invalid DDL as the server's parse error", async () => {

@@ -3,18 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
-import {
-  AnalysisException,
-  col,
-  DataFrame,
-  functions as F,
-  lit,
-  SparkConnectError,
-  StorageLevel,
-  type Row,
-  type SparkSession,
-} from "../../../src";
-import { newSession, requireSpark } from "../../support/spark";
+import { AnalysisException, col, DataFrame, functions as F, lit, SparkConnectError, StorageLevel, type Row } from "../../../src";
+import { requireSpark, useSession } from "../../support/spark";
 
 /** Rows as plain objects, for deep comparison. */
 async function plain(df: DataFrame): Promise<Record<string, unknown>[]> {
@@ -22,20 +12,15 @@ async function plain(df: DataFrame): Promise<Record<string, unknown>[]> {
 }
 
 describe("DataFrame transformations", () => {
-  let spark: SparkSession;
+  const spark = useSession();
   let people: DataFrame;
   let depts: DataFrame;
 
   before(async () => {
-    spark = await newSession();
     people = await spark.sql(`SELECT * FROM VALUES
       (1, 'ann', 10, 3000D), (2, 'bob', 20, 2000D), (3, 'cyd', 10, 4000D), (4, 'dan', NULL, 1000D)
       AS people(id, name, dept, salary)`);
     depts = await spark.sql("SELECT * FROM VALUES (10, 'eng'), (20, 'ops'), (30, 'hr') AS depts(dept, title)");
-  });
-
-  after(async () => {
-    await spark.stop();
   });
 
   describe("projection", () => {
@@ -355,6 +340,21 @@ describe("DataFrame transformations", () => {
       }
     });
 
+    it("is made when the call is made: the next request sees it without an await, and a failure nobody awaited is thrown by the next request", async () => {
+      void people.createOrReplaceTempView("tx_at_once");
+      expect(await spark.table("tx_at_once").count()).to.equal(4);
+      void people.createTempView("tx_at_once");
+      const next = await spark
+        .range(1)
+        .collect()
+        .then(
+          () => "no error",
+          (err: AnalysisException) => err.errorClass,
+        );
+      expect(next).to.equal("TEMP_TABLE_OR_VIEW_ALREADY_EXISTS");
+      expect(await spark.range(1).count()).to.equal(1);
+    });
+
     it("global temp views live in global_temp", async () => {
       await depts.createOrReplaceGlobalTempView("tx_depts");
       expect(await (await spark.sql("SELECT * FROM global_temp.tx_depts")).count()).to.equal(3);
@@ -461,17 +461,15 @@ describe("DataFrame transformations", () => {
 // constructor 4.3 changed; Iceberg 1.12.0's runtime for 4.1 fails on connector.catalog.View, a
 // class in 4.3). The plan the merge sends is checked against PySpark's in test/plans.
 describe("DataFrame.mergeInto", () => {
-  let spark: SparkSession;
+  const spark = useSession();
   const table = `merge_target_${process.pid}`;
 
   before(async () => {
-    spark = await newSession();
     await spark.sql(`CREATE TABLE ${table} (id INT, v STRING) USING parquet`);
   });
 
   after(async () => {
     await spark.sql(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
-    await spark.stop();
   });
 
   it("sends the merge to the server, which refuses it for a table format without MERGE support", async function () {
