@@ -38,11 +38,16 @@ export type AggregateFunctionName =
  * `df.groupBy`, `rollup`, `cube` and `groupingSets`; `pivot` turns the values of a column into
  * columns. Each aggregation gives a DataFrame with the grouping columns first.
  *
+ * In the examples, `spark`, `people`, `F` and `col` are as in {@link Column}'s: `people` holds
+ * `{ name: "Ada", age: 36 }` and `{ name: "Alan", age: 41 }`, `age` a LongType column.
+ *
  * @example
  * ```ts
- * sales.groupBy("region").agg(F.sum("amount").alias("total"), F.count(lit(1)).alias("orders"));
- * sales.groupBy("region").pivot("quarter", ["Q1", "Q2"]).sum("amount");
- * sales.rollup("region", "product").count();
+ * const byParity = spark.range(6).groupBy(col("id").mod(2).alias("parity"));
+ * await byParity.agg(F.sum("id").alias("total")).orderBy("parity").collect(); // [{ parity: 0n, total: 6n }, { parity: 1n, total: 9n }]
+ * await people.groupBy().pivot("name", ["Ada", "Alan"]).sum("age").collect(); // [{ Ada: 36n, Alan: 41n }]
+ * await people.rollup("name").count().orderBy("name").collect();
+ * // [{ name: null, count: 2n }, { name: "Ada", count: 1n }, { name: "Alan", count: 1n }]
  * ```
  */
 export class GroupedData {
@@ -58,6 +63,14 @@ export class GroupedData {
   /**
    * The aggregates of each group: Columns of aggregate functions (`F.sum("x")`, ...), or a record
    * of column name to function name, as PySpark's `agg({"x": "max"})`.
+   *
+   * @example
+   * ```ts
+   * const byParity = spark.range(6).groupBy(col("id").mod(2).alias("parity"));
+   * await byParity.agg(F.sum("id").alias("total"), F.max("id").alias("top")).orderBy("parity").collect();
+   * // [{ parity: 0n, total: 6n, top: 4n }, { parity: 1n, total: 9n, top: 5n }]
+   * await people.groupBy().agg({ age: "max", name: "min" }).collect(); // [{ "max(age)": 41n, "min(name)": "Ada" }]
+   * ```
    */
   agg(...exprs: Column[]): DataFrame;
   agg(exprs: Readonly<Record<string, AggregateFunctionName>>): DataFrame;
@@ -75,40 +88,92 @@ export class GroupedData {
     );
   }
 
-  /** The number of rows in each group, in a column `count`. */
+  /**
+   * The number of rows in each group, in a column `count`.
+   *
+   * @example
+   * ```ts
+   * await spark.range(5).groupBy(col("id").mod(2).alias("parity")).count().orderBy("parity").collect();
+   * // [{ parity: 0n, count: 3n }, { parity: 1n, count: 2n }]
+   * ```
+   */
   count(): DataFrame {
     return this.aggregate([aliasExpression(call("count", [lit(1).expr]), ["count"])]);
   }
 
-  /** The sum of the given numeric columns per group; without names, of every numeric column (the server is asked which). */
+  /**
+   * The sum of the given numeric columns per group; without names, of every numeric column (the server is asked which).
+   *
+   * @example
+   * ```ts
+   * await people.groupBy().sum("age").collect(); // [{ "sum(age)": 77n }]
+   * const parities = spark.range(6).withColumn("parity", col("id").mod(2));
+   * await (await parities.groupBy("parity").sum()).orderBy("parity").collect();
+   * // [{ parity: 0n, "sum(id)": 6n }, { parity: 1n, "sum(id)": 9n }]
+   * ```
+   */
   sum(): Promise<DataFrame>;
   sum(...cols: [string, ...string[]]): DataFrame;
   sum(...cols: string[]): DataFrame | Promise<DataFrame> {
     return this.numeric("sum", cols);
   }
 
-  /** The average of the given numeric columns per group; without names, of every numeric column. */
+  /**
+   * The average of the given numeric columns per group; without names, of every numeric column.
+   *
+   * @example
+   * ```ts
+   * await people.groupBy().avg("age").collect(); // [{ "avg(age)": 38.5 }]
+   * await (await people.groupBy("name").avg()).orderBy("name").collect();
+   * // [{ name: "Ada", "avg(age)": 36 }, { name: "Alan", "avg(age)": 41 }]
+   * ```
+   */
   avg(): Promise<DataFrame>;
   avg(...cols: [string, ...string[]]): DataFrame;
   avg(...cols: string[]): DataFrame | Promise<DataFrame> {
     return this.numeric("avg", cols);
   }
 
-  /** Alias of {@link GroupedData.avg}. */
+  /**
+   * Alias of {@link GroupedData.avg}.
+   *
+   * @example
+   * ```ts
+   * await people.groupBy().mean("age").collect(); // [{ "avg(age)": 38.5 }]
+   * await (await people.groupBy().mean()).collect(); // [{ "avg(age)": 38.5 }]
+   * ```
+   */
   mean(): Promise<DataFrame>;
   mean(...cols: [string, ...string[]]): DataFrame;
   mean(...cols: string[]): DataFrame | Promise<DataFrame> {
     return this.numeric("avg", cols);
   }
 
-  /** The minimum of the given numeric columns per group; without names, of every numeric column. */
+  /**
+   * The minimum of the given numeric columns per group; without names, of every numeric column.
+   *
+   * @example
+   * ```ts
+   * await people.groupBy().min("age").collect(); // [{ "min(age)": 36n }]
+   * await (await people.groupBy().min()).collect(); // [{ "min(age)": 36n }]
+   * ```
+   */
   min(): Promise<DataFrame>;
   min(...cols: [string, ...string[]]): DataFrame;
   min(...cols: string[]): DataFrame | Promise<DataFrame> {
     return this.numeric("min", cols);
   }
 
-  /** The maximum of the given numeric columns per group; without names, of every numeric column. */
+  /**
+   * The maximum of the given numeric columns per group; without names, of every numeric column.
+   *
+   * @example
+   * ```ts
+   * await people.groupBy().max("age").collect(); // [{ "max(age)": 41n }]
+   * await (await spark.range(6).groupBy(col("id").mod(2).alias("parity")).max()).orderBy("parity").collect();
+   * // [{ parity: 0n, "max(id)": 4n }, { parity: 1n, "max(id)": 5n }]
+   * ```
+   */
   max(): Promise<DataFrame>;
   max(...cols: [string, ...string[]]): DataFrame;
   max(...cols: string[]): DataFrame | Promise<DataFrame> {
@@ -122,7 +187,9 @@ export class GroupedData {
    *
    * @example
    * ```ts
-   * sales.groupBy("year").pivot("course", ["dotNET", "Java"]).sum("earnings");
+   * await people.groupBy().pivot("name", ["Ada", "Alan"]).sum("age").collect(); // [{ Ada: 36n, Alan: 41n }]
+   * await people.groupBy(col("age").gt(40).alias("senior")).pivot("name").count().orderBy("senior").collect();
+   * // [{ senior: false, Ada: 1n, Alan: null }, { senior: true, Ada: null, Alan: 1n }]
    * ```
    */
   pivot(pivotCol: ColumnOrName, values?: readonly LiteralValue[]): GroupedData {

@@ -24,11 +24,16 @@ export interface DropOptions {
  * Dealing with nulls and NaNs (PySpark's `df.na`): drop the rows that have them, fill them in,
  * or replace values.
  *
+ * In the examples, `spark`, `people` and `guests` are as in {@link Column}'s: `guests` holds
+ * `{ name: "Ada", age: 36 }`, `{ name: "Grace", age: null }` and `{ name: null, age: 41 }`, `age` a
+ * LongType column.
+ *
  * @example
  * ```ts
- * df.na.drop({ subset: ["email"] });
- * df.na.fill({ city: "unknown", score: 0 });
- * df.na.replace(["N/A", "-"], null, "city");
+ * await guests.na.drop().collect(); // [{ name: "Ada", age: 36n }]
+ * await guests.na.fill({ name: "?", age: 0 }).collect();
+ * // [{ name: "Ada", age: 36n }, { name: "Grace", age: 0n }, { name: "?", age: 41n }]
+ * await people.na.replace("Ada", "Ada L.").collect(); // [{ name: "Ada L.", age: 36n }, { name: "Alan", age: 41n }]
  * ```
  */
 export class DataFrameNaFunctions {
@@ -38,6 +43,15 @@ export class DataFrameNaFunctions {
   /**
    * Without the rows that have nulls or NaNs: PySpark's positional `(how, thresh, subset)`, or
    * {@link DropOptions}.
+   *
+   * @example
+   * ```ts
+   * await guests.na.drop().collect(); // [{ name: "Ada", age: 36n }]
+   * await guests.na.drop({ subset: ["age"] }).collect(); // [{ name: "Ada", age: 36n }, { name: null, age: 41n }]
+   * await guests.na.drop("any", undefined, "name").collect(); // [{ name: "Ada", age: 36n }, { name: "Grace", age: null }]
+   * await guests.na.drop({ how: "all" }).count(); // 3
+   * await guests.na.drop({ thresh: 2 }).count(); // 1
+   * ```
    */
   drop(how?: DropHow | DropOptions, thresh?: number, subset?: string | readonly string[]): DataFrame {
     const options: DropOptions = how !== null && typeof how === "object" ? how : { how, thresh, subset };
@@ -57,6 +71,14 @@ export class DataFrameNaFunctions {
   /**
    * Nulls (and NaNs) replaced: by one value in every column of its type (or in `subset`), or by a
    * value per column given as a record.
+   *
+   * @example
+   * ```ts
+   * await guests.na.fill(0).collect(); // [{ name: "Ada", age: 36n }, { name: "Grace", age: 0n }, { name: null, age: 41n }]
+   * await guests.na.fill("?", "name").collect(); // [{ name: "Ada", age: 36n }, { name: "Grace", age: null }, { name: "?", age: 41n }]
+   * await guests.na.fill({ name: "?", age: 0 }).collect();
+   * // [{ name: "Ada", age: 36n }, { name: "Grace", age: 0n }, { name: "?", age: 41n }]
+   * ```
    */
   fill(value: NaValue, subset?: string | readonly string[]): DataFrame;
   fill(values: Readonly<Record<string, NaValue>>): DataFrame;
@@ -82,7 +104,9 @@ export class DataFrameNaFunctions {
    *
    * @example
    * ```ts
-   * df.na.replace("N/A", null);  df.na.replace([1, 2], [10, 20], ["a", "b"]);  df.na.replace({ yes: "y", no: "n" });
+   * await people.na.replace("Ada", null).collect(); // [{ name: null, age: 36n }, { name: "Alan", age: 41n }]
+   * await people.na.replace([36, 41], [37, 42], "age").collect(); // [{ name: "Ada", age: 37n }, { name: "Alan", age: 42n }]
+   * await people.na.replace({ Ada: "A", Alan: "B" }).collect(); // [{ name: "A", age: 36n }, { name: "B", age: 41n }]
    * ```
    */
   replace(toReplace: Readonly<Record<string, NaValue | null>>, subset?: string | readonly string[]): DataFrame;

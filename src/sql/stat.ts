@@ -11,24 +11,45 @@ import { checkedNumber, seedOf } from "./validation";
  * Statistics of a DataFrame's columns (PySpark's `df.stat`): correlation, covariance, contingency
  * tables, frequent items, approximate quantiles, stratified samples.
  *
+ * In the examples, `spark`, `people`, `F`, `col` and `lit` are as in {@link Column}'s: `people` holds
+ * `{ name: "Ada", age: 36 }` and `{ name: "Alan", age: 41 }`, `age` a LongType column.
+ *
  * @example
  * ```ts
- * await df.stat.corr("height", "weight");          // a number
- * await df.stat.approxQuantile("price", [0.5], 0); // [median]
- * df.stat.crosstab("region", "product");           // a DataFrame
+ * const squares = spark.range(5).withColumn("sq", col("id").multiply(col("id")));
+ * await squares.stat.corr("id", "sq"); // 0.9589266029707683
+ * await spark.range(101).stat.approxQuantile("id", [0.5], 0); // [50]
  * ```
  */
 export class DataFrameStatFunctions {
   /** @internal Use `df.stat`. */
   constructor(private readonly df: DataFrame) {}
 
-  /** The Pearson correlation coefficient of two numeric columns. */
+  /**
+   * The Pearson correlation coefficient of two numeric columns.
+   *
+   * @example
+   * ```ts
+   * const squares = spark.range(5).withColumn("sq", col("id").multiply(col("id")));
+   * await squares.stat.corr("id", "sq"); // 0.9589266029707683
+   * await squares.stat.corr("id", "id"); // 1
+   * ```
+   */
   async corr(col1: string, col2: string, method: "pearson" = "pearson"): Promise<number> {
     if (method !== "pearson") throw new RangeError(`only the "pearson" method is supported, got "${String(method)}"`);
     return this.number(this.derive(statNodes.corr(this.df.plan, col1, col2, method)));
   }
 
-  /** The sample covariance of two numeric columns. */
+  /**
+   * The sample covariance of two numeric columns.
+   *
+   * @example
+   * ```ts
+   * const squares = spark.range(5).withColumn("sq", col("id").multiply(col("id")));
+   * await squares.stat.cov("id", "sq"); // 10
+   * await squares.stat.cov("id", "id"); // 2.5
+   * ```
+   */
   async cov(col1: string, col2: string): Promise<number> {
     return this.number(this.derive(statNodes.cov(this.df.plan, col1, col2)));
   }
@@ -36,12 +57,28 @@ export class DataFrameStatFunctions {
   /**
    * A contingency table: a row per value of `col1`, a column per value of `col2`, counts in the
    * cells; the first column is named `<col1>_<col2>`.
+   *
+   * @example
+   * ```ts
+   * const seniors = people.withColumn("senior", col("age").gt(40));
+   * await seniors.stat.crosstab("name", "senior").orderBy("name_senior").collect();
+   * // [{ name_senior: "Ada", false: 1n, true: 0n }, { name_senior: "Alan", false: 0n, true: 1n }]
+   * ```
    */
   crosstab(col1: string, col2: string): DataFrame {
     return this.derive(statNodes.crosstab(this.df.plan, col1, col2));
   }
 
-  /** Items that occur in at least `support` (default 1%) of the rows, per column, possibly with false positives. */
+  /**
+   * Items that occur in at least `support` (default 1%) of the rows, per column, possibly with false positives.
+   *
+   * @example
+   * ```ts
+   * await people.stat.freqItems(["name", "age"]).collect(); // [{ name_freqItems: ["Ada", "Alan"], age_freqItems: [36n, 41n] }]
+   * const sevens = spark.range(10).select(F.least(col("id"), lit(7)).alias("x"));
+   * await sevens.stat.freqItems(["x"], 0.25).collect(); // [{ x_freqItems: [5n, 6n, 7n] }] (7 is 3 rows of 10; 5 and 6 are false positives)
+   * ```
+   */
   freqItems(cols: readonly string[], support?: number): DataFrame {
     if (support !== undefined) checkedNumber(support, "support", { above: 0, max: 1 });
     return this.derive(statNodes.freqItems(this.df.plan, cols, support));
@@ -50,6 +87,12 @@ export class DataFrameStatFunctions {
   /**
    * Approximate quantiles of numeric columns: within `relativeError` of the exact rank (0 gives
    * exact quantiles, at a higher cost). One column gives a list, several a list per column.
+   *
+   * @example
+   * ```ts
+   * await spark.range(101).stat.approxQuantile("id", [0, 0.25, 0.5, 1], 0); // [0, 25, 50, 100]
+   * await people.stat.approxQuantile(["age"], [0, 1], 0); // [[36, 41]]
+   * ```
    */
   approxQuantile(col: string, probabilities: readonly number[], relativeError: number): Promise<number[]>;
   approxQuantile(cols: readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[][]>;
@@ -75,7 +118,10 @@ export class DataFrameStatFunctions {
    *
    * @example
    * ```ts
-   * df.stat.sampleBy("label", { 0: 0.1, 1: 0.5 }, 42);
+   * await spark.range(10).stat.sampleBy(col("id").mod(2), { 0: 1, 1: 0 }).collect();
+   * // [{ id: 0n }, { id: 2n }, { id: 4n }, { id: 6n }, { id: 8n }]
+   * await people.stat.sampleBy("name", { Alan: 1 }).collect(); // [{ name: "Alan", age: 41n }]
+   * await spark.range(1000).stat.sampleBy(col("id").mod(2), { 0: 0.1, 1: 0.5 }, 42).count(); // 303 (about 500 × 0.1 + 500 × 0.5)
    * ```
    */
   sampleBy(

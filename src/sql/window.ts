@@ -21,10 +21,14 @@ const INT_MAX = 2n ** 31n - 1n;
  * A window: how rows are partitioned, ordered, and which rows around the current one (the frame)
  * a window function sees. Immutable: each method returns a new spec. Start from {@link Window}.
  *
+ * In the examples, `spark`, `people`, `F`, `col` and `lit` are as in {@link Column}'s: `people`
+ * holds `{ name: "Ada", age: 36 }` and `{ name: "Alan", age: 41 }`, `age` a LongType column.
+ *
  * @example
  * ```ts
- * const w = Window.partitionBy("dept").orderBy("day").rowsBetween(-6, Window.currentRow);
- * df.select(F.avg("sales").over(w).alias("week_avg"));
+ * const w = Window.orderBy("id").rowsBetween(-1, Window.currentRow);
+ * await spark.range(4).select(col("id"), F.sum("id").over(w).alias("lastTwo")).orderBy("id").collect();
+ * // [{ id: 0n, lastTwo: 0n }, { id: 1n, lastTwo: 1n }, { id: 2n, lastTwo: 3n }, { id: 3n, lastTwo: 5n }]
  * ```
  */
 export class WindowSpec {
@@ -37,12 +41,32 @@ export class WindowSpec {
     Object.freeze(this);
   }
 
-  /** The same window, partitioned by these columns (names, Columns, or one array of them). */
+  /**
+   * The same window, partitioned by these columns (names, Columns, or one array of them).
+   *
+   * @example
+   * ```ts
+   * const w = Window.orderBy("id").partitionBy(col("id").mod(2));
+   * F.sum("id").over(w);
+   * // sum(id) OVER (PARTITION BY (id % 2) ORDER BY id ASC NULLS FIRST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+   * await spark.range(4).select(col("id"), F.sum("id").over(w).alias("running")).orderBy("id").collect();
+   * // [{ id: 0n, running: 0n }, { id: 1n, running: 1n }, { id: 2n, running: 2n }, { id: 3n, running: 4n }]
+   * ```
+   */
   partitionBy(...cols: ColumnOrName[] | [readonly ColumnOrName[]]): WindowSpec {
     return new WindowSpec(flatten(cols).map(columnExpression), this.orderSpec, this.frameSpec);
   }
 
-  /** The same window, ordered by these columns; a plain column sorts ascending, `col("x").desc()` descending. */
+  /**
+   * The same window, ordered by these columns; a plain column sorts ascending, `col("x").desc()` descending.
+   *
+   * @example
+   * ```ts
+   * const w = Window.partitionBy(col("id").mod(2)).orderBy(col("id").desc());
+   * await spark.range(4).select(col("id"), F.row_number().over(w).alias("n")).orderBy("id").collect();
+   * // [{ id: 0n, n: 2 }, { id: 1n, n: 2 }, { id: 2n, n: 1 }, { id: 3n, n: 1 }]
+   * ```
+   */
   orderBy(...cols: ColumnOrName[] | [readonly ColumnOrName[]]): WindowSpec {
     return new WindowSpec(
       this.partitionSpec,
@@ -54,12 +78,30 @@ export class WindowSpec {
   /**
    * The same window, its frame the rows from `start` to `end` rows away from the current one
    * (`Window.unboundedPreceding`, `Window.currentRow` and `Window.unboundedFollowing` included).
+   *
+   * @example
+   * ```ts
+   * const near = F.sum("id").over(Window.orderBy("id").rowsBetween(-1, 1));
+   * // sum(id) OVER (ORDER BY id ASC NULLS FIRST ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING)
+   * await spark.range(4).select(col("id"), near.alias("near")).orderBy("id").collect();
+   * // [{ id: 0n, near: 1n }, { id: 1n, near: 3n }, { id: 2n, near: 6n }, { id: 3n, near: 5n }]
+   * ```
    */
   rowsBetween(start: FrameBound, end: FrameBound): WindowSpec {
     return new WindowSpec(this.partitionSpec, this.orderSpec, frame("rows", start, end));
   }
 
-  /** The same window, its frame the rows whose ordering value is within `start` to `end` of the current row's. */
+  /**
+   * The same window, its frame the rows whose ordering value is within `start` to `end` of the current row's.
+   *
+   * @example
+   * ```ts
+   * const w = Window.orderBy("age").rangeBetween(-5, Window.currentRow);
+   * F.count(lit(1)).over(w); // count(1) OVER (ORDER BY age ASC NULLS FIRST RANGE BETWEEN 5 PRECEDING AND CURRENT ROW)
+   * await people.select(col("name"), F.count(lit(1)).over(w).alias("within5")).orderBy("name").collect();
+   * // [{ name: "Ada", within5: 1n }, { name: "Alan", within5: 2n }]
+   * ```
+   */
   rangeBetween(start: FrameBound, end: FrameBound): WindowSpec {
     return new WindowSpec(this.partitionSpec, this.orderSpec, frame("range", start, end));
   }
@@ -75,35 +117,104 @@ export class WindowSpec {
  *
  * @example
  * ```ts
- * F.sum("x").over(Window.orderBy("t").rowsBetween(Window.unboundedPreceding, Window.currentRow)); // running total
+ * const runningTotal = F.sum("id").over(Window.orderBy("id").rowsBetween(Window.unboundedPreceding, Window.currentRow));
+ * await spark.range(4).select(col("id"), runningTotal.alias("total")).orderBy("id").collect();
+ * // [{ id: 0n, total: 0n }, { id: 1n, total: 1n }, { id: 2n, total: 3n }, { id: 3n, total: 6n }]
  * ```
  */
 export class Window {
   private constructor() {}
 
-  /** The frame reaches the first row of the partition (Spark's `Long.MinValue`). */
+  /**
+   * The frame reaches the first row of the partition (Spark's `Long.MinValue`).
+   *
+   * @example
+   * ```ts
+   * Window.unboundedPreceding; // -9223372036854775808n
+   * F.sum("id").over(Window.orderBy("id").rowsBetween(Window.unboundedPreceding, 0));
+   * // sum(id) OVER (ORDER BY id ASC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+   * ```
+   */
   static readonly unboundedPreceding: bigint = LONG_MIN;
-  /** The frame reaches the last row of the partition (Spark's `Long.MaxValue`). */
+  /**
+   * The frame reaches the last row of the partition (Spark's `Long.MaxValue`).
+   *
+   * @example
+   * ```ts
+   * Window.unboundedFollowing; // 9223372036854775807n
+   * F.sum("id").over(Window.orderBy("id").rowsBetween(0, Window.unboundedFollowing));
+   * // sum(id) OVER (ORDER BY id ASC NULLS FIRST ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)
+   * ```
+   */
   static readonly unboundedFollowing: bigint = LONG_MAX;
-  /** The current row. */
+  /**
+   * The current row.
+   *
+   * @example
+   * ```ts
+   * Window.currentRow; // 0
+   * F.sum("id").over(Window.orderBy("id").rowsBetween(-2, Window.currentRow));
+   * // sum(id) OVER (ORDER BY id ASC NULLS FIRST ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)
+   * ```
+   */
   static readonly currentRow: number = 0;
 
-  /** A window partitioned by these columns. */
+  /**
+   * A window partitioned by these columns.
+   *
+   * @example
+   * ```ts
+   * const total = F.sum("id").over(Window.partitionBy(col("id").mod(2)));
+   * // sum(id) OVER (PARTITION BY (id % 2) ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+   * await spark.range(4).select(col("id"), total.alias("total")).orderBy("id").collect();
+   * // [{ id: 0n, total: 2n }, { id: 1n, total: 4n }, { id: 2n, total: 2n }, { id: 3n, total: 4n }]
+   * ```
+   */
   static partitionBy(...cols: ColumnOrName[] | [readonly ColumnOrName[]]): WindowSpec {
     return new WindowSpec().partitionBy(...cols);
   }
 
-  /** A window ordered by these columns. */
+  /**
+   * A window ordered by these columns.
+   *
+   * @example
+   * ```ts
+   * F.rank().over(Window.orderBy(col("age").desc()));
+   * // RANK() OVER (ORDER BY age DESC NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+   * await people.select(col("name"), F.rank().over(Window.orderBy(col("age").desc())).alias("rank")).orderBy("rank").collect();
+   * // [{ name: "Alan", rank: 1 }, { name: "Ada", rank: 2 }]
+   * ```
+   */
   static orderBy(...cols: ColumnOrName[] | [readonly ColumnOrName[]]): WindowSpec {
     return new WindowSpec().orderBy(...cols);
   }
 
-  /** A window over the whole input with a row frame. */
+  /**
+   * A window over the whole input with a row frame.
+   *
+   * @example
+   * ```ts
+   * const total = F.sum("age").over(Window.rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing));
+   * // sum(age) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+   * await people.select(col("name"), total.alias("total")).orderBy("name").collect();
+   * // [{ name: "Ada", total: 77n }, { name: "Alan", total: 77n }]
+   * ```
+   */
   static rowsBetween(start: FrameBound, end: FrameBound): WindowSpec {
     return new WindowSpec().rowsBetween(start, end);
   }
 
-  /** A window over the whole input with a range frame. */
+  /**
+   * A window over the whole input with a range frame.
+   *
+   * @example
+   * ```ts
+   * const oldest = F.max("age").over(Window.rangeBetween(Window.unboundedPreceding, Window.unboundedFollowing));
+   * // max(age) OVER (RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+   * await people.select(col("name"), oldest.alias("oldest")).orderBy("name").collect();
+   * // [{ name: "Ada", oldest: 41n }, { name: "Alan", oldest: 41n }]
+   * ```
+   */
   static rangeBetween(start: FrameBound, end: FrameBound): WindowSpec {
     return new WindowSpec().rangeBetween(start, end);
   }
