@@ -64,7 +64,7 @@ export interface ExecuteOptions {
 /**
  * Marks a call made by one of the session's eager statements (see {@link SparkConnectClient.statements}):
  * it runs in that statement's turn, where waiting for the statements before it would wait for itself.
- * @internal
+ * Only the statements set it; other callers leave it out.
  */
 export interface StatementCall {
   readonly statement?: boolean;

@@ -262,6 +262,13 @@ describe("completion and inspection that know the data", function () {
       expect(spark).to.include("      > SELECT sum(col) FROM VALUES (5), (10), (15) AS tab(col);\n       30\n");
     });
 
+    it("shows a method's TSDoc example with the result it gives", async () => {
+      const text = await inspected("people.filt|er", "count(); // 1");
+      expect(text).to.match(/^\(method\) DataFrame(<[^>]*>)?\.filter\(condition: string \| Column\): DataFrame/);
+      expect(text).to.include("The rows for which `condition` (a boolean Column or a SQL expression) is true.");
+      expect(text).to.include('await people.filter("age > 40").count(); // 1');
+    });
+
     it("shows a function's description in SQL text too, and none for a name Spark has no function for", async () => {
       const text = await inspected("people.filter(\"upp|er(name) = 'ANN'\")", "Spark SQL function upper");
       expect(text.split("\n").slice(0, 4)).to.deep.equal([

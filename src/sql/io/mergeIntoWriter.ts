@@ -23,15 +23,20 @@ export type MergeAssignments = Readonly<Record<string, Column | string>>;
  * A MERGE INTO of a DataFrame into a table (`df.mergeInto(table, condition)`): which target rows
  * match which source rows, and what to do with the matched and unmatched ones. Immutable: each
  * clause returns a new writer; `merge()` runs it. The target must be a table that supports MERGE
- * (Delta Lake, Iceberg, ...).
+ * (Delta Lake, Iceberg, ...); Spark refuses others with `[UNSUPPORTED_FEATURE.TABLE_OPERATION]
+ * ... does not support MERGE INTO TABLE`.
+ *
+ * The examples merge `updates` =
+ * `(await spark.createDataFrame([{ name: "Ada", age: 37 }, { name: "Grace", age: 45 }])).alias("updates")`
+ * into the table `people` (Ada 36, Alan 41) on `on` = `col("people.name").equalTo(col("updates.name"))`,
+ * and show the SQL MERGE each one means.
  *
  * @example
  * ```ts
- * await updates
- *   .mergeInto("accounts", col("accounts.id").equalTo(col("source.id")))
- *   .whenMatched().updateAll()
- *   .whenNotMatched().insertAll()
- *   .merge();
+ * await updates.mergeInto("people", on).whenMatched().updateAll().whenNotMatched().insertAll().merge();
+ * // MERGE INTO people USING updates ON people.name = updates.name
+ * //   WHEN MATCHED THEN UPDATE SET *
+ * //   WHEN NOT MATCHED THEN INSERT *
  * ```
  */
 export class MergeIntoWriter {
@@ -44,22 +49,58 @@ export class MergeIntoWriter {
     private readonly schemaEvolution = false,
   ) {}
 
-  /** What to do with target rows that match a source row (and `condition`, if given). */
+  /**
+   * What to do with target rows that match a source row (and `condition`, if given).
+   *
+   * @example
+   * ```ts
+   * updates.mergeInto("people", on).whenMatched(col("updates.age").gt(col("people.age"))).updateAll();
+   * // MERGE INTO people USING updates ON people.name = updates.name
+   * //   WHEN MATCHED AND updates.age > people.age THEN UPDATE SET *
+   * ```
+   */
   whenMatched(condition?: Column): WhenMatched {
     return new WhenMatched(this, condition);
   }
 
-  /** What to do with source rows that match no target row (and `condition`, if given). */
+  /**
+   * What to do with source rows that match no target row (and `condition`, if given).
+   *
+   * @example
+   * ```ts
+   * updates.mergeInto("people", on).whenNotMatched(col("updates.age").lt(50)).insertAll();
+   * // MERGE INTO people USING updates ON people.name = updates.name
+   * //   WHEN NOT MATCHED AND updates.age < 50 THEN INSERT *
+   * ```
+   */
   whenNotMatched(condition?: Column): WhenNotMatched {
     return new WhenNotMatched(this, condition);
   }
 
-  /** What to do with target rows that no source row matches (and `condition`, if given). */
+  /**
+   * What to do with target rows that no source row matches (and `condition`, if given).
+   *
+   * @example
+   * ```ts
+   * updates.mergeInto("people", on).whenNotMatchedBySource(col("people.age").gt(40)).delete();
+   * // MERGE INTO people USING updates ON people.name = updates.name
+   * //   WHEN NOT MATCHED BY SOURCE AND people.age > 40 THEN DELETE
+   * ```
+   */
   whenNotMatchedBySource(condition?: Column): WhenNotMatchedBySource {
     return new WhenNotMatchedBySource(this, condition);
   }
 
-  /** Lets the merge add the source's new columns to the target's schema. */
+  /**
+   * Lets the merge add the source's new columns to the target's schema.
+   *
+   * @example
+   * ```ts
+   * updates.mergeInto("people", on).withSchemaEvolution().whenMatched().updateAll();
+   * // MERGE WITH SCHEMA EVOLUTION INTO people USING updates ON people.name = updates.name
+   * //   WHEN MATCHED THEN UPDATE SET *
+   * ```
+   */
   withSchemaEvolution(): MergeIntoWriter {
     return new MergeIntoWriter(this.source, this.table, this.condition, this.actions, true);
   }
@@ -70,7 +111,19 @@ export class MergeIntoWriter {
     return new MergeIntoWriter(this.source, this.table, this.condition, actions, this.schemaEvolution);
   }
 
-  /** Runs the merge on the server. */
+  /**
+   * Runs the merge on the server.
+   *
+   * @example
+   * ```ts
+   * await updates.mergeInto("people", on).whenMatched().updateAll().merge();
+   * // runs where the table's format supports MERGE; on a parquet table:
+   * // UnsupportedOperationException: [UNSUPPORTED_FEATURE.TABLE_OPERATION] The feature is not supported:
+   * //   Table `spark_catalog`.`default`.`people` does not support MERGE INTO TABLE. ...
+   * await updates.mergeInto("people", on).merge();
+   * // SparkConnectError: A merge needs at least one whenMatched, whenNotMatched or whenNotMatchedBySource action.
+   * ```
+   */
   async merge(): Promise<void> {
     if (this.actions.matched.length + this.actions.notMatched.length + this.actions.notMatchedBySource.length === 0) {
       throw new SparkConnectError("A merge needs at least one whenMatched, whenNotMatched or whenNotMatchedBySource action.");
@@ -106,17 +159,43 @@ export class WhenMatched {
     private readonly condition: Column | undefined,
   ) {}
 
-  /** Sets every target column to the source's column of the same name. */
+  /**
+   * Sets every target column to the source's column of the same name.
+   *
+   * @example
+   * ```ts
+   * updates.mergeInto("people", on).whenMatched().updateAll();
+   * // MERGE INTO people USING updates ON people.name = updates.name WHEN MATCHED THEN UPDATE SET *
+   * ```
+   */
   updateAll(): MergeIntoWriter {
     return this.writer.withAction("matched", action(ActionType.ACTION_TYPE_UPDATE_STAR, this.condition));
   }
 
-  /** Sets the given target columns. */
+  /**
+   * Sets the given target columns.
+   *
+   * @example
+   * ```ts
+   * updates.mergeInto("people", on).whenMatched().update({ age: col("updates.age") });
+   * // MERGE INTO people USING updates ON people.name = updates.name WHEN MATCHED THEN UPDATE SET age = updates.age
+   * updates.mergeInto("people", on).whenMatched().update({ age: "people.age + 1" });   // SQL text
+   * // MERGE INTO people USING updates ON people.name = updates.name WHEN MATCHED THEN UPDATE SET age = people.age + 1
+   * ```
+   */
   update(assignments: MergeAssignments): MergeIntoWriter {
     return this.writer.withAction("matched", action(ActionType.ACTION_TYPE_UPDATE, this.condition, assignments));
   }
 
-  /** Deletes the target row. */
+  /**
+   * Deletes the target row.
+   *
+   * @example
+   * ```ts
+   * updates.mergeInto("people", on).whenMatched().delete();
+   * // MERGE INTO people USING updates ON people.name = updates.name WHEN MATCHED THEN DELETE
+   * ```
+   */
   delete(): MergeIntoWriter {
     return this.writer.withAction("matched", action(ActionType.ACTION_TYPE_DELETE, this.condition));
   }
@@ -130,12 +209,29 @@ export class WhenNotMatched {
     private readonly condition: Column | undefined,
   ) {}
 
-  /** Inserts the source row, column by column of the same names. */
+  /**
+   * Inserts the source row, column by column of the same names.
+   *
+   * @example
+   * ```ts
+   * updates.mergeInto("people", on).whenNotMatched().insertAll();
+   * // MERGE INTO people USING updates ON people.name = updates.name WHEN NOT MATCHED THEN INSERT *
+   * ```
+   */
   insertAll(): MergeIntoWriter {
     return this.writer.withAction("notMatched", action(ActionType.ACTION_TYPE_INSERT_STAR, this.condition));
   }
 
-  /** Inserts a row with the given column values. */
+  /**
+   * Inserts a row with the given column values.
+   *
+   * @example
+   * ```ts
+   * updates.mergeInto("people", on).whenNotMatched().insert({ name: col("updates.name"), age: "updates.age + 1" });
+   * // MERGE INTO people USING updates ON people.name = updates.name
+   * //   WHEN NOT MATCHED THEN INSERT (name, age) VALUES (updates.name, updates.age + 1)
+   * ```
+   */
   insert(assignments: MergeAssignments): MergeIntoWriter {
     return this.writer.withAction("notMatched", action(ActionType.ACTION_TYPE_INSERT, this.condition, assignments));
   }
@@ -149,17 +245,44 @@ export class WhenNotMatchedBySource {
     private readonly condition: Column | undefined,
   ) {}
 
-  /** Sets every target column from the source's of the same name (to null: there is no source row). */
+  /**
+   * Sets every target column from the source's column of the same name, as PySpark's `updateAll`
+   * does. A target row with no source row has no source values, though: SQL has no `UPDATE SET *`
+   * here, and Spark 4.3's analyzer leaves the merge unresolved, so set the columns with `update`.
+   *
+   * @example
+   * ```ts
+   * await updates.mergeInto("people", on).whenNotMatchedBySource().updateAll().merge();
+   * // SparkException: [INTERNAL_ERROR] Found the unresolved operator:
+   * //   'MergeIntoTable (name#… = name#…), [updatestaraction(None)], false SQLSTATE: XX000
+   * ```
+   */
   updateAll(): MergeIntoWriter {
     return this.writer.withAction("notMatchedBySource", action(ActionType.ACTION_TYPE_UPDATE_STAR, this.condition));
   }
 
-  /** Sets the given target columns. */
+  /**
+   * Sets the given target columns.
+   *
+   * @example
+   * ```ts
+   * updates.mergeInto("people", on).whenNotMatchedBySource().update({ age: "NULL" });
+   * // MERGE INTO people USING updates ON people.name = updates.name WHEN NOT MATCHED BY SOURCE THEN UPDATE SET age = NULL
+   * ```
+   */
   update(assignments: MergeAssignments): MergeIntoWriter {
     return this.writer.withAction("notMatchedBySource", action(ActionType.ACTION_TYPE_UPDATE, this.condition, assignments));
   }
 
-  /** Deletes the target row. */
+  /**
+   * Deletes the target row.
+   *
+   * @example
+   * ```ts
+   * updates.mergeInto("people", on).whenNotMatchedBySource().delete();
+   * // MERGE INTO people USING updates ON people.name = updates.name WHEN NOT MATCHED BY SOURCE THEN DELETE
+   * ```
+   */
   delete(): MergeIntoWriter {
     return this.writer.withAction("notMatchedBySource", action(ActionType.ACTION_TYPE_DELETE, this.condition));
   }
