@@ -2,14 +2,15 @@
 // gallery's getting-started and charts notebooks run top to bottom with this kernel, and the
 // HTML table and the Vega-Lite chart are drawn on the page; a wide table with long strings keeps
 // its shape, measured on the page, both as a cell the user ran shows it and as an untrusted
-// notebook's saved output (sanitized by JupyterLab) shows it. Screenshots go to
+// notebook's saved output (sanitized by JupyterLab) shows it; typing in a cell and pressing Tab
+// completes a DataFrame's column names and a %%sql cell's view names. Screenshots go to
 // .test-results/browser/.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import { after, before, describe, it } from "mocha";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { tableFromArrays } from "apache-arrow";
 import { tableBundle } from "../../src/render";
 import { installTestKernel, type InstalledTestKernel } from "../support/kernelInstall";
@@ -33,6 +34,14 @@ const WIDE_SQL = [
     return `  ${value} AS c${c}${c < 26 ? "," : ""}`;
   }),
   "FROM range(200)",
+].join("\n");
+
+// The cell the completion notebook runs first: a DataFrame of three known columns, and a temp
+// view for `%%sql` to name.
+const COMPLETION_SETUP = [
+  'const people = await spark.createDataFrame([{ name: "Ada", age: 36, city: "London" }]);',
+  'await people.createOrReplaceTempView("lab_people");',
+  "people",
 ].join("\n");
 
 /** A notebook of one code cell, in the kernel's language, with `outputs` saved (none: not run). */
@@ -161,6 +170,7 @@ describe("JupyterLab in headless Chromium", function () {
     // Written here, never signed by this server's notary: JupyterLab opens it untrusted and
     // sanitizes its saved output.
     fs.writeFileSync(path.join(notebooks, "wide-table-untrusted.ipynb"), notebookJson("// saved output, not run", [wideTableOutput()]));
+    fs.writeFileSync(path.join(notebooks, "completion.ipynb"), notebookJson(COMPLETION_SETUP));
     server = await startJupyterServer(kernel.env, notebooks, "jupyterlab");
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -180,6 +190,11 @@ describe("JupyterLab in headless Chromium", function () {
   /** Opens a notebook, clears its saved outputs, runs every cell, and waits for the kernel to be idle. */
   async function runNotebook(name: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // JupyterLab, still settling the session of a notebook it just opened, can ask which kernel to
+    // start, in a dialog over the menus (a run once stopped behind a dialog): it offers the notebook's.
+    await page.addLocatorHandler(page.locator(".jp-Dialog", { hasText: "Select Kernel" }), async () => {
+      await page.locator(".jp-Dialog").getByRole("button", { name: "Select", exact: true }).click();
+    });
     await page.goto(`${server.url}/lab/tree/${name}?token=${server.token}&reset`);
     await page.locator(".jp-Notebook").first().waitFor({ timeout: 120_000 });
     // Wait for the kernel to be connected and idle before running.
@@ -442,6 +457,103 @@ describe("JupyterLab in headless Chromium", function () {
         });
         expect(reset.status, "the theme setting was reset").to.equal(204);
       }
+    });
+  });
+
+  describe("completion as a user types in a cell and presses Tab", () => {
+    let page: Page;
+
+    // COMPLETION_SETUP has run: `people` (name, age, city) and the view lab_people are the kernel's.
+    before(async () => {
+      page = await runNotebook("completion.ipynb");
+    });
+
+    after(async () => {
+      await page?.close();
+    });
+
+    // The completer is one widget, hidden between completions; only its visible items are what a user sees.
+    const completer = (): Locator => page.locator(".jp-Completer:visible");
+
+    // The text of the active cell's editor, its lines as CodeMirror draws them (evaluated in the page).
+    const ACTIVE_CELL_TEXT = `[...document.querySelectorAll(".jp-Notebook .jp-Cell.jp-mod-active .cm-line")].map((line) => line.textContent).join("\\n")`;
+
+    async function cellText(): Promise<string> {
+      return page.evaluate<string>(ACTIVE_CELL_TEXT);
+    }
+
+    /** The active cell's text once it is `expected`, or after 30 s (then what it is). */
+    async function settledText(expected: string): Promise<string> {
+      await page
+        .waitForFunction(`${ACTIVE_CELL_TEXT} === ${JSON.stringify(expected)}`, undefined, { timeout: 30_000 })
+        .catch(() => undefined);
+      return cellText();
+    }
+
+    /** Adds a code cell below the active one and types `text` into it, key by key. */
+    async function typeInNewCell(text: string): Promise<void> {
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("b");
+      await page.keyboard.press("Enter");
+      // Typed keys go to the editor once it has the focus.
+      await page.waitForFunction(`document.activeElement?.closest(".jp-Cell.jp-mod-active .cm-content") != null`, undefined, {
+        timeout: 30_000,
+      });
+      await page.keyboard.type(text);
+      expect(await settledText(text), "the cell holds what was typed").to.equal(text);
+    }
+
+    /**
+     * Presses Tab until the completer shows (at most five times) and gives the names it lists and
+     * the kinds it shows beside them. The kernel waits 300 ms for the server at most: a first Tab on
+     * a DataFrame whose schema is not back yet comes back empty, and a user presses Tab again. A
+     * hang is the failure: each Tab gets a generous 20 s.
+     */
+    async function tabForCompletions(): Promise<{ names: string[]; kinds: string[] }> {
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        await page.keyboard.press("Tab");
+        const shown = await completer()
+          .locator(".jp-Completer-item")
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .then(
+            () => true,
+            () => false,
+          );
+        if (shown) break;
+      }
+      return {
+        names: await completer().locator(".jp-Completer-match").allInnerTexts(),
+        kinds: await completer().locator(".jp-Completer-typeExtended").allInnerTexts(),
+      };
+    }
+
+    it('lists the three columns of the DataFrame after people.select(" and Tab, each shown as a column', async () => {
+      await typeInNewCell('people.select("');
+      const listed = await tabForCompletions();
+      await page.screenshot({ path: path.join(shots, "completion-columns.png") });
+      expect(listed).to.deep.equal({ names: ["name", "age", "city"], kinds: ["column", "column", "column"] });
+      expect(await cellText(), "listing changes nothing").to.equal('people.select("');
+      await page.keyboard.press("Escape");
+      await completer().waitFor({ state: "hidden", timeout: 30_000 });
+      expect(await cellText()).to.equal('people.select("');
+    });
+
+    it('completes people.select("ci to people.select("city on Enter, keeping the quote', async () => {
+      await typeInNewCell('people.select("ci');
+      expect(await tabForCompletions()).to.deep.equal({ names: ["city"], kinds: ["column"] });
+      await page.keyboard.press("Enter");
+      expect(await settledText('people.select("city'), "only the partial name is replaced, and Enter adds no line").to.equal(
+        'people.select("city',
+      );
+      await completer().waitFor({ state: "hidden", timeout: 30_000 });
+    });
+
+    it("completes a temp view's name after FROM in a %%sql cell", async () => {
+      await typeInNewCell("%%sql\nSELECT * FROM lab_pe");
+      expect(await tabForCompletions()).to.deep.equal({ names: ["lab_people"], kinds: ["view"] });
+      await page.keyboard.press("Enter");
+      expect(await settledText("%%sql\nSELECT * FROM lab_people")).to.equal("%%sql\nSELECT * FROM lab_people");
     });
   });
 });
