@@ -23,6 +23,7 @@ export {
 } from "./sql/session";
 export { DataFrame, type ExplainModeName, type JoinType, type SortArguments } from "./sql/dataframe";
 export { PendingDataFrame } from "./sql/pendingDataFrame";
+export type { TypedRow } from "./sql/typedRow";
 export { PendingStatement } from "./sql/pendingStatement";
 export { StorageLevel } from "./sql/storageLevel";
 export { DataStreamReader } from "./sql/streaming/reader";
@@ -60,6 +61,7 @@ export * as functions from "./sql/functions";
 export { RuntimeConfig, type ConfValue } from "./sql/conf";
 export type { LiteralValue } from "./sql/plan/literal";
 export * from "./sql/types";
+export { rowInterface, typeScriptType, type RowInterfaceOptions } from "./sql/types/rowInterface";
 export * from "./connect/errors";
 export { parseConnectionString, type ConnectionOptions } from "./connect/connectionString";
 export { DEFAULT_CALL_TIMEOUT_MS, SparkConnectClient, type ClientOptions, type ExecuteOptions } from "./connect/client";

@@ -1,5 +1,6 @@
 // The `spark-ts-kernel` command: installs and runs the Jupyter kernel, and runs SQL against a Spark
-// Connect server from a shell or a CI job (no JVM, no Spark on the machine).
+// Connect server from a shell or a CI job (no JVM, no Spark on the machine), or prints the
+// TypeScript interface of a table's rows for a service's code.
 import { parseArgs } from "node:util";
 import {
   clientVersion,
@@ -7,8 +8,10 @@ import {
   InvalidConnectionStringError,
   parseConnectionString,
   Row,
+  rowInterface,
   SparkConnectError,
   SparkSession,
+  StructType,
 } from "spark-ts";
 import { kernelVersion } from "./kernelVersion";
 import { DEFAULT_DISPLAY_NAME, DEFAULT_KERNEL_NAME, install, list, uninstall, type InstallLocation } from "./install/commands";
@@ -27,11 +30,14 @@ Commands:
   list                    list the kernels this package installed, wherever Jupyter looks
   kernel                  run the kernel (what kernel.json starts; Jupyter passes the connection file)
   sql [options] <query>   run one SQL statement; print its result as Spark's show() does
+  types [options] (--table <name> | <query>)
+                          print the TypeScript interface of a table's or a query's rows, as
+                          collect() gives them (for spark.sql<T>(), spark.table<T>(), df.as<T>())
   version                 print this client's version (and the server's, when --remote or
                           $SPARK_REMOTE names one)
 
 Options:
-  --remote <sc://...>     sql, version: the Spark Connect server (default: $SPARK_REMOTE, then
+  --remote <sc://...>     sql, types, version: the Spark Connect server (default: $SPARK_REMOTE, then
                           ${DEFAULT_REMOTE}); prefer SPARK_REMOTE for a string with a token or a
                           key, since other users of the machine can read command lines (ps)
                           install: the server written into kernel.json (owner-only when it holds a
@@ -44,6 +50,9 @@ Options:
   --prefix <dir>          ... in <dir>/share/jupyter
   --name <name>           the kernel's name (default ${DEFAULT_KERNEL_NAME}): letters, digits, ".", "_", "-",
                           kept in lower case as Jupyter does; install several with different remotes
+                          types: the interface's name (default: the table's, in PascalCase; Result
+                          for a query)
+  --table <name>          types: the table or view whose rows to describe (db.table, catalog.db.table)
   --display-name <text>   the name Jupyter shows (default "${DEFAULT_DISPLAY_NAME}")
   --interrupt-mode <m>    signal (default; also stops synchronous loops) or message
   --spark-ui <url>        install, kernel: the Spark UI (e.g. http://driver:4040) that progress
@@ -71,6 +80,7 @@ const processIo: CliIo = {
 
 const OPTIONS = {
   remote: { type: "string" },
+  table: { type: "string" },
   "max-rows": { type: "string", default: "20" },
   truncate: { type: "string", default: "20" },
   vertical: { type: "boolean", default: false },
@@ -122,6 +132,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (values["spark-ui"] !== undefined && command !== "install" && command !== "kernel") {
       throw new UsageError("--spark-ui is an option of install and kernel");
     }
+    if (values.table !== undefined && command !== "types") throw new UsageError("--table is an option of types");
     switch (command) {
       case "version":
         return await version(serverRemote(values, io), io);
@@ -130,6 +141,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         const truncate: number | false = values.truncate === "false" ? false : wholeNumber(values.truncate, "--truncate");
         const options = { maxRows: wholeNumber(values["max-rows"], "--max-rows"), truncate, vertical: values.vertical, json: values.json };
         return await sql(rest[0], { ...options, remote: serverRemote(values, io) }, io);
+      }
+      case "types": {
+        const source = typesSource(values.table, rest);
+        const name = values.name ?? defaultInterfaceName(source);
+        if (!isInterfaceName(name)) throw new UsageError(`--name takes a TypeScript identifier for the interface, not "${name}"`);
+        return await types(source, name, serverRemote(values, io), io);
       }
       case "install":
         return installCommand(values, io);
@@ -394,4 +411,48 @@ function jsonValue(_key: string, value: unknown): unknown {
   if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), v]));
   if (value instanceof Uint8Array) return Buffer.from(value).toString("hex");
   return value;
+}
+
+/** What `types` describes: a table (read lazily) or a query (run as `sql` runs it). */
+type TypesSource = { readonly table: string } | { readonly query: string };
+
+function typesSource(table: string | undefined, positionals: readonly string[]): TypesSource {
+  if (table !== undefined && positionals.length === 0) {
+    if (table.trim() === "") throw new UsageError("--table takes a table's name");
+    return { table };
+  }
+  if (table === undefined && positionals.length === 1) return { query: positionals[0] };
+  throw new UsageError("types takes either --table <name> or one query (quote it)");
+}
+
+/** The table's last name part in PascalCase (`db.daily_sales` -> `DailySales`); `Result` for a query. */
+function defaultInterfaceName(source: TypesSource): string {
+  if (!("table" in source)) return "Result";
+  const last = source.table.split(".").pop()!.replace(/`/g, "");
+  const words = last.split(/[^A-Za-z0-9]+/).filter((word) => word !== "");
+  const name = words.map((word) => word[0].toUpperCase() + word.slice(1)).join("");
+  return name === "" ? "Result" : /^[0-9]/.test(name) ? `T${name}` : name;
+}
+
+// Whether rowInterface takes the name (an identifier, neither a reserved word nor one of
+// TypeScript's own types): asked before connecting, so that a bad --name is a usage error.
+function isInterfaceName(name: string): boolean {
+  try {
+    rowInterface(new StructType(), name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Prints the interface of the rows of a table or a query, as a module a service can import it from. */
+async function types(source: TypesSource, name: string, remote: string | undefined, io: CliIo): Promise<number> {
+  const spark = await connect(remote);
+  try {
+    const df = "table" in source ? spark.table(source.table) : await spark.sql(source.query);
+    io.out(rowInterface(await df.schema, name, { exported: true, importFrom: "spark-ts" }));
+    return 0;
+  } finally {
+    await spark.stop();
+  }
 }

@@ -17,6 +17,7 @@ import { col, Column, columnExpression, toExpression, type ColumnOrName, type Li
 import { StorageLevel } from "./storageLevel";
 import { ExecutionInfo } from "./executionInfo";
 import type { PendingDataFrame } from "./pendingDataFrame";
+import type { TypedRow } from "./typedRow";
 import { PendingStatement } from "./pendingStatement";
 import { MergeIntoWriter } from "./io/mergeIntoWriter";
 import { DataFrameWriter, DataFrameWriterV2 } from "./io/writer";
@@ -53,6 +54,12 @@ const EXPLAIN_MODES: Readonly<Record<ExplainModeName, ExplainMode>> = {
  * (`import { functions as F, col, lit } from "spark-ts"`). Each shows its result in a comment:
  * the rows as `collect()` gives them, the table `show()` prints, or the SQL a transformation means.
  *
+ * `R` is the type of its rows: {@link Row} unless declared with `spark.sql<T>()`, `spark.table<T>()`
+ * or {@link DataFrame.as} (then a {@link TypedRow}). Transformations that keep the rows' columns
+ * (filter, orderBy, limit, distinct, union with a DataFrame of the same rows, ...) keep `R`; those
+ * that change them (select, withColumn, join, groupBy, ...) give a DataFrame of plain `Row`s. A
+ * function that takes DataFrames of any row type takes a `DataFrame<object>`.
+ *
  * @example
  * ```ts
  * const df = spark.range(10).limit(3);
@@ -60,7 +67,7 @@ const EXPLAIN_MODES: Readonly<Record<ExplainModeName, ExplainMode>> = {
  * await df.collect(); // [{ id: 0n }, { id: 1n }, { id: 2n }]
  * ```
  */
-export class DataFrame {
+export class DataFrame<R extends object = Row> {
   #schema: Promise<StructType> | undefined;
   #executionInfo: ExecutionInfo | undefined;
 
@@ -72,9 +79,9 @@ export class DataFrame {
     readonly plan: Relation,
   ) {}
 
-  /** A DataFrame of the same session on another plan. */
-  private derive(plan: Relation): DataFrame {
-    return new DataFrame(this.sparkSession, plan);
+  /** A DataFrame of the same session on another plan, of rows `S`: `R` when they keep their columns. */
+  private derive<S extends object = Row>(plan: Relation): DataFrame<S> {
+    return new DataFrame<S>(this.sparkSession, plan);
   }
 
   private get root(): Plan {
@@ -123,9 +130,9 @@ export class DataFrame {
    * await people.filter("age > 40").count(); // 1
    * ```
    */
-  filter(condition: Column | string): DataFrame {
+  filter(condition: Column | string): DataFrame<R> {
     const expr = typeof condition === "string" ? sqlExpression(condition) : condition.expr;
-    return this.derive(relations.filter(this.plan, expr));
+    return this.derive<R>(relations.filter(this.plan, expr));
   }
 
   /**
@@ -136,7 +143,7 @@ export class DataFrame {
    * await people.where("age < 40").collect(); // [{ name: "Ada", age: 36n }]
    * ```
    */
-  where(condition: Column | string): DataFrame {
+  where(condition: Column | string): DataFrame<R> {
     return this.filter(condition);
   }
 
@@ -161,8 +168,8 @@ export class DataFrame {
    * await spark.range(10).limit(2).collect(); // [{ id: 0n }, { id: 1n }]
    * ```
    */
-  limit(n: number): DataFrame {
-    return this.derive(relations.limit(this.plan, checkedCount(n, "limit")));
+  limit(n: number): DataFrame<R> {
+    return this.derive<R>(relations.limit(this.plan, checkedCount(n, "limit")));
   }
 
   /**
@@ -259,8 +266,8 @@ export class DataFrame {
    * await people.union(people).distinct().count(); // 2 (the union has 4 rows)
    * ```
    */
-  distinct(): DataFrame {
-    return this.derive(relations.deduplicate(this.plan));
+  distinct(): DataFrame<R> {
+    return this.derive<R>(relations.deduplicate(this.plan));
   }
 
   /**
@@ -273,7 +280,7 @@ export class DataFrame {
    * await parity.dropDuplicates(["even"]).count(); // 2: one row with an even id, one with an odd
    * ```
    */
-  dropDuplicates(subset?: readonly string[]): DataFrame {
+  dropDuplicates(subset?: readonly string[]): DataFrame<R> {
     return this.deduplicate(subset, false);
   }
 
@@ -285,7 +292,7 @@ export class DataFrame {
    * await people.union(people).drop_duplicates(["name"]).count(); // 2
    * ```
    */
-  drop_duplicates(subset?: readonly string[]): DataFrame {
+  drop_duplicates(subset?: readonly string[]): DataFrame<R> {
     return this.dropDuplicates(subset);
   }
 
@@ -299,12 +306,12 @@ export class DataFrame {
    * await people.dropDuplicatesWithinWatermark().count(); // throws "... not supported with batch DataFrames/DataSets"
    * ```
    */
-  dropDuplicatesWithinWatermark(subset?: readonly string[]): DataFrame {
+  dropDuplicatesWithinWatermark(subset?: readonly string[]): DataFrame<R> {
     return this.deduplicate(subset, true);
   }
 
-  private deduplicate(subset: readonly string[] | undefined, withinWatermark: boolean): DataFrame {
-    return this.derive(relations.deduplicate(this.plan, subset, withinWatermark));
+  private deduplicate(subset: readonly string[] | undefined, withinWatermark: boolean): DataFrame<R> {
+    return this.derive<R>(relations.deduplicate(this.plan, subset, withinWatermark));
   }
 
   /**
@@ -318,8 +325,8 @@ export class DataFrame {
    * people.orderBy("name", "age", { ascending: [true, false] }); // SELECT * FROM people ORDER BY name, age DESC
    * ```
    */
-  orderBy(...cols: SortArguments): DataFrame {
-    return this.derive(relations.sort(this.plan, sortOrders(cols), true));
+  orderBy(...cols: SortArguments): DataFrame<R> {
+    return this.derive<R>(relations.sort(this.plan, sortOrders(cols), true));
   }
 
   /**
@@ -330,7 +337,7 @@ export class DataFrame {
    * await people.sort(col("name").desc()).first(); // { name: "Alan", age: 41n }
    * ```
    */
-  sort(...cols: SortArguments): DataFrame {
+  sort(...cols: SortArguments): DataFrame<R> {
     return this.orderBy(...cols);
   }
 
@@ -344,8 +351,8 @@ export class DataFrame {
    * people.sortWithinPartitions("age"); // SELECT * FROM people SORT BY age
    * ```
    */
-  sortWithinPartitions(...cols: SortArguments): DataFrame {
-    return this.derive(relations.sort(this.plan, sortOrders(cols), false));
+  sortWithinPartitions(...cols: SortArguments): DataFrame<R> {
+    return this.derive<R>(relations.sort(this.plan, sortOrders(cols), false));
   }
 
   /**
@@ -356,8 +363,8 @@ export class DataFrame {
    * await spark.range(5).offset(3).collect(); // [{ id: 3n }, { id: 4n }]
    * ```
    */
-  offset(n: number): DataFrame {
-    return this.derive(relations.offset(this.plan, checkedCount(n, "offset")));
+  offset(n: number): DataFrame<R> {
+    return this.derive<R>(relations.offset(this.plan, checkedCount(n, "offset")));
   }
 
   /**
@@ -376,7 +383,7 @@ export class DataFrame {
    * await people.join(roles, people.col("name").equalTo(roles.col("name"))).count(); // 1
    * ```
    */
-  join(other: DataFrame, on?: string | readonly string[] | Column | readonly Column[], how: JoinType = "inner"): DataFrame {
+  join(other: DataFrame<object>, on?: string | readonly string[] | Column | readonly Column[], how: JoinType = "inner"): DataFrame {
     const joinType = JOIN_TYPES[how.toLowerCase() as JoinType];
     if (joinType === undefined) {
       throw new RangeError(`unknown join type "${how}"; expected one of ${Object.keys(JOIN_TYPES).join(", ")}`);
@@ -400,7 +407,7 @@ export class DataFrame {
    * // [{ name: "Ada", id: 0n }, { name: "Ada", id: 1n }, { name: "Alan", id: 0n }, { name: "Alan", id: 1n }]
    * ```
    */
-  crossJoin(other: DataFrame): DataFrame {
+  crossJoin(other: DataFrame<object>): DataFrame {
     return this.derive(relations.join(this.plan, other.plan, { joinType: JoinTypeProto.JOIN_TYPE_CROSS, usingColumns: [] }));
   }
 
@@ -416,7 +423,7 @@ export class DataFrame {
    * //  { name: "Alan", age: 41n, col: 41n }, { name: "Alan", age: 41n, col: 42n }]
    * ```
    */
-  lateralJoin(other: DataFrame, on?: Column, how: "inner" | "left" | "cross" = "inner"): DataFrame {
+  lateralJoin(other: DataFrame<object>, on?: Column, how: "inner" | "left" | "cross" = "inner"): DataFrame {
     const joinType = {
       inner: JoinTypeProto.JOIN_TYPE_INNER,
       left: JoinTypeProto.JOIN_TYPE_LEFT_OUTER,
@@ -436,7 +443,7 @@ export class DataFrame {
    * await people.select("name").zip(next).collect(); // [{ name: "Ada", next: 37n }, { name: "Alan", next: 42n }]
    * ```
    */
-  zip(other: DataFrame): DataFrame {
+  zip(other: DataFrame<object>): DataFrame {
     return this.derive(relations.zip(this.plan, other.plan));
   }
 
@@ -468,7 +475,7 @@ export class DataFrame {
    * ```
    */
   nearestByJoin(
-    other: DataFrame,
+    other: DataFrame<object>,
     rankingExpression: Column,
     numResults: number,
     mode: "exact" | "approx",
@@ -496,7 +503,9 @@ export class DataFrame {
    * people.union(people); // SELECT * FROM people UNION ALL SELECT * FROM people
    * ```
    */
-  union(other: DataFrame): DataFrame {
+  union(other: DataFrame<R>): DataFrame<R>;
+  union(other: DataFrame<object>): DataFrame;
+  union(other: DataFrame<object>): DataFrame<object> {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_UNION, true);
   }
 
@@ -508,7 +517,9 @@ export class DataFrame {
    * await people.unionAll(people).count(); // 4
    * ```
    */
-  unionAll(other: DataFrame): DataFrame {
+  unionAll(other: DataFrame<R>): DataFrame<R>;
+  unionAll(other: DataFrame<object>): DataFrame;
+  unionAll(other: DataFrame<object>): DataFrame<object> {
     return this.union(other);
   }
 
@@ -523,8 +534,8 @@ export class DataFrame {
    * // [{ name: "Ada", age: 36n }, { name: "Alan", age: 41n }, { name: "Grace", age: null }]
    * ```
    */
-  unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
-    return this.setOperation(other, SetOpType.SET_OP_TYPE_UNION, true, { byName: true, allowMissingColumns });
+  unionByName(other: DataFrame<object>, allowMissingColumns = false): DataFrame {
+    return this.setOperation<Row>(other, SetOpType.SET_OP_TYPE_UNION, true, { byName: true, allowMissingColumns });
   }
 
   /**
@@ -535,7 +546,7 @@ export class DataFrame {
    * await spark.range(5).intersect(spark.range(3, 8)).orderBy("id").collect(); // [{ id: 3n }, { id: 4n }]
    * ```
    */
-  intersect(other: DataFrame): DataFrame {
+  intersect(other: DataFrame<object>): DataFrame<R> {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_INTERSECT, false);
   }
 
@@ -548,7 +559,7 @@ export class DataFrame {
    * await twice.intersectAll(twice).count(); // 4 (intersect: 2)
    * ```
    */
-  intersectAll(other: DataFrame): DataFrame {
+  intersectAll(other: DataFrame<object>): DataFrame<R> {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_INTERSECT, true);
   }
 
@@ -560,7 +571,7 @@ export class DataFrame {
    * await spark.range(5).subtract(spark.range(3)).orderBy("id").collect(); // [{ id: 3n }, { id: 4n }]
    * ```
    */
-  subtract(other: DataFrame): DataFrame {
+  subtract(other: DataFrame<object>): DataFrame<R> {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_EXCEPT, false);
   }
 
@@ -572,12 +583,17 @@ export class DataFrame {
    * await people.union(people).exceptAll(people).count(); // 2 (subtract: 0)
    * ```
    */
-  exceptAll(other: DataFrame): DataFrame {
+  exceptAll(other: DataFrame<object>): DataFrame<R> {
     return this.setOperation(other, SetOpType.SET_OP_TYPE_EXCEPT, true);
   }
 
-  private setOperation(other: DataFrame, setOpType: SetOpType, isAll: boolean, byName?: relations.SetOperationColumns): DataFrame {
-    return this.derive(relations.setOperation(this.plan, other.plan, setOpType, isAll, byName));
+  private setOperation<S extends object = R>(
+    other: DataFrame<object>,
+    setOpType: SetOpType,
+    isAll: boolean,
+    byName?: relations.SetOperationColumns,
+  ): DataFrame<S> {
+    return this.derive<S>(relations.setOperation(this.plan, other.plan, setOpType, isAll, byName));
   }
 
   /**
@@ -590,15 +606,15 @@ export class DataFrame {
    * await spark.range(1000).sample(true, 2.0, 42).count(); // 1976: about 2000, some rows picked several times
    * ```
    */
-  sample(fraction: number, seed?: number | bigint): DataFrame;
-  sample(withReplacement: boolean, fraction: number, seed?: number | bigint): DataFrame;
-  sample(first: boolean | number, second?: number | bigint, third?: number | bigint): DataFrame {
+  sample(fraction: number, seed?: number | bigint): DataFrame<R>;
+  sample(withReplacement: boolean, fraction: number, seed?: number | bigint): DataFrame<R>;
+  sample(first: boolean | number, second?: number | bigint, third?: number | bigint): DataFrame<R> {
     const withReplacement = typeof first === "boolean" ? first : false;
     const fraction = typeof first === "boolean" ? Number(second) : first;
     const seed = typeof first === "boolean" ? third : second;
     checkedNumber(fraction, "fraction", { min: 0 });
     if (!withReplacement && fraction > 1) throw new RangeError(`fraction must be at most 1 without replacement, got ${fraction}`);
-    return this.derive(
+    return this.derive<R>(
       relations.sample(this.plan, { lowerBound: 0, upperBound: fraction, withReplacement, seed: seedOf(seed), deterministicOrder: false }),
     );
   }
@@ -613,7 +629,7 @@ export class DataFrame {
    * [await train.count(), await test.count()]; // [796, 204]: about 800 and 200, each row in one of them
    * ```
    */
-  randomSplit(weights: readonly number[], seed?: number | bigint): DataFrame[] {
+  randomSplit(weights: readonly number[], seed?: number | bigint): DataFrame<R>[] {
     if (weights.length === 0) throw new RangeError("randomSplit needs at least one weight");
     weights.forEach((weight, i) => checkedNumber(weight, `weights[${i}]`, { min: 0 }));
     const total = weights.reduce((a, b) => a + b, 0);
@@ -623,7 +639,7 @@ export class DataFrame {
     let lower = 0;
     return weights.map((weight, i) => {
       const upper = i === weights.length - 1 ? 1 : lower + weight / total;
-      const part = this.derive(
+      const part = this.derive<R>(
         relations.sample(this.plan, {
           lowerBound: lower,
           upperBound: upper,
@@ -647,15 +663,15 @@ export class DataFrame {
    * people.repartition("name"); // SELECT * FROM people DISTRIBUTE BY name
    * ```
    */
-  repartition(numPartitions: number, ...cols: ColumnOrName[]): DataFrame;
-  repartition(...cols: ColumnOrName[]): DataFrame;
-  repartition(...args: (number | ColumnOrName)[]): DataFrame {
+  repartition(numPartitions: number, ...cols: ColumnOrName[]): DataFrame<R>;
+  repartition(...cols: ColumnOrName[]): DataFrame<R>;
+  repartition(...args: (number | ColumnOrName)[]): DataFrame<R> {
     const [numPartitions, cols] = partitionArguments(args);
     if (cols.length === 0) {
       if (numPartitions === undefined) throw new TypeError("repartition needs a number of partitions or columns");
-      return this.derive(relations.repartition(this.plan, numPartitions, true));
+      return this.derive<R>(relations.repartition(this.plan, numPartitions, true));
     }
-    return this.derive(relations.repartitionByExpression(this.plan, cols.map(columnExpression), numPartitions));
+    return this.derive<R>(relations.repartitionByExpression(this.plan, cols.map(columnExpression), numPartitions));
   }
 
   /**
@@ -667,12 +683,12 @@ export class DataFrame {
    * // [{ id: 0n, p: 0 }, { id: 1n, p: 0 }, { id: 2n, p: 1 }, { id: 3n, p: 1 }]
    * ```
    */
-  repartitionByRange(numPartitions: number, ...cols: ColumnOrName[]): DataFrame;
-  repartitionByRange(...cols: ColumnOrName[]): DataFrame;
-  repartitionByRange(...args: (number | ColumnOrName)[]): DataFrame {
+  repartitionByRange(numPartitions: number, ...cols: ColumnOrName[]): DataFrame<R>;
+  repartitionByRange(...cols: ColumnOrName[]): DataFrame<R>;
+  repartitionByRange(...args: (number | ColumnOrName)[]): DataFrame<R> {
     const [numPartitions, cols] = partitionArguments(args);
     if (cols.length === 0) throw new TypeError("repartitionByRange needs at least one column");
-    return this.derive(relations.repartitionByExpression(this.plan, sortOrders(cols), numPartitions));
+    return this.derive<R>(relations.repartitionByExpression(this.plan, sortOrders(cols), numPartitions));
   }
 
   /**
@@ -686,9 +702,9 @@ export class DataFrame {
    * // [{ id: 0n, p: 0 }, { id: 2n, p: 0 }, { id: 1n, p: 1 }, { id: 3n, p: 1 }]
    * ```
    */
-  repartitionById(numPartitions: number, partitionIdCol: ColumnOrName): DataFrame {
+  repartitionById(numPartitions: number, partitionIdCol: ColumnOrName): DataFrame<R> {
     checkedPositiveCount(numPartitions, "numPartitions");
-    return this.derive(
+    return this.derive<R>(
       relations.repartitionByExpression(this.plan, [directShufflePartitionId(columnExpression(partitionIdCol))], numPartitions),
     );
   }
@@ -702,9 +718,9 @@ export class DataFrame {
    * await four.coalesce(1).select(F.spark_partition_id().alias("p")).distinct().count(); // 1
    * ```
    */
-  coalesce(numPartitions: number): DataFrame {
+  coalesce(numPartitions: number): DataFrame<R> {
     checkedPositiveCount(numPartitions, "numPartitions");
-    return this.derive(relations.repartition(this.plan, numPartitions, false));
+    return this.derive<R>(relations.repartition(this.plan, numPartitions, false));
   }
 
   /**
@@ -725,10 +741,10 @@ export class DataFrame {
    * //    +- LocalTableScan [name#44, age#45L]
    * ```
    */
-  hint(name: string, ...parameters: (LiteralValue | Column)[]): DataFrame {
+  hint(name: string, ...parameters: (LiteralValue | Column)[]): DataFrame<R> {
     const [only] = parameters;
     const spread = parameters.length === 1 && Array.isArray(only) ? (only as LiteralValue[]) : parameters;
-    return this.derive(relations.hint(this.plan, name, spread.map(toExpression)));
+    return this.derive<R>(relations.hint(this.plan, name, spread.map(toExpression)));
   }
 
   /**
@@ -741,8 +757,8 @@ export class DataFrame {
    * // [{ younger: "Ada", older: "Alan" }]
    * ```
    */
-  alias(alias: string): DataFrame {
-    return this.derive(relations.subqueryAlias(this.plan, alias));
+  alias(alias: string): DataFrame<R> {
+    return this.derive<R>(relations.subqueryAlias(this.plan, alias));
   }
 
   /**
@@ -843,7 +859,7 @@ export class DataFrame {
    * await people.transform(older, 10).collect(); // [{ name: "Ada", age: 46n }, { name: "Alan", age: 51n }]
    * ```
    */
-  transform<A extends unknown[]>(f: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+  transform<S extends object, A extends unknown[]>(f: (df: DataFrame<R>, ...args: A) => DataFrame<S>, ...args: A): DataFrame<S> {
     const result = f(this, ...args);
     if (!(result instanceof DataFrame)) throw new TypeError("the function given to transform must return a DataFrame");
     return result;
@@ -860,8 +876,8 @@ export class DataFrame {
    * (await late.schema).get("timestamp").metadata; // { "spark.watermarkDelayMs": 600000 }
    * ```
    */
-  withWatermark(eventTime: string, delayThreshold: string): DataFrame {
-    return this.derive(relations.withWatermark(this.plan, eventTime, delayThreshold));
+  withWatermark(eventTime: string, delayThreshold: string): DataFrame<R> {
+    return this.derive<R>(relations.withWatermark(this.plan, eventTime, delayThreshold));
   }
 
   /**
@@ -875,9 +891,9 @@ export class DataFrame {
    * seen.executionInfo?.observations; // [{ name: "stats", values: { rows: 2n, oldest: 41n } }]
    * ```
    */
-  observe(name: string, ...exprs: Column[]): DataFrame {
+  observe(name: string, ...exprs: Column[]): DataFrame<R> {
     if (exprs.length === 0) throw new TypeError("observe needs at least one metric expression");
-    return this.derive(
+    return this.derive<R>(
       relations.collectMetrics(
         this.plan,
         name,
@@ -913,6 +929,27 @@ export class DataFrame {
   }
 
   /**
+   * The same rows typed as `T` ({@link TypedRow}): a cast for the compiler, on the same plan, that
+   * nothing checks against the schema (`npx spark-ts-kernel types` prints a `T` that matches it).
+   * Without `T`, the rows are plain {@link Row}s again, as a function that takes a `DataFrame` wants.
+   *
+   * @example
+   * ```ts
+   * interface Person { name: string | null; age: bigint | null }
+   * const typed = people.as<Person>();
+   * const [ada] = await typed.filter("age < 40").collect(); // filter keeps the type
+   * ada.age;  // 36n, typed bigint | null
+   * ada.agee; // compile error TS2551: Property 'agee' does not exist ... Did you mean 'age'?
+   * typed.as(); // a DataFrame of plain Rows again
+   * ```
+   */
+  as(): DataFrame;
+  as<T extends object>(): DataFrame<TypedRow<T>>;
+  as(): DataFrame<object> {
+    return new DataFrame(this.sparkSession, this.plan);
+  }
+
+  /**
    * Each row as a JSON object string, in one column `value`.
    *
    * @example
@@ -937,7 +974,7 @@ export class DataFrame {
    * ```
    */
   mergeInto(table: string, condition: Column): MergeIntoWriter {
-    return new MergeIntoWriter(this, table, checkedColumn(condition));
+    return new MergeIntoWriter(this as DataFrame, table, checkedColumn(condition));
   }
 
   // ---- views, cache and checkpoints ----
@@ -1027,7 +1064,7 @@ export class DataFrame {
    * String(await people.storageLevel); // "Disk Memory Deserialized 1x Replicated"
    * ```
    */
-  cache(): PendingDataFrame {
+  cache(): PendingDataFrame<R> {
     return this.persist();
   }
 
@@ -1041,9 +1078,9 @@ export class DataFrame {
    * String(await people.storageLevel); // "Disk Serialized 1x Replicated"
    * ```
    */
-  persist(storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER): PendingDataFrame {
+  persist(storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER): PendingDataFrame<R> {
     const analyze = { $case: "persist", persist: { relation: this.plan, storageLevel: storageLevel.toProto() } } as const;
-    return this.sparkSession.atOnce(this.plan, async () => {
+    return this.sparkSession.atOnce<R>(this.plan, async () => {
       await this.client.analyze(analyze, { statement: true });
     });
   }
@@ -1058,9 +1095,9 @@ export class DataFrame {
    * await people.is_cached; // false
    * ```
    */
-  unpersist(blocking = false): PendingDataFrame {
+  unpersist(blocking = false): PendingDataFrame<R> {
     const analyze = { $case: "unpersist", unpersist: { relation: this.plan, blocking } } as const;
-    return this.sparkSession.atOnce(this.plan, async () => {
+    return this.sparkSession.atOnce<R>(this.plan, async () => {
       await this.client.analyze(analyze, { statement: true });
     });
   }
@@ -1104,7 +1141,7 @@ export class DataFrame {
    * await saved.explainString(); // "== Physical Plan ==\n*(1) Scan ExistingRDD[id#12L]\n": no Range any more (ids vary)
    * ```
    */
-  async checkpoint(eager = true): Promise<DataFrame> {
+  async checkpoint(eager = true): Promise<DataFrame<R>> {
     return this.checkpointed(false, eager);
   }
 
@@ -1118,15 +1155,15 @@ export class DataFrame {
    * await saved.explainString(); // "== Physical Plan ==\n*(1) Scan ExistingRDD[id#12L]\n": no Range any more (ids vary)
    * ```
    */
-  async localCheckpoint(eager = true, storageLevel?: StorageLevel): Promise<DataFrame> {
+  async localCheckpoint(eager = true, storageLevel?: StorageLevel): Promise<DataFrame<R>> {
     return this.checkpointed(true, eager, storageLevel);
   }
 
-  private async checkpointed(local: boolean, eager: boolean, storageLevel?: StorageLevel): Promise<DataFrame> {
+  private async checkpointed(local: boolean, eager: boolean, storageLevel?: StorageLevel): Promise<DataFrame<R>> {
     const summary = await executeCommand(this.client, checkpoint(this.plan, local, eager, storageLevel?.toProto()));
     const cached = commandResult(summary, "checkpointCommandResult")?.checkpointCommandResult.relation;
     if (!cached) throw new SparkConnectError("The server checkpointed the DataFrame but sent no relation for it.");
-    return new DataFrame(this.sparkSession, cachedRemoteRelation(cached));
+    return new DataFrame<R>(this.sparkSession, cachedRemoteRelation(cached));
   }
 
   // ---- what the server knows of the plan ----
@@ -1169,7 +1206,7 @@ export class DataFrame {
    * await people.select("name").sameSemantics(people.select("age")); // false
    * ```
    */
-  async sameSemantics(other: DataFrame): Promise<boolean> {
+  async sameSemantics(other: DataFrame<object>): Promise<boolean> {
     const response = await this.client.analyze({ $case: "sameSemantics", sameSemantics: { targetPlan: this.root, otherPlan: other.root } });
     return response.result?.$case === "sameSemantics" && response.result.sameSemantics.result;
   }
@@ -1198,7 +1235,7 @@ export class DataFrame {
    * ```
    */
   get plot(): DataFramePlot {
-    return new DataFramePlot(this);
+    return new DataFramePlot(this as DataFrame);
   }
 
   // ---- grouping, na, stat ----
@@ -1214,7 +1251,7 @@ export class DataFrame {
    * ```
    */
   groupBy(...cols: (ColumnOrName | readonly ColumnOrName[])[]): GroupedData {
-    return new GroupedData(this, "groupBy", groupingColumns(cols));
+    return new GroupedData(this as DataFrame, "groupBy", groupingColumns(cols));
   }
 
   /**
@@ -1240,7 +1277,7 @@ export class DataFrame {
    * ```
    */
   rollup(...cols: (ColumnOrName | readonly ColumnOrName[])[]): GroupedData {
-    return new GroupedData(this, "rollup", groupingColumns(cols));
+    return new GroupedData(this as DataFrame, "rollup", groupingColumns(cols));
   }
 
   /**
@@ -1252,7 +1289,7 @@ export class DataFrame {
    * ```
    */
   cube(...cols: (ColumnOrName | readonly ColumnOrName[])[]): GroupedData {
-    return new GroupedData(this, "cube", groupingColumns(cols));
+    return new GroupedData(this as DataFrame, "cube", groupingColumns(cols));
   }
 
   /**
@@ -1267,7 +1304,7 @@ export class DataFrame {
    */
   groupingSets(groupingSets: readonly (readonly ColumnOrName[])[], ...cols: ColumnOrName[]): GroupedData {
     return new GroupedData(
-      this,
+      this as DataFrame,
       "groupingSets",
       cols.map(columnExpression),
       groupingSets.map((set) => set.map(columnExpression)),
@@ -1299,7 +1336,7 @@ export class DataFrame {
    * ```
    */
   get na(): DataFrameNaFunctions {
-    return new DataFrameNaFunctions(this);
+    return new DataFrameNaFunctions(this as DataFrame);
   }
 
   /**
@@ -1311,7 +1348,7 @@ export class DataFrame {
    * ```
    */
   get stat(): DataFrameStatFunctions {
-    return new DataFrameStatFunctions(this);
+    return new DataFrameStatFunctions(this as DataFrame);
   }
 
   /**
@@ -1323,8 +1360,8 @@ export class DataFrame {
    * await gaps.dropna().collect(); // [{ name: "Ada", age: 36n }]
    * ```
    */
-  dropna(how?: DropHow | DropOptions, thresh?: number, subset?: string | readonly string[]): DataFrame {
-    return this.na.drop(how, thresh, subset);
+  dropna(how?: DropHow | DropOptions, thresh?: number, subset?: string | readonly string[]): DataFrame<R> {
+    return this.na.drop(how, thresh, subset) as DataFrame<R>;
   }
 
   /**
@@ -1336,8 +1373,8 @@ export class DataFrame {
    * await gaps.fillna({ age: 0 }).collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 0n }]
    * ```
    */
-  fillna(value: NaValue | Readonly<Record<string, NaValue>>, subset?: string | readonly string[]): DataFrame {
-    return typeof value === "object" ? this.na.fill(value) : this.na.fill(value, subset);
+  fillna(value: NaValue | Readonly<Record<string, NaValue>>, subset?: string | readonly string[]): DataFrame<R> {
+    return (typeof value === "object" ? this.na.fill(value) : this.na.fill(value, subset)) as DataFrame<R>;
   }
 
   /**
@@ -1349,14 +1386,14 @@ export class DataFrame {
    * await people.replace({ Ada: "Lovelace" }).first(); // { name: "Lovelace", age: 36n }
    * ```
    */
-  replace(toReplace: Readonly<Record<string, NaValue | null>>, subset?: string | readonly string[]): DataFrame;
+  replace(toReplace: Readonly<Record<string, NaValue | null>>, subset?: string | readonly string[]): DataFrame<R>;
   replace(
     toReplace: NaValue | readonly NaValue[],
     value: NaValue | null | readonly (NaValue | null)[],
     subset?: string | readonly string[],
-  ): DataFrame;
-  replace(...args: unknown[]): DataFrame {
-    return (this.na.replace as (...a: unknown[]) => DataFrame)(...args);
+  ): DataFrame<R>;
+  replace(...args: unknown[]): DataFrame<R> {
+    return (this.na.replace as (...a: unknown[]) => DataFrame<R>)(...args);
   }
 
   /**
@@ -1442,8 +1479,8 @@ export class DataFrame {
     col: ColumnOrName,
     fractions: Readonly<Record<string, number>> | ReadonlyMap<LiteralValue, number>,
     seed?: number | bigint,
-  ): DataFrame {
-    return this.stat.sampleBy(col, fractions, seed);
+  ): DataFrame<R> {
+    return this.stat.sampleBy(col, fractions, seed) as DataFrame<R>;
   }
 
   /**
@@ -1501,7 +1538,7 @@ export class DataFrame {
    * ```
    */
   get write(): DataFrameWriter {
-    return new DataFrameWriter(this);
+    return new DataFrameWriter(this as DataFrame);
   }
 
   /**
@@ -1514,7 +1551,7 @@ export class DataFrame {
    * ```
    */
   writeTo(table: string): DataFrameWriterV2 {
-    return new DataFrameWriterV2(this, table);
+    return new DataFrameWriterV2(this as DataFrame, table);
   }
 
   // ---- streaming ----
@@ -1532,7 +1569,7 @@ export class DataFrame {
    * ```
    */
   get writeStream(): DataStreamWriter {
-    return new DataStreamWriter(this);
+    return new DataStreamWriter(this as DataFrame);
   }
 
   /**
@@ -1565,7 +1602,7 @@ export class DataFrame {
    * ```
    */
   [Symbol.for("Jupyter.display")](): Promise<TableMimeBundle> {
-    return dataFrameBundle(this);
+    return dataFrameBundle(this as DataFrame);
   }
 
   /**
@@ -1576,8 +1613,8 @@ export class DataFrame {
    * await people.collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 41n }]
    * ```
    */
-  async collect(): Promise<Row[]> {
-    return this.rowsOf(this);
+  async collect(): Promise<R[]> {
+    return this.rowsOf(this) as Promise<R[]>;
   }
 
   /**
@@ -1611,13 +1648,13 @@ export class DataFrame {
   }
 
   /** Runs `target` (this DataFrame or one derived from it for an action) and keeps its execution info here. */
-  private async tableOf(target: DataFrame): Promise<Table> {
+  private async tableOf(target: DataFrame<object>): Promise<Table> {
     const { table, summary } = await executeToTable(this.client, target.root);
     this.#executionInfo = ExecutionInfo.fromResponses(summary.operationId ?? "", summary.metrics ?? [], summary.observedMetrics ?? []);
     return table;
   }
 
-  private async rowsOf(target: DataFrame): Promise<Row[]> {
+  private async rowsOf(target: DataFrame<object>): Promise<Row[]> {
     // Filled in place, one array for all batches: faster than joining an array per batch.
     return tableToRows(await this.tableOf(target));
   }
@@ -1650,8 +1687,8 @@ export class DataFrame {
    * await people.head(1); // [{ name: "Ada", age: 36n }]
    * ```
    */
-  async head(n: number): Promise<Row[]> {
-    return this.rowsOf(this.limit(n));
+  async head(n: number): Promise<R[]> {
+    return this.rowsOf(this.limit(n)) as Promise<R[]>;
   }
 
   /**
@@ -1662,8 +1699,8 @@ export class DataFrame {
    * await spark.range(10).take(2); // [{ id: 0n }, { id: 1n }]
    * ```
    */
-  async take(n: number): Promise<Row[]> {
-    return this.rowsOf(this.limit(n));
+  async take(n: number): Promise<R[]> {
+    return this.rowsOf(this.limit(n)) as Promise<R[]>;
   }
 
   /**
@@ -1674,8 +1711,8 @@ export class DataFrame {
    * await spark.range(10).tail(2); // [{ id: 8n }, { id: 9n }]
    * ```
    */
-  async tail(n: number): Promise<Row[]> {
-    return this.rowsOf(this.derive(relations.tail(this.plan, checkedCount(n, "tail"))));
+  async tail(n: number): Promise<R[]> {
+    return this.rowsOf(this.derive(relations.tail(this.plan, checkedCount(n, "tail")))) as Promise<R[]>;
   }
 
   /**
@@ -1687,9 +1724,9 @@ export class DataFrame {
    * await people.limit(0).first(); // undefined
    * ```
    */
-  async first(): Promise<Row | undefined> {
+  async first(): Promise<R | undefined> {
     const [row] = await this.rowsOf(this.limit(1));
-    return row;
+    return row as R | undefined;
   }
 
   /**
@@ -1849,12 +1886,12 @@ export class DataFrame {
    * ids; // [0n, 1n, 2n]: the rest of the stream is cancelled
    * ```
    */
-  toLocalIterator(): AsyncGenerator<Row, void, undefined> {
+  toLocalIterator(): AsyncGenerator<R, void, undefined> {
     const abandon = new AbortController();
     const rows = rowsFromBatches(decodeChunks(arrowChunks(this.client, this.root, {}, { signal: abandon.signal })));
     // The controller must not reach `rows`, or the iterator could never be collected.
     abandonedIterators.register(rows, abandon);
-    return rows;
+    return rows as AsyncGenerator<R, void, undefined>;
   }
 }
 

@@ -8,6 +8,8 @@ import { parseConnectionString } from "../connect/connectionString";
 import { RuntimeConfig, type ConfValue } from "./conf";
 import { DataFrame } from "./dataframe";
 import { PendingDataFrame } from "./pendingDataFrame";
+import type { TypedRow } from "./typedRow";
+import type { Row } from "../arrow";
 import { TableValuedFunction } from "./tableValuedFunction";
 import { DataFrameReader } from "./io/reader";
 import { Catalog } from "./catalog";
@@ -199,6 +201,9 @@ export class SparkSession {
    * on its DataFrame, or else by the session's next request; statements written after a failure
    * nobody has seen are not sent.
    *
+   * `spark.sql<T>(q)` declares the type of the rows (see {@link TypedRow}): nothing checks it against
+   * the schema; `npx spark-ts-kernel types` prints one that matches it.
+   *
    * @param args values for `:name` markers (an object) or `?` markers (an array), sent as typed
    *   literals, never spliced into the text.
    *
@@ -213,9 +218,13 @@ export class SparkSession {
    * // +---+
    * await spark.sql("SELECT x + ? AS y FROM v", [1]).collect(); // [{ y: 2 }]
    * const df = await spark.sql("SELECT * FROM v"); // waits for the statement; throws its error
+   * const [row] = await spark.sql<{ x: number }>("SELECT * FROM v").collect();
+   * row.x; // 1, typed number (row.y: a compile error)
    * ```
    */
-  sql(query: string, args?: SqlArgs): PendingDataFrame {
+  sql(query: string, args?: SqlArgs): PendingDataFrame;
+  sql<T extends object>(query: string, args?: SqlArgs): PendingDataFrame<TypedRow<T>>;
+  sql(query: string, args?: SqlArgs): PendingDataFrame<object> {
     const positional = Array.isArray(args);
     const input = sources.sql(
       query,
@@ -259,9 +268,9 @@ export class SparkSession {
    * throws its failure. Here rather than in DataFrame, which cannot load its own subclass.
    * @internal
    */
-  atOnce(plan: Relation, send: () => Promise<void>): PendingDataFrame {
+  atOnce<R extends object = Row>(plan: Relation, send: () => Promise<void>): PendingDataFrame<R> {
     const outcome = this.client.statements.command(send);
-    return new PendingDataFrame(this, plan, async () => {
+    return new PendingDataFrame<R>(this, plan, async () => {
       await outcome();
       return undefined;
     });
@@ -282,15 +291,23 @@ export class SparkSession {
    * column names, none); otherwise by `await`, an action on the DataFrame, or the session's next
    * request.
    *
+   * `createDataFrame<T>(...)` declares the type of the rows that come back (see {@link TypedRow});
+   * it is never inferred from `data`, whose JS values are not those Spark gives back (an inferred
+   * whole number comes back as a `bigint`).
+   *
    * @example
    * ```ts
    * const people = spark.createDataFrame([{ name: "Ada", age: 36 }, { name: "Alan", age: 41 }]);
    * await people.collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 41n }]
    * const typed = spark.createDataFrame([["Ada", 36]], "name STRING, age INT");
    * await typed.collect(); // [{ name: "Ada", age: 36 }]
+   * const declared = spark.createDataFrame<{ name: string; age: number }>([["Ada", 36]], "name STRING, age INT");
+   * (await declared.first())?.age; // 36, typed number
    * ```
    */
-  createDataFrame(data: LocalRows, schema?: LocalSchema): PendingDataFrame {
+  createDataFrame(data: LocalRows, schema?: LocalSchema): PendingDataFrame;
+  createDataFrame<T extends object>(data: LocalRows, schema?: LocalSchema): PendingDataFrame<TypedRow<T>>;
+  createDataFrame(data: LocalRows, schema?: LocalSchema): PendingDataFrame<object> {
     return createDataFrame(this, data, schema);
   }
 
@@ -379,9 +396,13 @@ export class SparkSession {
    * await spark.table("people").orderBy("name").collect(); // [{ name: "Ada", age: 36n }, { name: "Alan", age: 41n }]
    * const missing = spark.table("no_such_table"); // no error yet
    * await missing.count(); // throws [TABLE_OR_VIEW_NOT_FOUND] The table or view `no_such_table` cannot be found. ...
+   * const [ada] = await spark.table<{ name: string | null; age: bigint | null }>("people").collect();
+   * ada.age; // 36n, typed bigint | null (see TypedRow)
    * ```
    */
-  table(name: string): DataFrame {
+  table(name: string): DataFrame;
+  table<T extends object>(name: string): DataFrame<TypedRow<T>>;
+  table(name: string): DataFrame<object> {
     return new DataFrame(this, sources.namedTable(name, {}, false));
   }
 

@@ -287,7 +287,7 @@ describe("completion and inspection that know the data", function () {
       const text = await inspected("people|", "Comes from");
       expect(text).to.equal(
         [
-          "const people: DataFrame",
+          "const people: DataFrame<Row>",
           "",
           "DataFrame people",
           "Schema:",
@@ -305,7 +305,7 @@ describe("completion and inspection that know the data", function () {
       await run("%%sql adults :minAge\nSELECT name, age FROM people WHERE age >= :minAge");
       const text = await inspected("adults|", "Comes from");
       expect(text).to.match(
-        /^const adults: DataFrame\n\nDataFrame adults\nSchema:\nroot\n \|-- name: string \(nullable = false\)\n \|-- age: integer \(nullable = false\)\nComes from: SQL\n {2}SELECT name, age FROM people WHERE age >= :minAge\nDefined in cell \[\d+\]:\n {2}%%sql adults :minAge\n {2}SELECT name, age FROM people WHERE age >= :minAge\nPlan \(as Spark parsed it\):\n {2}'Project \['name, 'age\]\n {2}\+- 'Filter \('age >= 18\)\n {5}\+- 'UnresolvedRelation \[people\], \[\], false$/,
+        /^const adults: DataFrame<Row>\n\nDataFrame adults\nSchema:\nroot\n \|-- name: string \(nullable = false\)\n \|-- age: integer \(nullable = false\)\nComes from: SQL\n {2}SELECT name, age FROM people WHERE age >= :minAge\nDefined in cell \[\d+\]:\n {2}%%sql adults :minAge\n {2}SELECT name, age FROM people WHERE age >= :minAge\nPlan \(as Spark parsed it\):\n {2}'Project \['name, 'age\]\n {2}\+- 'Filter \('age >= 18\)\n {5}\+- 'UnresolvedRelation \[people\], \[\], false$/,
       );
     });
 

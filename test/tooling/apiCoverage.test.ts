@@ -46,6 +46,7 @@ const ADDITIONS: Readonly<Record<string, string>> = {
     "sql() returns before its statement ran (PySpark's blocks): waits for the statements and throws an unseen failure",
   "SparkSession.withTags": "a tag scope per async task, where PySpark keeps tags per thread",
   "DataFrame.col": "PySpark's df['x'] and df.x: TypeScript has no indexing operator to overload",
+  "DataFrame.as": "Scala's Dataset.as[U]: declares the rows' TypeScript type (a cast for the compiler, on the same plan)",
   "DataFrame.showString": "the text show() prints, for callers that print elsewhere than the console",
   "DataFrame.explainString": "the text explain() prints, for callers that print elsewhere than the console",
   ...Object.fromEntries(
