@@ -1,32 +1,11 @@
 import { expect } from "chai";
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, it } from "mocha";
+import { cli, cliIn } from "../../support/kernelCommand";
 import { SilentServer } from "../../support/silentServer";
 import { expectedServerVersion, sparkRemote } from "../../support/spark";
-
-const bin = path.resolve(__dirname, "..", "..", "..", "kernel", "bin", "spark-ts-kernel.js");
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the installed command as a shell would, from the built package, in `env` (default: this process's). */
-function cliIn(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { timeout: 60_000, env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function cli(...args: string[]): Promise<CliRun> {
-  return cliIn(process.env, ...args);
-}
 
 /** This process's environment without `names`. */
 function envWithout(...names: string[]): NodeJS.ProcessEnv {

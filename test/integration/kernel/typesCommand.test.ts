@@ -1,30 +1,9 @@
 // `spark-ts-kernel types`: the TypeScript interface of a table's or a query's rows, printed by the
 // installed command (the built package, run as a shell runs it) from the real server's schema.
 import { expect } from "chai";
-import { execFile } from "node:child_process";
-import path from "node:path";
 import { after, before, describe, it } from "mocha";
+import { cli } from "../../support/kernelCommand";
 import { sparkRemote, useSession } from "../../support/spark";
-
-const bin = path.resolve(__dirname, "..", "..", "..", "kernel", "bin", "spark-ts-kernel.js");
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cliIn(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { timeout: 60_000, env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function cli(...args: string[]): Promise<CliRun> {
-  return cliIn(process.env, ...args);
-}
 
 describe("the types command of spark-ts-kernel", () => {
   const spark = useSession();
