@@ -40,7 +40,8 @@ export async function startJupyterServer(
   const token = randomBytes(16).toString("hex");
   const port = await freePort();
   // Beside, not inside, the served folder: JupyterLab would list it among the notebooks.
-  const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "stk-jupyter-log-")), "jupyter-server.log");
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "stk-jupyter-log-"));
+  const logFile = path.join(logDir, "jupyter-server.log");
   const out = fs.openSync(logFile, "a");
   const child: ChildProcess = spawn(
     venvBin("python"),
@@ -59,7 +60,9 @@ export async function startJupyterServer(
     { env, stdio: ["ignore", out, out] },
   );
   const url = `http://127.0.0.1:${port}`;
-  const log = () => fs.readFileSync(logFile, "utf8");
+  // Kept in memory once the server stopped, when its folder is removed.
+  let stoppedLog: string | undefined;
+  const log = () => stoppedLog ?? fs.readFileSync(logFile, "utf8");
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`jupyter server exited: ${log().slice(-2000)}`);
@@ -90,6 +93,9 @@ export async function startJupyterServer(
       kernels.dispose();
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+      stoppedLog = log();
+      fs.closeSync(out);
+      fs.rmSync(logDir, { recursive: true, force: true });
     },
   };
 }
