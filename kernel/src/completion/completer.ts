@@ -19,6 +19,7 @@ import { clientColumnParameters } from "./functionParameters";
 import { Deadline, type SparkLookups } from "./schemaCache";
 import { keywordInCase, quoteForSql, sqlCursor, tableReferences, type SqlCursor } from "./sqlCompletion";
 import { bindableValue, describeValue } from "./liveValues";
+import { isDataFrame } from "../dataFrameValue";
 
 /** The kernel's live variables by name (tslab's locals: `spark`, `F`, and what cells declared). */
 export type Locals = () => Readonly<Record<string, unknown>>;
@@ -134,7 +135,7 @@ export class DataCompleter {
     const receiver: ReceiverChain | undefined = site.receiver;
     if (!receiver) return undefined;
     const root = this.locals()[receiver.root];
-    if (root instanceof DataFrame) return { df: root };
+    if (isDataFrame(root)) return { df: root };
     if (root instanceof SparkSession) {
       const table = tableOfSessionChain(receiver.steps);
       if (table !== undefined) return { spark: root, table };

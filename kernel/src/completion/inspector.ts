@@ -3,13 +3,14 @@
 // function name in SQL text, the server's own description with usage and examples; on a DataFrame
 // variable, its schema as a tree and where it comes from; on a table name in SQL (or in
 // `spark.table("...")`), its schema.
-import { DataFrame, functions } from "spark-ts";
+import { functions, type DataFrame } from "spark-ts";
 import type { CellDefinitions } from "./cellDefinitions";
 import { functionNameOf, sqlCellQuery, type DataCompleter, type Locals } from "./completer";
 import { nameAtCursor, stringAtCursor } from "./cursorContext";
 import { Deadline, type SparkLookups } from "./schemaCache";
 import { functionDocsText, originText, schemaTree, snakeCase } from "./sparkDocs";
 import { sqlNameAt, tableReferences } from "./sqlCompletion";
+import { isDataFrame } from "../dataFrameValue";
 
 /**
  * The Spark side of inspection (see the top of this file): text to show after TypeScript's, or
@@ -49,7 +50,7 @@ export class SparkInspector {
       return root === functions && name.receiver.steps.length === 0 ? this.functionSection(name.name, deadline) : undefined;
     }
     const value = locals[name.name];
-    if (value instanceof DataFrame) return this.dataFrameSection(name.name, value, deadline);
+    if (isDataFrame(value)) return this.dataFrameSection(name.name, value, deadline);
     const fn = functionNameOf(value);
     return fn === undefined ? undefined : this.functionSection(fn, deadline);
   }

@@ -3,8 +3,9 @@
 // symbol (the convention Deno's kernel reads), and everything else as text.
 import { inspect } from "node:util";
 import { Table } from "apache-arrow";
-import { DataFrame, preview, rowsBundle, tableBundle } from "spark-ts";
+import { preview, rowsBundle, tableBundle } from "spark-ts";
 import type { MimeBundle } from "./cellContext";
+import { isDataFrame } from "../dataFrameValue";
 
 /** How tables are shown; the kernel's settings, or one display's options. */
 export interface TableSettings {
@@ -42,7 +43,7 @@ function isRecordArray(value: unknown): value is readonly Record<string, unknown
  * ```
  */
 export async function bundleOf(value: unknown, settings: TableSettings): Promise<MimeBundle | undefined> {
-  if (value instanceof DataFrame) {
+  if (isDataFrame(value)) {
     const { table, columnTypes, more, cutCells } = await preview(value, settings.maxRows, settings.maxCellChars);
     // DDL and other commands give a DataFrame of no columns: nothing to show, as in a SQL shell.
     if (table.numCols === 0) return undefined;
