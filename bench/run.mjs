@@ -2,9 +2,10 @@
 // The benchmark of issue 8: this client against PySpark's Connect client, on the same Spark Connect
 // server in the same run, in RUNS rounds: in each, every (client, scenario) runs in a new process
 // (its peak RSS is then its own), one warm-up run and one timed run, the clients taking turns so
-// that drift hits both alike; the table shows medians. (d) alternates kernels the same way.
+// that drift hits both alike; the table shows medians. (d) alternates kernels the same way, and (g)
+// (bench/kernel_cells.ts) runs cells in the two kernels by turns.
 //
-//   node bench/run.mjs [--runs N] [--only collect,arrow,select1,kernel,render] [--out bench/RESULTS.md]
+//   node bench/run.mjs [--runs N] [--only collect,arrow,select1,kernel,cells,render] [--out bench/RESULTS.md]
 //
 // Uses SPARK_REMOTE, else the project's local server (started if none runs, and stopped again).
 // Benchmarks, not tests: nothing here asserts a timing.
@@ -22,7 +23,7 @@ const python = path.join(process.env.SPARK_TS_VENV ?? path.join(root, ".venv"), 
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: process.env.RUNS ?? "5" },
-    only: { type: "string", default: "collect,arrow,select1,kernel,render" },
+    only: { type: "string", default: "collect,arrow,select1,kernel,cells,render" },
     out: { type: "string", default: path.join(root, "bench", "RESULTS.md") },
   },
 });
@@ -70,6 +71,27 @@ function kernelStarts() {
   process.stderr.write(
     `  kernels: ours ${result.ours.map((t) => t.toFixed(2)).join(" ")}; ipykernel ${result.theirs.map((t) => t.toFixed(2)).join(" ")}\n`,
   );
+  return result;
+}
+
+/** Cells of each kind timed in each kernel, and the length of the growth run, for (g). */
+const CELLS_PER_KIND = 21;
+const GROWTH_CELLS = 500;
+
+/** (g): cells in both kernels, by bench/kernel_cells.ts. */
+function kernelCells() {
+  const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  const out = execFileSync(
+    process.execPath,
+    [tsx, path.join(root, "bench", "kernel_cells.ts"), String(CELLS_PER_KIND), String(GROWTH_CELLS)],
+    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const result = JSON.parse(out.trim().split("\n").at(-1));
+  for (const [kind, sides] of Object.entries(result.kinds)) {
+    process.stderr.write(
+      `  cells ${kind}: median ours ${(median(sides.ours) * 1000).toFixed(1)} ms, ipykernel ${(median(sides.theirs) * 1000).toFixed(1)} ms\n`,
+    );
+  }
   return result;
 }
 
@@ -215,6 +237,45 @@ async function main() {
         "(d) kernel cold start to the first SELECT 1 through Jupyter (vs ipykernel)",
         { value: o, text: secs(o) },
         { value: t, text: secs(t) },
+      );
+    }
+    if (only.has("cells")) {
+      const { kinds, growth, rss, cellsPerKind, growthCells } = kernelCells();
+      for (const [kind, label] of [
+        ["trivial", "`1 + 1`"],
+        ["declaring", "declaring a value, `const x1 = 1` (vs `x1 = 1`)"],
+        ["sql", '`await (await spark.sql("SELECT 1 AS one")).collect()` (vs `spark.sql(...).collect()`)'],
+        ["table", "`spark.range(5)` left last: HTML table (vs eagerEval text grid)"],
+      ]) {
+        const [o, t] = [median(kinds[kind].ours), median(kinds[kind].theirs)];
+        row(`(g) kernel cell ${label}, request to reply, median of ${cellsPerKind}`, { value: o, text: ms(o) }, { value: t, text: ms(t) });
+      }
+      const trend = (g) => `${ms(g.first)} to ${ms(g.last)}`;
+      const factor = (a, b) => `${(b / a).toFixed(2)}x`;
+      rows.push([
+        `(g) growth over ${growthCells} cells of the four kinds: medians of the first and last 50`,
+        trend(growth.ours),
+        trend(growth.theirs),
+        `growth: ours ${factor(growth.ours.first, growth.ours.last)}, theirs ${factor(growth.theirs.first, growth.theirs.last)}`,
+      ]);
+      for (const [label, early, late] of [
+        [`(g) kernel process RSS after ${rss.earlyCells} and after ${growthCells} cells`, "early", "late"],
+        [`(g) the same, settled: lowest over ${rss.settleSeconds} s of idling`, "earlySettled", "lateSettled"],
+      ]) {
+        rows.push([
+          label,
+          `${mib(rss.ours[early])} to ${mib(rss.ours[late])}`,
+          `${mib(rss.theirs[early])} to ${mib(rss.theirs[late])}`,
+          `growth: ours ${factor(rss.ours[early], rss.ours[late])}, theirs ${factor(rss.theirs[early], rss.theirs[late])}`,
+        ]);
+      }
+      const spread = (xs) => `${ms(Math.min(...xs))} to ${ms(Math.max(...xs))}`;
+      notes.push(
+        `(g) runs both kernels through one Jupyter server, cell by cell by turns (bench/kernel_cells.ts says which PySpark cell is each one's peer); spread of the ${cellsPerKind} cells: ` +
+          Object.entries(kinds)
+            .map(([kind, sides]) => `${kind} ours ${spread(sides.ours)}, ipykernel ${spread(sides.theirs)}`)
+            .join("; ") +
+          ".",
       );
     }
     if (only.has("render")) {

@@ -3,7 +3,8 @@
 // releases the Spark session on the server.
 import path from "node:path";
 // First of all: the compiler tap must be in place before tslab's converter loads the compiler.
-import "./cell/compilerTap";
+import { tslabCompilerView } from "./cell/compilerTap";
+import { useCellPrograms } from "./cell/cellPrograms";
 import { createConverter, type Converter } from "tslab/dist/converter";
 import { createExecutor, type ConverterSet } from "tslab/dist/executor";
 import * as tslabJupyter from "tslab/dist/jupyter";
@@ -21,6 +22,7 @@ import { startupSources } from "./startup/snapshotManifest";
 import { serveSourceFiles } from "./startup/sourceFileCache";
 import { installCompilerView } from "./startup/compilerModule";
 import { reportStartedFromSnapshot } from "./startup/launch";
+import { limitHeapGrowth } from "./startup/heapGrowth";
 
 /** How a kernel process is started (from kernel.json's argv and env). */
 export interface KernelOptions {
@@ -62,6 +64,7 @@ export async function startKernel(options: KernelOptions): Promise<void> {
   const stderr = process.stderr.write.bind(process.stderr);
   const log = (line: string) => void stderr(line + "\n");
   const remote = options.remote || process.env.SPARK_REMOTE || DEFAULT_REMOTE;
+  limitHeapGrowth();
 
   // The session object is made at once, but nothing connects until the first use, so the kernel
   // starts even when the server is down, and the first cell that uses Spark says so.
@@ -70,7 +73,9 @@ export async function startKernel(options: KernelOptions): Promise<void> {
   // Started from a startup snapshot (startupSnapshot.ts): its compiler parsed the declaration files
   // the first program reads already.
   const snapshot = startupSources();
-  const served = snapshot && serveSourceFiles(installCompilerView(snapshot.ts, snapshot.compilerPath), snapshot.files, fileOnDisk);
+  const served =
+    snapshot && serveSourceFiles(installCompilerView(snapshot.ts, snapshot.compilerPath), snapshot.files, fileOnDisk, { versions: false });
+  useCellPrograms(tslabCompilerView());
   const settings = { ...DEFAULT_TABLE_SETTINGS };
   const display = createDisplay(settings);
   const convs = converters();

@@ -10,19 +10,23 @@
 // this module before anything of tslab.
 import { createRequire } from "node:module";
 import type * as TypeScript from "@tslab/typescript-for-tslab";
-import { COMPILER_MODULE, installCompilerView } from "../startup/compilerModule";
+import { COMPILER_MODULE, installCompilerView, type CompilerView } from "../startup/compilerModule";
 
 let tapped = false;
 let last: readonly TypeScript.Diagnostic[] | undefined;
+
+/** The view of the compiler tslab requires (its copy, wherever the package manager put it), installed if it is not yet. */
+export function tslabCompilerView(): CompilerView {
+  const fromTslab = createRequire(require.resolve("tslab/dist/converter"));
+  const file = fromTslab.resolve(COMPILER_MODULE);
+  return installCompilerView(fromTslab(COMPILER_MODULE) as typeof TypeScript, file);
+}
 
 /** Makes the compiler's diagnostics readable through {@link takeCompilerDiagnostics}; once per process. */
 export function tapCompilerDiagnostics(): void {
   if (tapped) return;
   tapped = true;
-  // The compiler tslab itself requires (its copy, wherever the package manager put it).
-  const fromTslab = createRequire(require.resolve("tslab/dist/converter"));
-  const file = fromTslab.resolve(COMPILER_MODULE);
-  const view = installCompilerView(fromTslab(COMPILER_MODULE) as typeof TypeScript, file);
+  const view = tslabCompilerView();
   view.wrap("getPreEmitDiagnosticsOfFiles", (original) => (...args) => {
     const diagnostics = original(...args) as readonly TypeScript.Diagnostic[];
     last = diagnostics;

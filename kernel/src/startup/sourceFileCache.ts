@@ -27,6 +27,17 @@ export interface SourceFileCacheStats {
   stop(): void;
 }
 
+/** How served files are marked. */
+export interface ServeOptions {
+  /**
+   * Whether served files carry a version (the default). The compiler's builder programs need one
+   * to find changed files. Without one, the watch program takes a served file as up to date
+   * (it never changes: it is served only while unchanged on disk), so that a cell that changes
+   * nothing makes no new program; the kernel's cell programs (../cell/cellPrograms.ts) need none.
+   */
+  readonly versions?: boolean;
+}
+
 /**
  * Makes programs that the compiler's watch API creates from now on take their source files from `files`
  * (keyed by path on disk) when they are still valid. `fileOnDisk` maps a path the compiler asks
@@ -36,19 +47,29 @@ export function serveSourceFiles(
   view: CompilerView,
   files: ReadonlyMap<string, SnapshotSource>,
   fileOnDisk: (file: string) => string,
+  options: ServeOptions = {},
 ): SourceFileCacheStats {
+  const versions = options.versions ?? true;
   const stats: SourceFileCacheStats = { served: 0, parsed: 0, stop: () => undefined };
   const servedAs = new Map<string, string>();
   const valid = new Map<string, boolean>();
 
-  const cached = (fileName: string, [languageVersionOrOptions, , createNew]: SourceFileRequest): TypeScript.SourceFile | undefined => {
-    if (createNew) return undefined;
+  // The compiler asks for every file of a program each time it makes one (once or twice a cell):
+  // what a name is served as is worked out once.
+  const decided = new Map<string, SnapshotSource | null>();
+  const entryFor = (fileName: string): SnapshotSource | undefined => {
+    let entry = decided.get(fileName);
+    if (entry === undefined) {
+      entry = usable(fileName) ?? null;
+      decided.set(fileName, entry);
+    }
+    return entry ?? undefined;
+  };
+  const usable = (fileName: string): SnapshotSource | undefined => {
     const disk = fileOnDisk(fileName);
     const entry = files.get(disk);
     if (entry === undefined) return undefined;
     if ((servedAs.get(disk) ?? fileName) !== fileName) return undefined;
-    const wanted = typeof languageVersionOrOptions === "number" ? languageVersionOrOptions : languageVersionOrOptions.languageVersion;
-    if (entry.sourceFile.languageVersion !== wanted) return undefined;
     let fresh = valid.get(disk);
     if (fresh === undefined) {
       const stat = fs.statSync(disk, { throwIfNoEntry: false });
@@ -58,8 +79,15 @@ export function serveSourceFiles(
     if (!fresh) return undefined;
     servedAs.set(disk, fileName);
     // The builder program compares versions to find changed files; this one never changes.
-    (entry.sourceFile as { version?: string }).version = `snapshot:${entry.size}:${entry.mtimeMs}`;
-    return entry.sourceFile;
+    (entry.sourceFile as { version?: string }).version = versions ? `snapshot:${entry.size}:${entry.mtimeMs}` : undefined;
+    return entry;
+  };
+  const cached = (fileName: string, [languageVersionOrOptions, , createNew]: SourceFileRequest): TypeScript.SourceFile | undefined => {
+    if (createNew) return undefined;
+    const entry = entryFor(fileName);
+    if (entry === undefined) return undefined;
+    const wanted = typeof languageVersionOrOptions === "number" ? languageVersionOrOptions : languageVersionOrOptions.languageVersion;
+    return entry.sourceFile.languageVersion === wanted ? entry.sourceFile : undefined;
   };
 
   const patched = new WeakSet<CompilerHost>();
@@ -82,8 +110,9 @@ export function serveSourceFiles(
   };
 
   stats.stop = view.wrap("createWatchCompilerHost", (createWatchCompilerHost) => (...args: unknown[]) => {
-    // (rootFiles, options, system, createProgram, ...): the program builder is the fourth.
-    const create = (args[3] ?? view.ts.createEmitAndSemanticDiagnosticsBuilderProgram) as CreateProgram;
+    // (rootFiles, options, system, createProgram, ...): the program builder is the fourth; the
+    // default one as the view gives it (see ../cell/cellPrograms.ts).
+    const create = (args[3] ?? view.module.createEmitAndSemanticDiagnosticsBuilderProgram) as CreateProgram;
     const withCache: CreateProgram = (...programArgs: unknown[]) => {
       const host = programArgs[2] as CompilerHost | undefined;
       if (host) patch(host);

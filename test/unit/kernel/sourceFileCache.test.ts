@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect } from "chai";
+import { afterEach, beforeEach, describe, it } from "mocha";
+import * as ts from "@tslab/typescript-for-tslab";
+import { useCellPrograms } from "../../../kernel/src/cell/cellPrograms";
+import { compilerView } from "../../../kernel/src/startup/compilerModule";
+import { serveSourceFiles } from "../../../kernel/src/startup/sourceFileCache";
+
+// The CommonJS module object itself, the one tslab gets (an import's namespace is a copy of it).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+const compiler = require("@tslab/typescript-for-tslab") as typeof ts;
+const OPTIONS: ts.CompilerOptions = { noLib: true, types: [], target: ts.ScriptTarget.ES2022, noEmit: true };
+
+describe("declaration files served from the startup snapshot to the kernel's cell programs", () => {
+  let dir: string;
+  let decl: string;
+  let root: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "stk-served-"));
+    decl = path.join(dir, "answer.d.ts");
+    root = path.join(dir, "cell.ts");
+    fs.writeFileSync(decl, "type Answer = number;\n");
+    fs.writeFileSync(root, '/// <reference path="./answer.d.ts" />\nconst x: Answer = 42;\n');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /**
+   * How many files a watch program asks the cache for: once when it starts, then again after
+   * its cell is notified as changed (as tslab does at each cell) though its text is the same.
+   */
+  function requestsOverAnUnchangedCell(versions: boolean | undefined): { first: number; again: number } {
+    const view = compilerView(compiler);
+    useCellPrograms(view);
+    const stat = fs.statSync(decl);
+    const sourceFile = compiler.createSourceFile(decl, fs.readFileSync(decl, "utf8"), { languageVersion: ts.ScriptTarget.ES2022 });
+    const stats = serveSourceFiles(view, new Map([[decl, { sourceFile, size: stat.size, mtimeMs: stat.mtimeMs }]]), (file) => file, {
+      versions,
+    });
+    let timer: (() => void) | undefined;
+    let notify: ts.FileWatcherCallback | undefined;
+    const system: ts.System = Object.assign(Object.create(compiler.sys) as ts.System, {
+      setTimeout: (callback: () => void) => (timer = callback),
+      clearTimeout: () => (timer = undefined),
+      watchFile: (file: string, callback: ts.FileWatcherCallback) => {
+        if (file === root) notify = callback;
+        return { close: () => undefined };
+      },
+    });
+    const watch = view.module.createWatchProgram(
+      view.module.createWatchCompilerHost(
+        [root],
+        OPTIONS,
+        system,
+        undefined,
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    try {
+      const first = stats.served + stats.parsed;
+      notify!(root, compiler.FileWatcherEventKind.Changed);
+      timer!();
+      return { first, again: stats.served + stats.parsed - first };
+    } finally {
+      watch.close();
+    }
+  }
+
+  it("are taken as up to date without a version: a cell that changed nothing makes no new program", () => {
+    const { first, again } = requestsOverAnUnchangedCell(false);
+    expect(first).to.be.greaterThan(0);
+    expect(again).to.equal(0);
+  });
+
+  it("carry a version by default, as the compiler's builder programs need, and are then asked for again", () => {
+    const { again } = requestsOverAnUnchangedCell(undefined);
+    expect(again).to.be.greaterThan(0);
+  });
+});
