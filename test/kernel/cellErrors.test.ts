@@ -174,8 +174,8 @@ describeKernel("errors that point at the cell", [], (kernel) => {
     });
 
     it("of a missing await on a Promise<DataFrame> carries TypeScript's hint", async () => {
-      const error = await failing(kernel(), "const df = spark.createDataFrame([{ city: 'Oslo' }]);\ndf.show();");
-      expect(error.lines[0]).to.equal("2:4 - error TS2339: Property 'show' does not exist on type 'Promise<DataFrame>'.");
+      const error = await failing(kernel(), "const df = spark.range(3).localCheckpoint();\ndf.show();");
+      expect(error.lines[0]).to.equal("2:4 - error TS2339: Property 'show' does not exist on type 'Promise<DataFrame<Row>>'.");
       expect(caretOf(markedLine(error, 2))).to.deep.equal({ column: 4, width: 4 });
       expect(error.text).to.include("Did you forget to use 'await'?");
     });
@@ -242,7 +242,7 @@ describeKernel("errors that point at the cell", [], (kernel) => {
 
 describeKernel("errors that point at the cell, in a kernel started without its startup snapshot", ["--no-snapshot"], (kernel) => {
   it("show TypeScript's hints and trace frames to earlier cells as well", async () => {
-    const hint = await failing(kernel(), "const df = spark.createDataFrame([{ city: 'Oslo' }]);\ndf.show();");
+    const hint = await failing(kernel(), "const df = spark.range(3).localCheckpoint();\ndf.show();");
     expect(hint.text).to.include("Did you forget to use 'await'?");
     const defined = await ok(kernel(), "function boom(): never {\n  throw new Error('boom');\n}");
     const error = await failing(kernel(), "boom();");
