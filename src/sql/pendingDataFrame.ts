@@ -1,7 +1,7 @@
-// The DataFrame `spark.sql()` (and createDataFrame, cache, ...) gives back at once, while its statement runs on the server (see
-// ../connect/eagerStatements.ts): usable right away (`spark.sql(q).show()`, `.filter(...)`), and
-// awaitable as in earlier versions of this client, where `await` waits for the statement and
-// throws its failure.
+// The DataFrame `spark.sql()` (and createDataFrame, cache, ...) gives back at once, while its
+// statement runs on the server (see ../connect/eagerStatements.ts): usable right away
+// (`spark.sql(q).show()`, `.filter(...)`), and awaitable as in earlier versions of this client,
+// where `await` waits for the statement and throws its failure.
 import type { Relation } from "../gen/spark/connect/relations";
 import type { Row } from "../arrow";
 import { DataFrame } from "./dataframe";
