@@ -2,9 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
-import { AnalysisException, StorageLevel, type SparkSession } from "../../../src";
-import { newSession, requireSpark } from "../../support/spark";
+import { before, describe, it } from "mocha";
+import { AnalysisException, StorageLevel } from "../../../src";
+import { requireSpark, useSession } from "../../support/spark";
 
 /** What `promise` throws, as its Spark error class (or message), or "no error". */
 function failureOf(promise: PromiseLike<unknown>): Promise<string> {
@@ -18,13 +18,7 @@ function failureOf(promise: PromiseLike<unknown>): Promise<string> {
 // sent when they are called, every later request of the session waits for them, and a failure is
 // thrown by `await` or else by the session's next request, never lost.
 describe("calls that take effect at once, without an await", () => {
-  let spark: SparkSession;
-  before(async () => {
-    spark = await newSession();
-  });
-  after(async () => {
-    await spark?.stop();
-  });
+  const spark = useSession();
 
   describe("spark.conf.set and unset", () => {
     it("the next query runs with the setting", async () => {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { after, before, describe, it } from "mocha";
+import { describe, it } from "mocha";
 import { tableFromArrays } from "apache-arrow";
 import {
   DecimalType,
@@ -12,23 +12,16 @@ import {
   StructType,
   Timestamp,
   type DataFrame,
-  type SparkSession,
 } from "../../../src";
 import { expectRejection } from "../../support/rejection";
-import { newSession, serverAtLeast } from "../../support/spark";
+import { serverAtLeast, useSession } from "../../support/spark";
 
 async function plain(df: DataFrame): Promise<Record<string, unknown>[]> {
   return (await df.collect()).map((row) => ({ ...row }));
 }
 
 describe("spark.createDataFrame", () => {
-  let spark: SparkSession;
-  before(async () => {
-    spark = await newSession();
-  });
-  after(async () => {
-    await spark.stop();
-  });
+  const spark = useSession();
 
   describe("inputs", () => {
     it("takes objects keyed by column name and infers the types as PySpark does", async () => {
