@@ -61,7 +61,7 @@ export * as functions from "./sql/functions";
 export { RuntimeConfig, type ConfValue } from "./sql/conf";
 export type { LiteralValue } from "./sql/plan/literal";
 export * from "./sql/types";
-export { rowInterface, typeScriptType, type RowInterfaceOptions } from "./sql/types/rowInterface";
+export { rowInterface, typeScriptType, type RowInterfaceOptions, type TypeScriptTypeOptions } from "./sql/types/rowInterface";
 export * from "./connect/errors";
 export { parseConnectionString, type ConnectionOptions } from "./connect/connectionString";
 export { DEFAULT_CALL_TIMEOUT_MS, SparkConnectClient, type ClientOptions, type ExecuteOptions } from "./connect/client";

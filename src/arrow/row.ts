@@ -41,6 +41,11 @@ function layoutOf(columns: readonly string[]): Layout {
  * anything (`values`, `get`, `toJSON`), and no column name can hide it. Rows are frozen: a
  * property changed in place would no longer agree with the row's positional values.
  *
+ * The type is structural (any column name, values that are {@link SparkValue}s), so the rows of a
+ * typed DataFrame ({@link TypedRow}) are `Row`s to the compiler too, and a function written for
+ * `DataFrame` takes a typed one. The value `Row` is the class every row the client makes is an
+ * instance of (`row instanceof Row`).
+ *
  * @example
  * ```ts
  * const [row] = await (await spark.sql("SELECT 1 AS a, 2 AS a, 'x' AS b")).collect();
@@ -51,7 +56,52 @@ function layoutOf(columns: readonly string[]): Layout {
  * const [first, second] = row; // 1, 2
  * ```
  */
-export class Row implements Iterable<SparkValue> {
+export interface Row {
+  readonly [column: string]: SparkValue;
+  /** The values in column order. */
+  [Symbol.iterator](): Iterator<SparkValue>;
+}
+
+/** The class of rows, and the positional access to them (see {@link Row}). */
+export interface RowConstructor {
+  /**
+   * A row with these column names and values (same length). The row may keep `values` as is: do
+   * not change the array afterwards.
+   * @throws RangeError when the lengths differ.
+   */
+  new (columns: readonly string[], values: readonly SparkValue[]): Row;
+  readonly prototype: Row;
+  /**
+   * Every value of a row the client made, in column order (a new array).
+   * @example
+   * ```ts
+   * Row.values(new Row(["a", "a"], [1, 2])); // [1, 2]
+   * ```
+   */
+  values(row: Row): SparkValue[];
+  /**
+   * The column names of a row the client made, in order, repeats included.
+   * @example
+   * ```ts
+   * Row.columns(new Row(["a", "a"], [1, 2])); // ["a", "a"]
+   * ```
+   */
+  columns(row: Row): readonly string[];
+  /**
+   * The value at position `index` of a row the client made (negative counts from the end, as
+   * `Array.prototype.at`).
+   * @throws RangeError when there is no such column.
+   * @example
+   * ```ts
+   * Row.at(new Row(["a", "b"], [1, 2]), -1); // 2
+   * ```
+   */
+  at(row: Row, index: number): SparkValue;
+}
+
+// Inside the class, `Row` is the class itself: its statics read the private fields of the rows
+// given to them, which are always its instances (the structural type is for the compiler only).
+export const Row: RowConstructor = class Row {
   readonly [column: string]: SparkValue;
   readonly #columns: readonly string[];
   // Only when a name repeats: otherwise the properties hold every value, and a second copy of
@@ -111,4 +161,4 @@ export class Row implements Iterable<SparkValue> {
   [Symbol.iterator](): Iterator<SparkValue> {
     return Row.values(this)[Symbol.iterator]();
   }
-}
+};

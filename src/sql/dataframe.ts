@@ -57,8 +57,8 @@ const EXPLAIN_MODES: Readonly<Record<ExplainModeName, ExplainMode>> = {
  * `R` is the type of its rows: {@link Row} unless declared with `spark.sql<T>()`, `spark.table<T>()`
  * or {@link DataFrame.as} (then a {@link TypedRow}). Transformations that keep the rows' columns
  * (filter, orderBy, limit, distinct, union with a DataFrame of the same rows, ...) keep `R`; those
- * that change them (select, withColumn, join, groupBy, ...) give a DataFrame of plain `Row`s. A
- * function that takes DataFrames of any row type takes a `DataFrame<object>`.
+ * that change them (select, withColumn, join, groupBy, ...) give a DataFrame of plain `Row`s. Typed
+ * rows are `Row`s too, so a typed DataFrame goes wherever a `DataFrame` goes.
  *
  * @example
  * ```ts

@@ -10,8 +10,8 @@ import type { SparkValue } from "../arrow";
  * Nothing checks `T` against the schema at run time: write `T` with the JS types the README's
  * "Spark types as JS values" table gives (`bigint` for `bigint` columns, `string` for decimals,
  * `| null` for nullable columns), or let `npx spark-ts-kernel types` write it from the real schema.
- * A typed row is not a `Row` to the compiler (the static `Row.values(row)` and `Row.at(row, i)`
- * take plain rows: iterate a typed one instead).
+ * A typed row is a `Row` to the compiler too (its fields are values of columns), so a DataFrame of
+ * typed rows goes wherever a `DataFrame` does, and `Row.values(row)` takes one.
  *
  * @example
  * ```ts
@@ -22,4 +22,7 @@ import type { SparkValue } from "../arrow";
  * const [region, total] = row; // "EU", 10n, by position
  * ```
  */
-export type TypedRow<T extends object> = { readonly [K in keyof T]: T[K] } & Iterable<SparkValue>;
+// The iterator is written as a type literal, not `Iterable<SparkValue>`: an interface in the
+// intersection would keep TypeScript from seeing the fields as an index of SparkValues, and a typed
+// row would not be assignable to `Row`.
+export type TypedRow<T extends object> = { readonly [K in keyof T]: T[K] } & { [Symbol.iterator](): Iterator<SparkValue> };

@@ -42,11 +42,20 @@ export function rowInterface(schema: StructType, name: string, options: RowInter
   if (!isInterfaceName(name)) throw new TypeError(`${JSON.stringify(name)} cannot name a TypeScript interface`);
   const classes = new Set<string>();
   // An interface's body is braces, even empty ones (a nested empty struct is a Record<string, never>).
-  const body = schema.fields.length === 0 ? "{}" : objectType(schema.fields, classes, "");
+  const body = schema.fields.length === 0 ? "{}" : objectType(schema.fields, { classes, qualifier: "" }, "");
   const declaration = `${options.exported ? "export " : ""}interface ${name} ${body}`;
   if (options.importFrom === undefined || classes.size === 0) return declaration;
   const names = [...classes].sort();
   return `import type { ${names.join(", ")} } from ${JSON.stringify(options.importFrom)};\n\n${declaration}`;
+}
+
+/** How {@link typeScriptType} writes a type. */
+export interface TypeScriptTypeOptions {
+  /**
+   * Names this package's classes as `import("<importFrom>").LocalDate` rather than `LocalDate`,
+   * for text that is pasted where nothing imports them (a declaration file, a generated cell).
+   */
+  readonly importFrom?: string;
 }
 
 /**
@@ -60,19 +69,27 @@ export function rowInterface(schema: StructType, name: string, options: RowInter
  * typeScriptType(new ArrayType(new DecimalType(10, 2))); // "(string | null)[]"
  * typeScriptType(new StructType().add("id", new LongType(), false).add("tags", new MapType(new StringType(), new DateType())));
  * // "{ id: bigint; tags: Map<string, LocalDate | null> | null }"
+ * typeScriptType(new DateType(), { importFrom: "spark-ts" }); // 'import("spark-ts").LocalDate'
  * ```
  */
-export function typeScriptType(type: DataType): string {
-  return valueType(type, new Set(), undefined);
+export function typeScriptType(type: DataType, options: TypeScriptTypeOptions = {}): string {
+  const qualifier = options.importFrom === undefined ? "" : `import(${JSON.stringify(options.importFrom)}).`;
+  return valueType(type, { classes: new Set(), qualifier }, undefined);
+}
+
+/** The names of this package's classes a type text uses, and what is written before each. */
+interface ClassNames {
+  readonly classes: Set<string>;
+  readonly qualifier: string;
 }
 
 /**
- * The type text of a value of `type`. `classes` collects the names of this package's classes it
+ * The type text of a value of `type`. `names` collects the names of this package's classes it
  * uses; `indent` is the indentation of the line an object type starts on, or `undefined` for one line.
  */
-function valueType(type: DataType, classes: Set<string>, indent: string | undefined): string {
+function valueType(type: DataType, names: ClassNames, indent: string | undefined): string {
   const known = type as AnyDataType;
-  const named = (className: string) => (classes.add(className), className);
+  const named = (className: string) => (names.classes.add(className), names.qualifier + className);
   switch (known.kind) {
     case "null":
       return "null";
@@ -115,14 +132,14 @@ function valueType(type: DataType, classes: Set<string>, indent: string | undefi
     case "geography":
       return "{ srid: number; wkb: Uint8Array }";
     case "array":
-      return arrayType(valueType(known.elementType, classes, indent), known.containsNull);
+      return arrayType(valueType(known.elementType, names, indent), known.containsNull);
     case "map":
-      return `Map<${valueType(known.keyType, classes, indent)}, ${orNull(valueType(known.valueType, classes, indent), known.valueContainsNull)}>`;
+      return `Map<${valueType(known.keyType, names, indent)}, ${orNull(valueType(known.valueType, names, indent), known.valueContainsNull)}>`;
     case "struct":
-      return objectType(known.fields, classes, indent);
+      return objectType(known.fields, names, indent);
     case "udt":
       // A UDT's values come as the values of the type they are stored as.
-      return known.sqlType ? valueType(known.sqlType, classes, indent) : named("SparkValue");
+      return known.sqlType ? valueType(known.sqlType, names, indent) : named("SparkValue");
     case "unparsed":
     case "unknown":
       return named("SparkValue");
@@ -140,13 +157,13 @@ function arrayType(element: string, containsNull: boolean): string {
 }
 
 /** An object type with a property per field (the first of a repeated name), on one line or indented. */
-function objectType(fields: readonly StructField[], classes: Set<string>, indent: string | undefined): string {
+function objectType(fields: readonly StructField[], names: ClassNames, indent: string | undefined): string {
   const seen = new Set<string>();
   const kept = fields.filter((field) => !seen.has(field.name) && seen.add(field.name));
   if (kept.length === 0) return "Record<string, never>";
   if (indent === undefined) {
     const properties = kept.map(
-      (field) => `${propertyName(field.name)}: ${orNull(valueType(field.dataType, classes, undefined), field.nullable)}`,
+      (field) => `${propertyName(field.name)}: ${orNull(valueType(field.dataType, names, undefined), field.nullable)}`,
     );
     return `{ ${properties.join("; ")} }`;
   }
@@ -157,7 +174,7 @@ function objectType(fields: readonly StructField[], classes: Set<string>, indent
       typeof comment === "string" && comment !== "" ? [`${inner}/** ${comment.replace(/\*\//g, "*\\/").replace(/\r?\n/g, " ")} */`] : [];
     const repeats = fields.filter((other) => other.name === field.name).length;
     const note = repeats > 1 ? [`${inner}// ${JSON.stringify(field.name)} names ${repeats} columns: the property is the first's`] : [];
-    return [...doc, ...note, `${inner}${propertyName(field.name)}: ${orNull(valueType(field.dataType, classes, inner), field.nullable)};`];
+    return [...doc, ...note, `${inner}${propertyName(field.name)}: ${orNull(valueType(field.dataType, names, inner), field.nullable)};`];
   });
   return `{\n${lines.join("\n")}\n${indent}}`;
 }

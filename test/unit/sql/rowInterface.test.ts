@@ -97,6 +97,17 @@ describe("typeScriptType: the JS type of a Spark type's values", () => {
       expect(typeScriptType(type())).to.equal(expected);
     });
   }
+
+  it("names the package's classes through import(...) when asked, for text nothing imports for", () => {
+    const schema = new StructType()
+      .add("LocalDate", new DateType(), false)
+      .add("seen", new MapType(new StringType(), new TimestampType()))
+      .add("n", new LongType());
+    expect(typeScriptType(schema, { importFrom: "spark-ts" })).to.equal(
+      '{ LocalDate: import("spark-ts").LocalDate; seen: Map<string, import("spark-ts").Timestamp | null> | null; n: bigint | null }',
+    );
+    expect(typeScriptType(new LongType(), { importFrom: "spark-ts" })).to.equal("bigint");
+  });
 });
 
 describe("rowInterface: the interface of a schema's rows", () => {

@@ -209,11 +209,22 @@ const SNIPPETS: Record<string, string> = {
   anyRows: `function described(df: DataFrame<object>): Promise<string[]> {
   return df.columns;
 }
-export function anyRows(typed: Typed, plain: DataFrame): unknown[] {
-  const asPlain: DataFrame = typed; // !TS2322
+function counted(df: DataFrame): Promise<number> {
+  return df.count();
+}
+export async function anyRows(typed: Typed, plain: DataFrame): Promise<unknown[]> {
+  const asPlain: DataFrame = typed;
   const untypedAgain: DataFrame = typed.as();
+  const [row] = await typed.collect();
+  const plainRow: Row = row;
+  const notTyped: Typed = plain; // !TS2322
   return [
     described(typed),
+    counted(typed),
+    typed.transform((df: DataFrame) => df.select("region")),
+    Row.values(row),
+    plainRow,
+    notTyped,
     described(plain),
     described(spark.sql<Sales>("q")),
     plain.join(typed, "region"),
@@ -232,6 +243,10 @@ export async function generated(): Promise<true[]> {
   const [row] = await spark.sql<EveryType>("q").collect();
   const [inline] = await spark.sql<Inline>("q").collect();
   row.flg; // !TS2551
+  // Every type family's values are SparkValues: a DataFrame typed from any schema is a DataFrame.
+  const asRow: Row = row;
+  const asFrame: DataFrame = spark.sql<EveryType>("q");
+  void [asRow, asFrame];
   return [
     exactly<number>()(row.flag),
     exactly<bigint | null>()(row.big),
@@ -345,7 +360,7 @@ describe("typed rows, as the compiler sees them", function () {
     expectMarked("drops");
   });
 
-  it("a typed DataFrame goes wherever a DataFrame<object> goes (joins, unions, functions of any DataFrame), and is not a DataFrame of Rows", () => {
+  it("a typed DataFrame goes wherever a DataFrame goes (joins, unions, functions written for DataFrame), and its rows are Rows; not the other way round", () => {
     expectMarked("anyRows");
   });
 
