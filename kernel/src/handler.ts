@@ -8,12 +8,15 @@ import { kernelVersion } from "./kernelVersion";
 import type { CellOutcome, CellOutput, CellRunner } from "./cell/cellRunner";
 import type { MimeBundle } from "./notebook/cellContext";
 import { isSqlMagic } from "./cell/sqlMagic";
+import { helpRequest } from "./cell/helpCell";
 import { CellHistory, type HistoryEntry, type HistoryRequest } from "./protocol/history";
 import { PROTOCOL_VERSION } from "./protocol/wire";
 import { CellDefinitions } from "./completion/cellDefinitions";
 import { DataCompleter } from "./completion/completer";
 import { SparkInspector } from "./completion/inspector";
-import { SparkLookups } from "./completion/schemaCache";
+import { quickInfoText } from "./completion/quickInfoText";
+import { Deadline, SparkLookups } from "./completion/schemaCache";
+import type { SchemaTypes } from "./cell/schemaTypes";
 import { typeOfCompletionKind, type CompletionItemType } from "./completion/completionKinds";
 
 /** An `execute_request`'s content. */
@@ -75,13 +78,19 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
   readonly #definitions = new CellDefinitions();
   readonly #completer: DataCompleter;
   readonly #inspector: SparkInspector;
+  /** The schemas of the DataFrames the last cell bound, being asked (see cell/schemaTypes.ts). */
+  #typing: Promise<void> = Promise.resolve();
   /** Called as each cell starts, with where its output goes. */
   onCellStart: ((io: ExecuteIo) => void) | undefined;
 
-  /** `ready`: what cells wait for before the first runs (the notebook globals being declared). */
+  /**
+   * `ready`: what cells wait for before the first runs (the notebook globals being declared);
+   * `types`: where the DataFrames cells bind are typed from their schemas, if they are.
+   */
   constructor(
     private readonly runner: CellRunner,
     ready: Promise<unknown> = Promise.resolve(),
+    private readonly types?: SchemaTypes,
   ) {
     super(runner.tslab, false);
     this.#queue = ready;
@@ -135,6 +144,10 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
     process.stdout.write = writeTo("stdout", printed);
     process.stderr.write = writeTo("stderr", printed);
     this.onCellStart?.(io);
+    // The cell is checked (or inspected) against the types of the DataFrames the last one bound (bounded wait).
+    await this.#typing;
+    const help = helpRequest(request.code);
+    if (help) return this.answerHelp(help.name, await this.inspect(help, HELP_CELL_BUDGET_MS), count, silent ? undefined : io);
     let outcome: CellOutcome;
     this.#running++;
     try {
@@ -157,6 +170,8 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
     }
     if (outcome.status === "ok") {
       this.#definitions.record(count, request.code);
+      // Asked while the user reads the result; the next cell waits for it only what is left.
+      if (this.types) this.#typing = this.types.learn((df) => this.#lookups.schema(df, new Deadline(SCHEMA_TYPING_BUDGET_MS)));
       if (store && outcome.text !== undefined) this.#history.setOutput(count, outcome.text);
       return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
     }
@@ -167,6 +182,14 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
       for (const waiting of this.#waiting) waiting.aborted = true;
     }
     return { status: "error", execution_count: count, ename, evalue, traceback: [...traceback] };
+  }
+
+  /** Shows what inspection found for a `name?` cell as its result, or that it found nothing. */
+  private answerHelp(name: string, found: InspectReply, count: number, io: ExecuteIo | undefined): ExecuteReply {
+    const text = found.found ? found.data["text/plain"] : undefined;
+    if (typeof text === "string") io?.executeResult(count, { "text/plain": text });
+    else io?.stream("stdout", `Nothing is known about ${name}.\n`);
+    return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
   }
 
   /** Interrupts the running cell, and its Spark work on the server. */
@@ -182,7 +205,7 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
   override handleIsComplete(
     req: Parameters<JupyterHandlerImpl["handleIsComplete"]>[0],
   ): ReturnType<JupyterHandlerImpl["handleIsComplete"]> {
-    return isSqlMagic(req.code) ? { status: "complete" } : super.handleIsComplete(req);
+    return isSqlMagic(req.code) || helpRequest(req.code) ? { status: "complete" } : super.handleIsComplete(req);
   }
 
   /**
@@ -242,19 +265,24 @@ export class SparkKernelHandler extends JupyterHandlerImpl {
    * Answers an `inspect_request`: TypeScript's signature and docs, then what Spark knows (a
    * function's description, a DataFrame's schema and origin, a table's schema). Never rejects.
    */
-  async inspect(request: CodeRequest): Promise<InspectReply> {
-    const typescript = isSqlMagic(request.code)
-      ? undefined
-      : super.handleInspect({ code: request.code, cursor_pos: request.cursor_pos, detail_level: 0 });
-    const plain: unknown = typescript?.found ? (typescript.data as { "text/plain"?: unknown })["text/plain"] : undefined;
-    const fromTypeScript = typeof plain === "string" ? plain : "";
-    const fromSpark = await this.#inspector.inspect(request.code, request.cursor_pos).catch(() => undefined);
+  async inspect(request: CodeRequest, budgetMs?: number): Promise<InspectReply> {
+    const fromTypeScript = isSqlMagic(request.code) ? "" : quickInfoText(this.runner.tslab.inspect(request.code, request.cursor_pos));
+    const fromSpark = await this.#inspector.inspect(request.code, request.cursor_pos, budgetMs).catch(() => undefined);
     const text = [fromTypeScript, fromSpark].filter((part): part is string => Boolean(part)).join("\n\n");
     return text
       ? { status: "ok", found: true, data: { "text/plain": text }, metadata: {} }
       : { status: "ok", found: false, data: {}, metadata: {} };
   }
 }
+
+/**
+ * How long the next cell may wait for the schemas of the DataFrames the last cell bound. A server
+ * slower than this leaves them untyped in that cell; the lookup goes on, and later cells have them.
+ */
+const SCHEMA_TYPING_BUDGET_MS = 2000;
+
+/** How long a `name?` cell waits for what the server knows: it was asked for, unlike a keystroke's inspection. */
+const HELP_CELL_BUDGET_MS = 30_000;
 
 const utf8 = new TextDecoder();
 

@@ -11,6 +11,7 @@ import * as tslabJupyter from "tslab/dist/jupyter";
 import { DEFAULT_REMOTE, SparkSession } from "spark-ts";
 import { CellRunner } from "./cell/cellRunner";
 import { kernelConverter } from "./cell/kernelConverter";
+import { SchemaTypes } from "./cell/schemaTypes";
 import { SparkKernelHandler } from "./handler";
 import { createDisplay, DEFAULT_TABLE_SETTINGS } from "./notebook/display";
 import { notebookGlobals, sessionForCells } from "./notebook/globals";
@@ -35,12 +36,12 @@ export interface KernelOptions {
 }
 
 /** The converters tslab's executor uses, made when first needed (each takes a while). */
-function converters(): ConverterSet {
+function converters(types: SchemaTypes): ConverterSet {
   let node: Converter | undefined;
   let browser: Converter | undefined;
   return {
     get node() {
-      return (node ??= kernelConverter(createConverter({ isJS: false, isBrowser: false })));
+      return (node ??= kernelConverter(createConverter({ isJS: false, isBrowser: false }), { types }));
     },
     get browser() {
       return (browser ??= createConverter({ isJS: false, isBrowser: true }));
@@ -78,7 +79,9 @@ export async function startKernel(options: KernelOptions): Promise<void> {
   useCellPrograms(tslabCompilerView());
   const settings = { ...DEFAULT_TABLE_SETTINGS };
   const display = createDisplay(settings);
-  const convs = converters();
+  // Read only once cells run, by when the runner below exists.
+  const types = new SchemaTypes(() => runner.tslab.locals);
+  const convs = converters(types);
   const session = new SessionHolder(spark, remote);
   const runner = CellRunner.create(
     (console) => createExecutor(process.cwd(), convs, console),
@@ -95,7 +98,7 @@ export async function startKernel(options: KernelOptions): Promise<void> {
   // finishes connecting, and cells wait for it.
   let declared!: () => void;
   const ready = new Promise<void>((resolve) => (declared = resolve));
-  const handler = new SparkKernelHandler(runner, ready);
+  const handler = new SparkKernelHandler(runner, ready, types);
   const server = new SparkKernelServer(handler, options.connectionFile, log, async () => {
     // A restart is a new process too: release the server-side session either way (bounded wait).
     await Promise.race([session.current.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);

@@ -264,7 +264,7 @@ describe("completion and inspection that know the data", function () {
 
     it("shows a method's TSDoc example with the result it gives", async () => {
       const text = await inspected("people.filt|er", "count(); // 1");
-      expect(text).to.match(/^\(method\) DataFrame(<[^>]*>)?\.filter\(condition: string \| Column\): DataFrame/);
+      expect(text).to.match(/^\(method\) DataFrame<[\s\S]*?>\.filter\(condition: string \| Column\): DataFrame/);
       expect(text).to.include("The rows for which `condition` (a boolean Column or a SQL expression) is true.");
       expect(text).to.include('await people.filter("age > 40").count(); // 1');
     });
@@ -287,7 +287,16 @@ describe("completion and inspection that know the data", function () {
       const text = await inspected("people|", "Comes from");
       expect(text).to.equal(
         [
-          "const people: DataFrame<Row>",
+          // Typed from its schema (see "DataFrames of earlier cells" below).
+          "const people: DataFrame<TypedRow<{",
+          "    name: string;",
+          "    age: number;",
+          "    region: string;",
+          "    address: {",
+          "        city: string;",
+          "        zip: string;",
+          "    };",
+          "}>>",
           "",
           "DataFrame people",
           "Schema:",
@@ -305,8 +314,17 @@ describe("completion and inspection that know the data", function () {
       await run("%%sql adults :minAge\nSELECT name, age FROM people WHERE age >= :minAge");
       const text = await inspected("adults|", "Comes from");
       expect(text).to.match(
-        /^const adults: DataFrame<Row>\n\nDataFrame adults\nSchema:\nroot\n \|-- name: string \(nullable = false\)\n \|-- age: integer \(nullable = false\)\nComes from: SQL\n {2}SELECT name, age FROM people WHERE age >= :minAge\nDefined in cell \[\d+\]:\n {2}%%sql adults :minAge\n {2}SELECT name, age FROM people WHERE age >= :minAge\nPlan \(as Spark parsed it\):\n {2}'Project \['name, 'age\]\n {2}\+- 'Filter \('age >= 18\)\n {5}\+- 'UnresolvedRelation \[people\], \[\], false$/,
+        /^const adults: DataFrame<TypedRow<\{\n {4}name: string;\n {4}age: number;\n\}>>\n\nDataFrame adults\nSchema:\nroot\n \|-- name: string \(nullable = false\)\n \|-- age: integer \(nullable = false\)\nComes from: SQL\n {2}SELECT name, age FROM people WHERE age >= :minAge\nDefined in cell \[\d+\]:\n {2}%%sql adults :minAge\n {2}SELECT name, age FROM people WHERE age >= :minAge\nPlan \(as Spark parsed it\):\n {2}'Project \['name, 'age\]\n {2}\+- 'Filter \('age >= 18\)\n {5}\+- 'UnresolvedRelation \[people\], \[\], false$/,
       );
+    });
+
+    it("is the result of a `name?` cell, as Shift+Tab shows it; a name nothing is known about says so", async () => {
+      const shown = await inspected("people|", "Comes from");
+      const cell = await runCell(kernel, "people?");
+      expect(cell.reply.content.status).to.equal("ok");
+      const results = cell.ofType("execute_result").map((m) => (m.content as KernelMessage.IExecuteResultMsg["content"]).data);
+      expect(results).to.deep.equal([{ "text/plain": shown }]);
+      expect(await run("noSuchName?")).to.equal("Nothing is known about noSuchName.\n");
     });
 
     it("shows a table's schema on its name in SQL, for every type family as printSchema prints it", async () => {
@@ -316,6 +334,74 @@ describe("completion and inspection that know the data", function () {
       const printed = await run('await spark.table("typed").printSchema()');
       expect(await inspected("%%sql\nSELECT * FROM typ|ed", "Table typed")).to.equal(`Table typed:\n${printed.trimEnd()}`);
       expect(await inspected('spark.table("typed|")', "Table typed")).to.equal(`Table typed:\n${printed.trimEnd()}`);
+    });
+  });
+
+  describe("DataFrames of earlier cells, typed from their schemas", () => {
+    /** The traceback lines of a cell that must fail to compile, without colour. */
+    async function compileError(code: string): Promise<string[]> {
+      const cell = await runCell(kernel, code);
+      expect(cell.reply.content.status, `the cell compiled: ${code}`).to.equal("error");
+      const shown = cell.ofType("error")[0].content as KernelMessage.IErrorMsg["content"];
+      expect(shown.ename).to.equal("TypeScriptError");
+      const escape = String.fromCharCode(27);
+      return shown.traceback
+        .join("\n")
+        .replace(new RegExp(`${escape}\\[[0-9;]*m`, "g"), "")
+        .split("\n");
+    }
+
+    it("give rows whose fields complete: the real columns' names", async () => {
+      const reply = await complete("(await sales.first())!.|");
+      expect(reply.matches).to.deep.equal(["amount", "day", "region"]);
+      expect(reply.metadata._jupyter_types_experimental!.map((c) => c.type)).to.deep.equal(["property", "property", "property"]);
+    });
+
+    it("make a misspelt field a type error at its line:column, with TypeScript's suggestion", async () => {
+      const lines = await compileError("const [first] = await sales.collect();\nfirst.regoin;");
+      expect(lines[0]).to.equal(
+        "2:7 - error TS2551: Property 'regoin' does not exist on type 'TypedRow<{ region: string; amount: number; day: LocalDate; }>'. " +
+          "Did you mean 'region'?",
+      );
+    });
+
+    it("type the DataFrame a %%sql cell binds by name, and an unawaited spark.sql's", async () => {
+      await run("%%sql adults\nSELECT name, age FROM people WHERE age >= 18");
+      await run('const pending = spark.sql("SELECT 1L AS id, current_date() AS today");');
+      expect((await compileError("(await adults.first())!.agee;"))[0]).to.match(/^1:25 - error TS2551: .*Did you mean 'age'\?$/);
+      // As a Row, its id would be a SparkValue, which is no bigint.
+      expect(await run("const id: bigint = (await pending.first())!.id;\nconsole.log(id + 1n);")).to.equal("2n\n");
+    });
+
+    it("show the row type on inspect", async () => {
+      const text = await inspected("sales|", "Comes from");
+      expect(text.split("\n\n")[0]).to.equal(
+        ["const sales: DataFrame<TypedRow<{", "    region: string;", "    amount: number;", "    day: LocalDate;", "}>>"].join("\n"),
+      );
+    });
+
+    it("leave a let, a DataFrame with a written type and a DataFrame made from a typed one's columns as Row", async () => {
+      await run(
+        [
+          'import type { DataFrame } from "spark-ts";',
+          "let loose = spark.range(2);",
+          "const written: DataFrame = spark.range(2);",
+          'const picked = sales.select("region");',
+        ].join("\n"),
+      );
+      expect(
+        await run("console.log([(await loose.first())!.anything, (await written.first())!.id, (await picked.first())!.anything]);"),
+      ).to.equal("[ undefined, 0n, undefined ]\n");
+    });
+
+    it("go wherever a DataFrame goes: functions written for DataFrame, transform pipelines", async () => {
+      const cell = [
+        'import type { DataFrame } from "spark-ts";',
+        "const size = (df: DataFrame) => df.count();",
+        'const regions = (df: DataFrame) => df.select("region");',
+        "console.log(await size(sales), await sales.transform(regions).columns);",
+      ].join("\n");
+      expect(await run(cell)).to.equal("1 [ 'region' ]\n");
     });
   });
 
@@ -331,7 +417,8 @@ describe("completion and inspection that know the data", function () {
   describe("while a cell runs", () => {
     it("answers from the cache and asks the server nothing; once the cell is done, it asks", async () => {
       expect((await settled('people.select("na|')).matches).to.deep.equal(["name"]);
-      await run('const fresh = people.select("name", "age");');
+      // A `let`: the kernel asks the schema of a const's DataFrame as soon as its cell is done (to type it).
+      await run('let fresh = people.select("name", "age");');
       // The cell runs until the test lets it go (bounded: 60 s); it has started once its input is echoed.
       let started!: () => void;
       const running = new Promise<void>((resolve) => (started = resolve));

@@ -31,8 +31,9 @@ export class SparkInspector {
     private readonly budgetMs = 1000,
   ) {}
 
-  async inspect(code: string, cursor: number): Promise<string | undefined> {
-    const deadline = new Deadline(this.budgetMs);
+  /** `budgetMs`: how long the server may take, by default the budget the inspector was made with. */
+  async inspect(code: string, cursor: number, budgetMs = this.budgetMs): Promise<string | undefined> {
+    const deadline = new Deadline(budgetMs);
     const query = sqlCellQuery(code);
     if (query) return cursor <= query.magicEnd ? undefined : this.inSql(query.text, cursor - query.start, true, deadline);
     const string = stringAtCursor(code, cursor);
