@@ -115,24 +115,24 @@ function boundedMap(x: Column, type: MapType, b: Budget): Bounded {
   const key = (e: Column, i: Column) => bounded(e.getField("key"), type.keyType, elementBudget(b, i))!;
   // A value starts at least 5 characters after its key's start (`k -> `).
   const value = (e: Column, i: Column) => bounded(e.getField("value"), type.valueType, atLeastZero(subtract(elementBudget(b, i), 5)))!;
-  const rebuilt = (withKeys: boolean) =>
+  const valuesCut = cutValues ? anyTrue(transform(entries, (e, i) => value(e, i).cut)) : undefined;
+  const rebuilt = (keyOf: (e: Column, i: Column) => Column) =>
     map_from_entries(
       transform(entries, (e, i) =>
-        named_struct(
-          lit("key"),
-          withKeys && cutKeys ? key(e, i).value : e.getField("key"),
-          lit("value"),
-          cutValues ? value(e, i).value : e.getField("value"),
-        ),
+        named_struct(lit("key"), keyOf(e, i), lit("value"), cutValues ? value(e, i).value : e.getField("value")),
       ),
     );
-  const valuesCut = cutValues ? anyTrue(transform(entries, (e, i) => value(e, i).cut)) : undefined;
-  if (!cutKeys) return { value: cutValues ? rebuilt(false) : map_from_entries(entries), cut: either(more, valuesCut)! };
+  if (!cutKeys) return { value: cutValues ? rebuilt((e) => e.getField("key")) : map_from_entries(entries), cut: either(more, valuesCut)! };
   // Two keys cut to the same text would make the map invalid: such a map keeps its keys whole.
+  // One map is built either way (the choice is made per key): the expression Spark plans stays
+  // half the size, which is most of a preview's time on a small result.
   const keys = transform(entries, (e, i) => key(e, i).value);
   const collide = size(array_distinct(keys)).lt(size(keys));
   const keysCut = anyTrue(transform(entries, (e, i) => key(e, i).cut)).and(collide.not());
-  return { value: when(collide, rebuilt(false)).otherwise(rebuilt(true)), cut: either(either(more, valuesCut), keysCut)! };
+  return {
+    value: rebuilt((e, i) => when(collide, e.getField("key")).otherwise(key(e, i).value)),
+    cut: either(either(more, valuesCut), keysCut)!,
+  };
 }
 
 /** Whether two field names would be one to Spark's case-insensitive resolution. */
