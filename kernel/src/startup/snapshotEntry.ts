@@ -57,8 +57,10 @@
   v8.startupSnapshot.setDeserializeMainFunction(() => {
     // The ordinary loader from here on. The compiler `require` returns must be the one in the
     // heap, so the parsed files and the compiler's own state agree: installed before the CLI loads.
-    const { createRequire } = require("node:module") as typeof import("node:module");
-    const load = createRequire(manifest.cli);
+    const nodeModule = require("node:module") as typeof import("node:module") & { enableCompileCache?: () => unknown };
+    // As the command script does (bin/spark-ts-kernel.js), which a snapshot's start does not run.
+    nodeModule.enableCompileCache?.();
+    const load = nodeModule.createRequire(manifest.cli);
     (load(manifest.compilerView) as typeof import("./compilerModule")).installCompilerView(ts, manifest.compiler);
     const { main } = load(manifest.cli) as typeof import("../cli");
     // `node --snapshot-blob <blob> <bin script> kernel ...`: the arguments after the script.
