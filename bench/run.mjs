@@ -129,6 +129,18 @@ const ms = (x) => `${(x * 1000).toFixed(1)} ms`;
 const mib = (x) => `${(x / 2 ** 20).toFixed(0)} MiB`;
 const ratio = (a, b) => (a / b).toFixed(2);
 
+/** The Spark server's version, asked by the compiled client in a process of its own; "?" if it cannot say. */
+function serverVersion() {
+  const script =
+    "const { SparkSession } = require(process.argv[1]);" +
+    "SparkSession.builder.getOrCreate().then(async (spark) => { console.log(await spark.version); await spark.stop(); });";
+  try {
+    return execFileSync(process.execPath, ["-e", script, path.join(built, "index.js")], { encoding: "utf8", timeout: 60_000 }).trim();
+  } catch {
+    return "?";
+  }
+}
+
 function machine(sparkVersion) {
   const pythonVersion = execFileSync(python, ["--version"], { encoding: "utf8" })
     .trim()
@@ -293,6 +305,8 @@ async function main() {
       );
       rows.push(["(e) of which rendering the HTML and text table", secs(median(times("ours", "renderTimes"))), "", ""]);
     }
+    // Only the kernel rows ran: no scenario of the client's said which server it was.
+    if (sparkVersion === "?") sparkVersion = serverVersion();
     const table = [
       "| scenario | this client | PySpark Connect | ours / theirs |",
       "|---|---:|---:|---:|",
