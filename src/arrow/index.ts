@@ -3,7 +3,7 @@
  * values into JS values with full fidelity. Depends only on apache-arrow and Node.
  */
 export { ArrowDecodeError, decodeChunk, decodeChunks, decodeTable, decodeTableAsItArrives, type ArrowIpcChunk } from "./ipc";
-export { Row } from "./row";
+export { Row, type RowConstructor } from "./row";
 export { rowConverter, rowsFromBatches, tableToRows } from "./rowConverter";
 export { valueReader, type ValueReader } from "./valueReaders";
 export type { SparkMap, SparkStruct, SparkValue } from "./values";
