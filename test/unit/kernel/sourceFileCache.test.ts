@@ -1,31 +1,13 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect } from "chai";
-import { afterEach, beforeEach, describe, it } from "mocha";
-import * as ts from "@tslab/typescript-for-tslab";
+import { describe, it } from "mocha";
+import type * as ts from "@tslab/typescript-for-tslab";
 import { useCellPrograms } from "../../../kernel/src/cell/cellPrograms";
 import { compilerView } from "../../../kernel/src/startup/compilerModule";
 import { serveSourceFiles } from "../../../kernel/src/startup/sourceFileCache";
-
-// The CommonJS module object itself, the one tslab gets (an import's namespace is a copy of it).
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-const compiler = require("@tslab/typescript-for-tslab") as typeof ts;
-const OPTIONS: ts.CompilerOptions = { noLib: true, types: [], target: ts.ScriptTarget.ES2022, noEmit: true };
+import { compiler, OPTIONS, parsed, useDeclarationFiles } from "../../support/declarationFiles";
 
 describe("declaration files served from the startup snapshot to the kernel's cell programs", () => {
-  let dir: string;
-  let decl: string;
-  let root: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "stk-served-"));
-    decl = path.join(dir, "answer.d.ts");
-    root = path.join(dir, "cell.ts");
-    fs.writeFileSync(decl, "type Answer = number;\n");
-    fs.writeFileSync(root, '/// <reference path="./answer.d.ts" />\nconst x: Answer = 42;\n');
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
+  const files = useDeclarationFiles("stk-served-");
   /**
    * How many files a watch program asks the cache for: once when it starts, then again after
    * its cell is notified as changed (as tslab does at each cell) though its text is the same.
@@ -33,11 +15,8 @@ describe("declaration files served from the startup snapshot to the kernel's cel
   function requestsOverAnUnchangedCell(versions: boolean | undefined): { first: number; again: number } {
     const view = compilerView(compiler);
     useCellPrograms(view);
-    const stat = fs.statSync(decl);
-    const sourceFile = compiler.createSourceFile(decl, fs.readFileSync(decl, "utf8"), { languageVersion: ts.ScriptTarget.ES2022 });
-    const stats = serveSourceFiles(view, new Map([[decl, { sourceFile, size: stat.size, mtimeMs: stat.mtimeMs }]]), (file) => file, {
-      versions,
-    });
+    const { decl, root } = files;
+    const stats = serveSourceFiles(view, new Map([[decl, parsed(decl)]]), (file) => file, { versions });
     let timer: (() => void) | undefined;
     let notify: ts.FileWatcherCallback | undefined;
     const system: ts.System = Object.assign(Object.create(compiler.sys) as ts.System, {

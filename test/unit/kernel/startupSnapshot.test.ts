@@ -4,41 +4,20 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import { afterEach, beforeEach, describe, it } from "mocha";
-import * as ts from "@tslab/typescript-for-tslab";
+import type * as ts from "@tslab/typescript-for-tslab";
 import { compilerView } from "../../../kernel/src/startup/compilerModule";
 import { runFromSnapshot, snapshotUnusable } from "../../../kernel/src/startup/launch";
-import type { SnapshotSource } from "../../../kernel/src/startup/snapshotManifest";
 import { serveSourceFiles } from "../../../kernel/src/startup/sourceFileCache";
 import { descriptionPath, stampOf, type SnapshotDescription } from "../../../kernel/src/startup/startupSnapshot";
-
-// The CommonJS module object itself, the one tslab gets (an import's namespace is a copy of it).
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-const compiler = require("@tslab/typescript-for-tslab") as typeof ts;
-const OPTIONS: ts.CompilerOptions = { noLib: true, types: [], target: ts.ScriptTarget.ES2022, noEmit: true };
+import { compiler, OPTIONS, parsed, useDeclarationFiles } from "../../support/declarationFiles";
 
 describe("serving parsed declaration files to tslab's compiler", () => {
-  let dir: string;
-  let decl: string;
-  let root: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "stk-sources-"));
-    decl = path.join(dir, "answer.d.ts");
-    root = path.join(dir, "cell.ts");
-    fs.writeFileSync(decl, "type Answer = number;\n");
-    fs.writeFileSync(root, '/// <reference path="./answer.d.ts" />\nconst x: Answer = 42;\n');
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  function parsed(file: string): SnapshotSource {
-    const stat = fs.statSync(file);
-    const sourceFile = compiler.createSourceFile(file, fs.readFileSync(file, "utf8"), { languageVersion: ts.ScriptTarget.ES2022 });
-    return { sourceFile, size: stat.size, mtimeMs: stat.mtimeMs };
-  }
+  const files = useDeclarationFiles("stk-sources-");
 
   /** A watch program as tslab makes one, through the view; its program and diagnostics. */
   function watch(view: ReturnType<typeof compilerView>): { program: ts.Program; errors: string[] } {
     const host = view.module.createWatchCompilerHost(
-      [root],
+      [files.root],
       OPTIONS,
       compiler.sys,
       undefined,
@@ -61,6 +40,7 @@ describe("serving parsed declaration files to tslab's compiler", () => {
 
   it("hands the watch program the file parsed before while it is unchanged on disk", () => {
     const view = compilerView(compiler);
+    const { decl } = files;
     const cached = parsed(decl);
     const stats = serveSourceFiles(view, new Map([[decl, cached]]), (file) => file);
     const { program, errors } = watch(view);
@@ -71,6 +51,7 @@ describe("serving parsed declaration files to tslab's compiler", () => {
 
   it("parses a file again once it has changed on disk, and checks against what it says now", () => {
     const view = compilerView(compiler);
+    const { decl } = files;
     const cached = parsed(decl);
     serveSourceFiles(view, new Map([[decl, cached]]), (file) => file);
     fs.writeFileSync(decl, "type Answer = string;\n");
@@ -81,14 +62,15 @@ describe("serving parsed declaration files to tslab's compiler", () => {
 
   it("parses anew a file asked for under another language version", () => {
     const view = compilerView(compiler);
-    const stat = fs.statSync(decl);
-    const es5 = compiler.createSourceFile(decl, fs.readFileSync(decl, "utf8"), { languageVersion: ts.ScriptTarget.ES5 });
-    serveSourceFiles(view, new Map([[decl, { sourceFile: es5, size: stat.size, mtimeMs: stat.mtimeMs }]]), (file) => file);
-    expect(watch(view).program.getSourceFile(decl)).not.to.equal(es5);
+    const { decl } = files;
+    const es5 = parsed(decl, compiler.ScriptTarget.ES5);
+    serveSourceFiles(view, new Map([[decl, es5]]), (file) => file);
+    expect(watch(view).program.getSourceFile(decl)).not.to.equal(es5.sourceFile);
   });
 
   it("leaves programs made after stop() to parse their own files", () => {
     const view = compilerView(compiler);
+    const { decl } = files;
     const cached = parsed(decl);
     serveSourceFiles(view, new Map([[decl, cached]]), (file) => file).stop();
     expect(watch(view).program.getSourceFile(decl)).not.to.equal(cached.sourceFile);
